@@ -1,0 +1,53 @@
+// The wire contract shared by every transport (../shared/spec/api.md).
+export type ApiResult = { errcode: number; errmsg: string } & Record<string, unknown>
+
+export interface CallContext {
+  corpid: string
+  userid: string
+}
+
+export interface IncomingMail {
+  from: string
+  to?: string[]
+  cc?: string[]
+  subject: string
+  content: string
+  message_id?: string
+  in_reply_to?: string
+}
+
+/** Taro storage in the app, a Map in tests. */
+export interface KeyValueStorage {
+  get(key: string): string | undefined | Promise<string | undefined>
+  set(key: string, value: string): void | Promise<void>
+  remove(key: string): void | Promise<void>
+}
+
+export type Edition = 'basic' | 'trial' | 'advanced'
+
+export interface CorpSetup {
+  corpid: string
+  name: string
+  /** userid; created automatically as a member of dept 1 if absent */
+  creator: string
+  admins?: string[]
+  edition: Edition
+  advancedSeats?: number
+  domain: { name: string; kind: 'custom' | 'experience' }
+}
+
+/** A transport carries one call to a backend and brings back its envelope. */
+export interface Transport {
+  call(api: string, body: object, ctx: CallContext): Promise<ApiResult>
+}
+
+export interface IdList {
+  list: Array<string | number>
+}
+
+/** `{userid[], partyid[], tagid[]}` targets of a visibility rule. */
+export interface RuleTargets {
+  userid?: string[]
+  partyid?: number[]
+  tagid?: number[]
+}

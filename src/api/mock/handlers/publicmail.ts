@@ -1,0 +1,3 @@
+import type { ApiTable } from '../registry'
+
+export const publicmailApis: ApiTable = {}

@@ -1,0 +1,215 @@
+// The whole backend state: plain JSON, so it persists through KeyValueStorage as one document.
+// Derived lookups (indexes) live elsewhere and are rebuilt from this on load.
+import type { Edition } from '../contract'
+
+export const SCHEMA_VERSION = 1
+
+export interface BackendState {
+  schema: number
+  corps: Record<string, CorpState>
+}
+
+export interface Department {
+  id: number
+  name: string
+  parentid: number
+  order: number
+}
+
+export interface Member {
+  userid: string
+  name: string
+  department: number[]
+  position: string
+  mobile: string
+  gender: '0' | '1' | '2'
+  /** 1 active, 2 disabled, 4 not yet activated, 5 left (WeCom codes) */
+  status: number
+  /** '' once the mailbox was converted into a business mailbox */
+  biz_mail: string
+  alias: string[]
+  advanced: 0 | 1
+  /** the member's personal mail store; null after conversion */
+  storeId: string | null
+}
+
+export interface Tag {
+  tagid: number
+  tagname: string
+  userlist: string[]
+  partylist: number[]
+}
+
+export interface RuleTargetsState {
+  userid: string[]
+  partyid: number[]
+  tagid: number[]
+}
+
+export interface ContactRule {
+  rule_id: number
+  rule_type: 1 | 2 | 3
+  range: RuleTargetsState
+  whitelist: RuleTargetsState
+  extra_visible: RuleTargetsState
+}
+
+export interface AuthCode {
+  auth_code_id: string
+  /** hex sha-256 of salt + secret; the secret itself is never stored */
+  hash: string
+  salt: string
+  remark: string
+  /** userid of whoever created it */
+  creator: string
+  by_admin: boolean
+  create_time: number
+  last_use_time: number
+  revoked: boolean
+}
+
+export interface Bindings {
+  wechat: boolean
+  mobile: boolean
+  wecom: boolean
+}
+
+export interface BusinessMailbox {
+  id: number
+  email: string
+  name: string
+  userid_list: string[]
+  department_list: number[]
+  tag_list: number[]
+  alias_list: string[]
+  enabled: boolean
+  storeId: string
+  authCodes: AuthCode[]
+  bindings: Bindings
+  create_time: number
+}
+
+export interface RecycleEntry {
+  id: number
+  kind: 'business' | 'member'
+  email: string
+  name: string
+  deleted_time: number
+  expire_time: number
+  /** the business mailbox as it was (kind business), restored with the same id */
+  mailbox?: BusinessMailbox
+  /** addresses still occupied while in the bin (address and aliases) */
+  addresses: string[]
+  storeId: string | null
+}
+
+export type FolderId = string
+
+export interface MailMessage {
+  mail_id: string
+  folder: FolderId
+  from: string
+  to: string[]
+  cc: string[]
+  bcc: string[]
+  subject: string
+  content: string
+  time: number
+  read: boolean
+  starred: boolean
+  message_id: string
+  in_reply_to: string
+  /** thread key: message_id of the thread's root */
+  thread: string
+  /** address the message arrived at (mailbox address or alias), for reply-from defaults */
+  delivered_to: string
+}
+
+export interface ReceiveRule {
+  conditions: { field: 'from' | 'to' | 'subject' | 'body'; op: 'contains'; value: string }[]
+  match: 'all' | 'any'
+  actions: (
+    | { type: 'move'; folder: string }
+    | { type: 'mark_read' }
+    | { type: 'star' }
+    | { type: 'delete' }
+    | { type: 'stop' }
+  )[]
+}
+
+export interface SharedSettings {
+  signature: string
+  rules: ReceiveRule[]
+  imap: boolean
+  pop: boolean
+  version: number
+}
+
+export interface PersonalSettings {
+  conversation_mode: boolean
+  notify: boolean
+}
+
+export interface Draft {
+  draft_id: string
+  from: string
+  to: string[]
+  cc: string[]
+  bcc: string[]
+  subject: string
+  content: string
+  in_reply_to: string
+  /** who saved it (drafts of a shared mailbox are per member) */
+  owner: string
+  update_time: number
+}
+
+export interface MailStore {
+  id: string
+  /** rule-created folders: id -> name (fixed folders are implicit) */
+  folders: Record<string, string>
+  messages: Record<string, MailMessage>
+  drafts: Record<string, Draft>
+  shared: SharedSettings
+  personal: Record<string, PersonalSettings>
+  nextId: number
+}
+
+export interface MigrationState {
+  migration_id: string
+  source: string
+  target: string
+  state: 'running' | 'done'
+  steps: { name: string; done: boolean }[]
+  started: number
+  finished?: number
+}
+
+export interface IdempotencyRecord {
+  /** canonical JSON of the request body, without the key */
+  body: string
+  result: Record<string, unknown>
+}
+
+export interface CorpState {
+  corpid: string
+  name: string
+  creator: string
+  admins: string[]
+  edition: Edition
+  advancedSeats: number
+  domain: { name: string; kind: 'custom' | 'experience' }
+  departments: Record<string, Department>
+  users: Record<string, Member>
+  tags: Record<string, Tag>
+  contactRules: Record<string, ContactRule>
+  publicmails: Record<string, BusinessMailbox>
+  recycle: Record<string, RecycleEntry>
+  /** addresses of mail groups (occupied, not otherwise modelled) */
+  mailGroups: string[]
+  stores: Record<string, MailStore>
+  migrated: boolean
+  migration: MigrationState | null
+  idempotency: Record<string, IdempotencyRecord>
+  nextId: { department: number; tag: number; rule: number; publicmail: number; store: number }
+}
