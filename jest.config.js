@@ -1,14 +1,40 @@
-// Two projects: plain-Node tests for policy/ and api/mock/, jsdom tests for pages with Taro's test utils.
+// Two projects: plain-Node tests for policy/ and api/mock/ (and stores), jsdom tests for pages with
+// Taro's test utils. The page project follows the fixes in ../shared/notes/taro-setup.md.
 const path = require('path')
+const taroPreset = require('@tarojs/test-utils-react/dist/jest.js').default
+
+const babelTransform = ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }]
 
 const nodeProject = {
   displayName: 'node',
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test/node'],
   testMatch: ['**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '\\.page\\.test\\.tsx$'],
-  transform: { '^.+\\.[jt]sx?$': ['babel-jest', { configFile: path.join(__dirname, 'babel.config.js') }] },
-  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  transform: { '^.+\\.[jt]sx?$': babelTransform },
 }
 
-module.exports = { projects: [nodeProject] }
+const preset = taroPreset({})
+const taroTransformer = preset.transform['^.+\\.(js|jsx|ts|tsx)$']
+const pagesProject = {
+  ...preset,
+  displayName: 'pages',
+  bail: 0,
+  roots: ['<rootDir>/src', '<rootDir>/test/pages'],
+  testMatch: ['**/*.test.tsx'],
+  collectCoverageFrom: undefined,
+  // Taro, stencil & co ship ES modules and must be transformed; jest/babel/react internals must not.
+  transformIgnorePatterns: [
+    '/node_modules/(jest-[^/]*|@jest|babel-[^/]*|@babel|core-js[^/]*|react|react-dom|scheduler)/',
+  ],
+  transform: { '^.+\\.(js|jsx|ts|tsx|mjs)$': taroTransformer },
+  moduleFileExtensions: [...preset.moduleFileExtensions, 'mjs'],
+  moduleNameMapper: {
+    ...preset.moduleNameMapper,
+    '\\.(css|png|svg)$': '<rootDir>/test/pages/fileStub.js',
+  },
+  // Loading @tarojs/taro first breaks the router <-> taro import cycle (see taro-setup notes).
+  setupFiles: [...preset.setupFiles, '<rootDir>/test/pages/setup.js'],
+  globals: { ...preset.globals, API_TRANSPORT: 'mock', API_BASE_URL: '' },
+}
+
+module.exports = { projects: [nodeProject, pagesProject] }

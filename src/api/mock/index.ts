@@ -63,7 +63,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     state = seed()
     if (outcome.kind === 'rejected') {
       recovered = outcome.reason
-      // eslint-disable-next-line no-console
       console.warn(`[mock backend] ${outcome.reason}，已重置为初始数据`)
     }
     dirty = true
@@ -104,7 +103,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       return dispatch(api, body, ctx)
     } catch (e) {
       // A handler bug must not take the app down; tests assert -1 never appears without faults.
-      // eslint-disable-next-line no-console
       console.error('[mock backend] handler crashed', api, e)
       return failure(ErrCode.BUSY, BUSY_MESSAGE)
     }
@@ -151,7 +149,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         if (result.errcode === 0) afterWrite(corpid)
         return result
       } catch (e) {
-        // eslint-disable-next-line no-console
         console.error('[mock backend] deliver crashed', e)
         return failure(ErrCode.BUSY, BUSY_MESSAGE)
       }

@@ -1,0 +1,38 @@
+// Main package: the three member areas. Admin pages are a sub-package members never download.
+const weapp = process.env.TARO_ENV === 'weapp'
+
+function tab(pagePath: string, text: string, icon: string) {
+  return {
+    pagePath,
+    text,
+    iconPath: `assets/tab/${icon}.png`,
+    selectedIconPath: `assets/tab/${icon}-active.png`,
+  }
+}
+
+export default defineAppConfig({
+  pages: ['pages/mail/index', 'pages/directory/index', 'pages/me/index'],
+  subPackages: [{ root: 'admin', pages: ['pages/home/index'] }],
+  // Only admins open the admin area; members should not pay for downloading it on start-up.
+  preloadRule: {},
+  window: {
+    navigationBarTitleText: '企业邮箱',
+    navigationBarBackgroundColor: weapp ? '@navBg' : '#ededed',
+    navigationBarTextStyle: weapp ? ('@navText' as 'black') : 'black',
+    backgroundColor: weapp ? '@bg' : '#ededed',
+    backgroundTextStyle: 'light',
+  },
+  tabBar: {
+    color: weapp ? '@tabText' : '#7a7e83',
+    selectedColor: weapp ? '@tabSelected' : '#07c160',
+    backgroundColor: weapp ? '@tabBg' : '#f7f7f7',
+    borderStyle: weapp ? ('@tabBorder' as 'black') : 'black',
+    list: [
+      tab('pages/mail/index', '邮件', 'mail'),
+      tab('pages/directory/index', '通讯录', 'directory'),
+      tab('pages/me/index', '我', 'me'),
+    ],
+  },
+  ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
+  lazyCodeLoading: 'requiredComponents',
+})

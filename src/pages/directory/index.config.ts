@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '通讯录',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '邮件',
+  enablePullDownRefresh: true,
+})
