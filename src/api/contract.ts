@@ -1,4 +1,6 @@
 // The wire contract shared by every transport (../shared/spec/api.md).
+import type { Edition } from '../policy/edition'
+
 export type ApiResult = { errcode: number; errmsg: string } & Record<string, unknown>
 
 export interface CallContext {
@@ -23,7 +25,7 @@ export interface KeyValueStorage {
   remove(key: string): void | Promise<void>
 }
 
-export type Edition = 'basic' | 'trial' | 'advanced'
+export type { Edition }
 
 export interface CorpSetup {
   corpid: string

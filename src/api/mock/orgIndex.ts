@@ -1,6 +1,7 @@
 // Derived, non-persisted lookups over a corp's directory (department tree, tag expansion).
-// Rebuilt lazily after a directory write: writes call invalidateOrg(corp).
-import type { CorpState } from './state'
+// Rebuilt lazily after a wholesale change: invalidateOrg(corp). Member writes keep a built index
+// current incrementally (noteMemberAdded / noteMemberRemoved) so bulk creation stays O(1) per member.
+import type { CorpState, Member } from './state'
 
 export interface OrgIndex {
   /** direct children ids */
@@ -21,10 +22,30 @@ export interface OrgIndex {
   useridFold: Map<string, string>
 }
 
-const cache = new WeakMap<CorpState, OrgIndex>()
+/** what incremental member updates need to reach inside a built index */
+interface OrgInternals {
+  index: OrgIndex
+  addMember(m: Member): void
+  removeMember(m: Member): void
+}
 
+const cache = new WeakMap<CorpState, OrgInternals>()
+const epochs = new WeakMap<CorpState, number>()
+
+/** Anything in the corp may have changed (members included): drop every derived lookup. */
 export function invalidateOrg(corp: CorpState): void {
   cache.delete(corp)
+  epochs.set(corp, orgEpoch(corp) + 1)
+}
+
+/** Departments or tags changed, members did not: rebuild the tree lookups only. */
+export function invalidateOrgStructure(corp: CorpState): void {
+  cache.delete(corp)
+}
+
+/** Bumped by invalidateOrg: member-derived caches elsewhere (search) rebuild when it moves. */
+export function orgEpoch(corp: CorpState): number {
+  return epochs.get(corp) ?? 0
 }
 
 export function orgIndex(corp: CorpState): OrgIndex {
@@ -33,10 +54,20 @@ export function orgIndex(corp: CorpState): OrgIndex {
     idx = buildOrgIndex(corp)
     cache.set(corp, idx)
   }
-  return idx
+  return idx.index
 }
 
-function buildOrgIndex(corp: CorpState): OrgIndex {
+/** The member was just stored in corp.users: update a built index in place (no rebuild). */
+export function noteMemberAdded(corp: CorpState, member: Member): void {
+  cache.get(corp)?.addMember(member)
+}
+
+/** The member (as it was) was just removed or is about to be re-added with other departments. */
+export function noteMemberRemoved(corp: CorpState, member: Member): void {
+  cache.get(corp)?.removeMember(member)
+}
+
+function buildOrgIndex(corp: CorpState): OrgInternals {
   const kids = new Map<number, number[]>()
   for (const d of Object.values(corp.departments)) {
     if (d.id === d.parentid) continue
@@ -98,20 +129,59 @@ function buildOrgIndex(corp: CorpState): OrgIndex {
     tagCache.set(tagid, s)
     return s
   }
-  return {
+  const ancestors = (dept: number): number[] => {
+    const out: number[] = []
+    const seen = new Set<number>()
+    let d = corp.departments[dept]
+    while (d && !seen.has(d.id)) {
+      out.push(d.id)
+      seen.add(d.id)
+      d = corp.departments[d.parentid]
+    }
+    return out
+  }
+  // tag ids by listed member / listed department, for the tags a newly added member has
+  let tagRefs: { byUser: Map<string, number[]>; byParty: Map<number, number[]> } | null = null
+  const refs = () => {
+    if (!tagRefs) {
+      tagRefs = { byUser: new Map(), byParty: new Map() }
+      for (const t of Object.values(corp.tags)) {
+        for (const u of t.userlist) tagRefs.byUser.set(u, [...(tagRefs.byUser.get(u) ?? []), t.tagid])
+        for (const p of t.partylist) tagRefs.byParty.set(p, [...(tagRefs.byParty.get(p) ?? []), t.tagid])
+      }
+    }
+    return tagRefs
+  }
+  const addMember = (m: Member): void => {
+    useridFold.set(m.userid.toLowerCase(), m.userid)
+    const tags = new Set<number>(refs().byUser.get(m.userid) ?? [])
+    for (const d of m.department) {
+      const list = direct.get(d)
+      if (list) list.push(m.userid)
+      else direct.set(d, [m.userid])
+      for (const a of ancestors(d)) {
+        underCache.get(a)?.add(m.userid)
+        for (const t of refs().byParty.get(a) ?? []) tags.add(t)
+      }
+    }
+    for (const t of tags) tagCache.get(t)?.add(m.userid)
+    if (tagsByMember && tags.size) tagsByMember.set(m.userid, tags)
+  }
+  const removeMember = (m: Member): void => {
+    if (useridFold.get(m.userid.toLowerCase()) === m.userid) useridFold.delete(m.userid.toLowerCase())
+    for (const d of m.department) {
+      const list = direct.get(d)
+      const at = list ? list.indexOf(m.userid) : -1
+      if (list && at >= 0) list.splice(at, 1)
+      for (const a of ancestors(d)) underCache.get(a)?.delete(m.userid)
+    }
+    for (const set of tagCache.values()) set.delete(m.userid)
+    tagsByMember?.delete(m.userid)
+  }
+  const index: OrgIndex = {
     children: (dept) => kids.get(dept) ?? [],
     subtree,
-    ancestors(dept) {
-      const out: number[] = []
-      const seen = new Set<number>()
-      let d = corp.departments[dept]
-      while (d && !seen.has(d.id)) {
-        out.push(d.id)
-        seen.add(d.id)
-        d = corp.departments[d.parentid]
-      }
-      return out
-    },
+    ancestors,
     directMembers: (dept) => direct.get(dept) ?? [],
     membersUnder,
     tagMembers,
@@ -130,4 +200,5 @@ function buildOrgIndex(corp: CorpState): OrgIndex {
     },
     useridFold,
   }
+  return { index, addMember, removeMember }
 }

@@ -1,3 +1,15 @@
+// The company directory: departments, members, tags, visibility rules (api.md "Directory").
 import type { ApiTable } from '../registry'
+import { contactRuleApis } from '../directory/contactRules'
+import { departmentApis } from '../directory/departments'
+import { memberApis } from '../directory/members'
+import { tagApis } from '../directory/tags'
 
-export const directoryApis: ApiTable = {}
+export { visibleTo } from '../directory/visibility'
+
+export const directoryApis: ApiTable = {
+  ...departmentApis,
+  ...memberApis,
+  ...tagApis,
+  ...contactRuleApis,
+}

@@ -1,0 +1,130 @@
+// contactrule/create | list | delete: the admin's directory visibility rules (product spec 4.4).
+import { ErrCode } from '../../../policy/codes'
+import {
+  RULES_MAX,
+  RULE_TARGETS_MAX,
+  checkIdList,
+  checkStringList,
+  isPositiveInt,
+} from '../../../policy/directory'
+import type { Refusal } from '../../../policy/result'
+import { checkRuleShape, checkRuleType } from '../../../policy/visibility'
+import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import type { ContactRule, CorpState, RuleTargetsState } from '../state'
+import { findMember, hasOwn } from './view'
+import { touchDirectory } from './visibility'
+
+const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
+
+/** `{userid[], partyid[], tagid[]}`, every entry existing */
+function checkTargets(
+  corp: CorpState,
+  v: unknown,
+  field: string,
+): { ok: true; value: RuleTargetsState } | Refusal {
+  const empty: RuleTargetsState = { userid: [], partyid: [], tagid: [] }
+  if (v === undefined || v === null) return { ok: true, value: empty }
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    return {
+      ok: false,
+      errcode: ErrCode.INVALID_PARAM,
+      errmsg: `必须是 {userid, partyid, tagid} 对象 (${field})`,
+    }
+  }
+  const t = v as Record<string, unknown>
+  const users = checkStringList(t.userid, `${field}.userid`, RULE_TARGETS_MAX)
+  if (!users.ok) return users
+  const parties = checkIdList(
+    t.partyid,
+    `${field}.partyid`,
+    RULE_TARGETS_MAX,
+    ErrCode.INVALID_DEPARTMENT_LIST,
+  )
+  if (!parties.ok) return parties
+  const tags = checkIdList(t.tagid, `${field}.tagid`, RULE_TARGETS_MAX, ErrCode.INVALID_TAG)
+  if (!tags.ok) return tags
+  const userid: string[] = []
+  for (const u of users.value) {
+    const m = findMember(corp, u)
+    if (!m)
+      return {
+        ok: false,
+        errcode: ErrCode.USER_NOT_FOUND,
+        errmsg: `成员 ${u.slice(0, 64)} 不存在 (${field}.userid)`,
+      }
+    if (!userid.includes(m.userid)) userid.push(m.userid)
+  }
+  for (const p of parties.value) {
+    if (!hasOwn(corp.departments, p)) {
+      return {
+        ok: false,
+        errcode: ErrCode.DEPARTMENT_NOT_FOUND,
+        errmsg: `部门 ${p} 不存在 (${field}.partyid)`,
+      }
+    }
+  }
+  for (const tag of tags.value) {
+    if (!hasOwn(corp.tags, tag)) {
+      return { ok: false, errcode: ErrCode.INVALID_TAG, errmsg: `标签 ${tag} 不存在 (${field}.tagid)` }
+    }
+  }
+  return { ok: true, value: { userid, partyid: parties.value, tagid: tags.value } }
+}
+
+function createRule(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const type = checkRuleType(body.rule_type)
+  if (!type.ok) return refusal(type)
+  if (body.range === undefined || body.range === null)
+    return failure(ErrCode.INVALID_PARAM, '缺少适用范围 (range)')
+  const range = checkTargets(corp, body.range, 'range')
+  if (!range.ok) return refusal(range)
+  const whitelist = checkTargets(corp, body.whitelist, 'whitelist')
+  if (!whitelist.ok) return refusal(whitelist)
+  const extra = checkTargets(corp, body.extra_visible, 'extra_visible')
+  if (!extra.ok) return refusal(extra)
+  const shape = checkRuleShape(type.value, range.value, extra.value)
+  if (!shape.ok) return refusal(shape)
+  if (Object.keys(corp.contactRules).length >= RULES_MAX) {
+    return failure(ErrCode.INVALID_PARAM, `查看权限规则最多 ${RULES_MAX} 条 (rule_type)`)
+  }
+
+  let rule_id = corp.nextId.rule
+  while (hasOwn(corp.contactRules, rule_id)) rule_id++
+  corp.nextId.rule = rule_id + 1
+  const rule: ContactRule = {
+    rule_id,
+    rule_type: type.value,
+    range: range.value,
+    whitelist: whitelist.value,
+    extra_visible: extra.value,
+  }
+  corp.contactRules[rule_id] = rule
+  touchDirectory(corp)
+  return success({ rule_id })
+}
+
+function listRules(ctx: HandlerContext) {
+  const rules = Object.values(ctx.corp.contactRules)
+    .sort((a, b) => a.rule_id - b.rule_id)
+    .map((r) => JSON.parse(JSON.stringify(r)) as ContactRule)
+  return success({ rules })
+}
+
+function deleteRule(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  if (!isPositiveInt(body.rule_id)) return failure(ErrCode.INVALID_PARAM, '规则 id 必须是正整数 (rule_id)')
+  if (!hasOwn(corp.contactRules, body.rule_id)) {
+    return failure(ErrCode.INVALID_PARAM, `规则 ${body.rule_id} 不存在 (rule_id)`)
+  }
+  delete corp.contactRules[body.rule_id]
+  touchDirectory(corp)
+  return success()
+}
+
+export const contactRuleApis: ApiTable = {
+  'contactrule/create': { handler: createRule, write: true, admin: true, directoryWrite: true },
+  // The rules themselves reveal who is hidden: admins only.
+  'contactrule/list': { handler: listRules, admin: true },
+  'contactrule/delete': { handler: deleteRule, write: true, admin: true, directoryWrite: true },
+}

@@ -1,0 +1,176 @@
+// department/create | update | delete | list (api.md "Directory").
+import { ErrCode } from '../../../policy/codes'
+import {
+  ID_MAX,
+  checkDepartmentDeletable,
+  checkDepartmentName,
+  checkDepth,
+  checkNoCycle,
+  checkOrder,
+  isPositiveInt,
+} from '../../../policy/directory'
+import type { Refusal } from '../../../policy/result'
+import { invalidateOrgStructure, orgIndex } from '../orgIndex'
+import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import type { CorpState, Department } from '../state'
+import { hasOwn } from './view'
+import { touchDirectory, visibleDepartmentsOf } from './visibility'
+
+export const ROOT_DEPARTMENT = 1
+
+const absent = (v: unknown): boolean => v === undefined || v === null
+const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
+
+function notFound(id: unknown, field: string) {
+  return failure(ErrCode.DEPARTMENT_NOT_FOUND, `部门 ${String(id).slice(0, 32)} 不存在 (${field})`)
+}
+
+function siblingNameTaken(corp: CorpState, parentid: number, name: string, self?: number): boolean {
+  return orgIndex(corp)
+    .children(parentid)
+    .some((c) => c !== self && corp.departments[c]?.name === name)
+}
+
+/** levels below `id` (a leaf is 1) */
+function height(corp: CorpState, id: number): number {
+  const kids = orgIndex(corp).children(id)
+  return 1 + (kids.length ? Math.max(...kids.map((k) => height(corp, k))) : 0)
+}
+
+function structureChanged(corp: CorpState): void {
+  invalidateOrgStructure(corp)
+  touchDirectory(corp)
+}
+
+function createDepartment(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const name = checkDepartmentName(body.name)
+  if (!name.ok) return refusal(name)
+  if (!isPositiveInt(body.parentid))
+    return failure(ErrCode.INVALID_PARAM, '上级部门 id 必须是正整数 (parentid)')
+  const parentid = body.parentid
+  if (!hasOwn(corp.departments, parentid)) return notFound(parentid, 'parentid')
+  const order = absent(body.order) ? { ok: true as const, value: 0 } : checkOrder(body.order)
+  if (!order.ok) return refusal(order)
+  let id: number
+  if (!absent(body.id)) {
+    if (!isPositiveInt(body.id) || body.id === ROOT_DEPARTMENT) {
+      return failure(ErrCode.INVALID_PARAM, `部门 id 必须是 2–${ID_MAX} 的整数 (id)`)
+    }
+    if (hasOwn(corp.departments, body.id))
+      return failure(ErrCode.INVALID_PARAM, `部门 id ${body.id} 已被使用 (id)`)
+    id = body.id
+  } else {
+    id = corp.nextId.department
+    while (hasOwn(corp.departments, id)) id++
+  }
+  const depth = checkDepth(orgIndex(corp).ancestors(parentid).length + 1)
+  if (!depth.ok) return refusal(depth)
+  if (siblingNameTaken(corp, parentid, name.value)) {
+    return failure(ErrCode.INVALID_PARAM, `同一上级部门下已有名为“${name.value}”的部门 (name)`)
+  }
+
+  corp.departments[id] = { id, name: name.value, parentid, order: order.value }
+  if (id >= corp.nextId.department) corp.nextId.department = id + 1
+  structureChanged(corp)
+  return success({ id })
+}
+
+function updateDepartment(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  if (!isPositiveInt(body.id)) return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (id)')
+  const id = body.id
+  if (!hasOwn(corp.departments, id)) return notFound(id, 'id')
+  const dept = corp.departments[id]
+  const next: Department = { ...dept }
+  if (!absent(body.name)) {
+    const v = checkDepartmentName(body.name)
+    if (!v.ok) return refusal(v)
+    next.name = v.value
+  }
+  if (!absent(body.order)) {
+    const v = checkOrder(body.order)
+    if (!v.ok) return refusal(v)
+    next.order = v.value
+  }
+  if (!absent(body.parentid) && body.parentid !== dept.parentid) {
+    if (!isPositiveInt(body.parentid))
+      return failure(ErrCode.INVALID_PARAM, '上级部门 id 必须是正整数 (parentid)')
+    if (id === ROOT_DEPARTMENT) return failure(ErrCode.INVALID_PARAM, '根部门不能移动 (parentid)')
+    if (!hasOwn(corp.departments, body.parentid)) return notFound(body.parentid, 'parentid')
+    const up = orgIndex(corp).ancestors(body.parentid)
+    const cycle = checkNoCycle(id, up)
+    if (!cycle.ok) return refusal(cycle)
+    const depth = checkDepth(up.length + height(corp, id))
+    if (!depth.ok) return refusal(depth)
+    next.parentid = body.parentid
+  }
+  if (id !== ROOT_DEPARTMENT && siblingNameTaken(corp, next.parentid, next.name, id)) {
+    return failure(ErrCode.INVALID_PARAM, `同一上级部门下已有名为“${next.name}”的部门 (name)`)
+  }
+
+  corp.departments[id] = next
+  structureChanged(corp)
+  return success()
+}
+
+function deleteDepartment(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  if (!isPositiveInt(body.id)) return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (id)')
+  const id = body.id
+  if (!hasOwn(corp.departments, id)) return notFound(id, 'id')
+  const org = orgIndex(corp)
+  const v = checkDepartmentDeletable(
+    id,
+    ROOT_DEPARTMENT,
+    org.children(id).length,
+    org.directMembers(id).length,
+  )
+  if (!v.ok) return refusal(v)
+
+  delete corp.departments[id]
+  // No dangling references a later department with the same id could inherit.
+  for (const t of Object.values(corp.tags)) t.partylist = t.partylist.filter((p) => p !== id)
+  for (const r of Object.values(corp.contactRules)) {
+    for (const t of [r.range, r.whitelist, r.extra_visible]) t.partyid = t.partyid.filter((p) => p !== id)
+  }
+  for (const p of Object.values(corp.publicmails)) {
+    if (p.department_list.includes(id)) p.department_list = p.department_list.filter((d) => d !== id)
+  }
+  structureChanged(corp)
+  return success()
+}
+
+function listDepartments(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const visible = visibleDepartmentsOf(corp, ctx.caller.userid)
+  let root = ROOT_DEPARTMENT
+  if (!absent(body.id)) {
+    if (!isPositiveInt(body.id)) return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (id)')
+    if (!hasOwn(corp.departments, body.id) || !visible.has(body.id)) return notFound(body.id, 'id')
+    root = body.id
+  }
+  // Pre-order (a parent before its children, siblings by order): the client builds the tree in one pass.
+  const org = orgIndex(corp)
+  const out: Department[] = []
+  const stack = [root]
+  const seen = new Set<number>()
+  while (stack.length) {
+    const d = stack.pop() as number
+    if (seen.has(d)) continue
+    seen.add(d)
+    const dept = corp.departments[d]
+    if (dept && visible.has(d))
+      out.push({ id: dept.id, name: dept.name, parentid: dept.parentid, order: dept.order })
+    const kids = org.children(d)
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i])
+  }
+  return success({ department: out })
+}
+
+export const departmentApis: ApiTable = {
+  'department/create': { handler: createDepartment, write: true, admin: true, directoryWrite: true },
+  'department/update': { handler: updateDepartment, write: true, admin: true, directoryWrite: true },
+  'department/delete': { handler: deleteDepartment, write: true, admin: true, directoryWrite: true },
+  'department/list': { handler: listDepartments },
+}

@@ -1,0 +1,303 @@
+// user/create | update | delete | get | list | search (api.md "Directory").
+import { ErrCode } from '../../../policy/codes'
+import {
+  checkAddressInDomain,
+  checkAliasList,
+  checkDepartmentList,
+  checkGender,
+  checkLimit,
+  checkMemberName,
+  checkMobile,
+  checkPosition,
+  checkUserid,
+  defaultBizMail,
+  isPositiveInt,
+} from '../../../policy/directory'
+import { ok, refuse, type Refusal, type Verdict } from '../../../policy/result'
+import {
+  SEARCH_LIMIT_DEFAULT,
+  SEARCH_LIMIT_MAX,
+  SEARCH_QUERY_MAX,
+  memberKeys,
+  normalizeQuery,
+} from '../../../policy/search'
+import { invalidateOrgStructure, noteMemberAdded, noteMemberRemoved, orgIndex } from '../orgIndex'
+import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import { newMember } from '../seed'
+import type { CorpState, Member } from '../state'
+import { addressHolder } from './addresses'
+import { dropSearchIndex, noteSearchMember, searchIndex } from './searchIndex'
+import { findMember, hasOwn, memberView } from './view'
+import { touchDirectory, visibilityOf, visibleDepartmentsOf, visibleMembersOf } from './visibility'
+
+/** a deleted member's mailbox stays in the recycle bin this long (product spec 2) */
+export const MEMBER_RECYCLE_MS = 60 * 86_400_000
+export const USER_LIST_LIMIT_MAX = 1000
+
+const absent = (v: unknown): boolean => v === undefined || v === null
+
+function refusal(v: Refusal) {
+  return failure(v.errcode, v.errmsg)
+}
+
+function checkDepartmentsExist(corp: CorpState, ids: number[]): Verdict<number[]> {
+  for (const d of ids) {
+    if (!hasOwn(corp.departments, d))
+      return refuse(ErrCode.DEPARTMENT_NOT_FOUND, `部门 ${d} 不存在 (department)`)
+  }
+  return ok(ids)
+}
+
+function checkFree(corp: CorpState, addresses: string[], field: string, self?: string): Verdict {
+  for (const a of addresses) {
+    if (addressHolder(corp, a, self)) return refuse(ErrCode.USER_EXISTS, `邮箱地址 ${a} 已被占用 (${field})`)
+  }
+  return ok()
+}
+
+/** a member's changes to the derived lookups: org index, search index, visibility caches */
+function reindex(corp: CorpState, before: Member | null, after: Member | null): void {
+  if (before) noteMemberRemoved(corp, before)
+  if (after) noteMemberAdded(corp, after)
+  noteSearchMember(corp, (after ?? before)!.userid, after)
+  touchDirectory(corp)
+}
+
+function createUser(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const userid = checkUserid(body.userid)
+  if (!userid.ok) return refusal(userid)
+  const name = checkMemberName(body.name)
+  if (!name.ok) return refusal(name)
+  const listed = checkDepartmentList(body.department)
+  if (!listed.ok) return refusal(listed)
+  const departments = checkDepartmentsExist(corp, listed.value)
+  if (!departments.ok) return refusal(departments)
+  const position = absent(body.position) ? ok('') : checkPosition(body.position)
+  if (!position.ok) return refusal(position)
+  const mobile = absent(body.mobile) ? ok('') : checkMobile(body.mobile)
+  if (!mobile.ok) return refusal(mobile)
+  const gender = absent(body.gender) ? ok('0' as const) : checkGender(body.gender)
+  if (!gender.ok) return refusal(gender)
+  const bizMail =
+    absent(body.biz_mail) || body.biz_mail === ''
+      ? ok(defaultBizMail(userid.value, corp.domain.name))
+      : checkAddressInDomain(body.biz_mail, corp.domain.name, 'biz_mail')
+  if (!bizMail.ok) return refusal(bizMail)
+  const alias = absent(body.alias) ? ok([] as string[]) : checkAliasList(body.alias, corp.domain.name)
+  if (!alias.ok) return refusal(alias)
+  if (alias.value.includes(bizMail.value))
+    return failure(ErrCode.INVALID_PARAM, '别名不能与邮箱地址相同 (alias)')
+  // Uniqueness ignores case: an O(1) lookup kept current by every member write.
+  if (orgIndex(corp).useridFold.has(userid.value.toLowerCase())) {
+    return failure(ErrCode.USER_EXISTS, `成员账号 ${userid.value} 已存在 (userid)`)
+  }
+  const free = checkFree(corp, [bizMail.value], 'biz_mail')
+  if (!free.ok) return refusal(free)
+  const aliasFree = checkFree(corp, alias.value, 'alias')
+  if (!aliasFree.ok) return refusal(aliasFree)
+
+  const member = newMember(corp, {
+    userid: userid.value,
+    name: name.value,
+    department: [...departments.value],
+    position: position.value,
+    mobile: mobile.value,
+    gender: gender.value,
+    biz_mail: bizMail.value,
+    alias: alias.value,
+  })
+  corp.users[member.userid] = member
+  reindex(corp, null, member)
+  return success()
+}
+
+function updateUser(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  if (typeof body.userid !== 'string' || body.userid === '')
+    return failure(ErrCode.INVALID_PARAM, '缺少成员账号 (userid)')
+  const member = findMember(corp, body.userid)
+  if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
+  const next: Member = { ...member, department: [...member.department], alias: [...member.alias] }
+  if (!absent(body.name)) {
+    const v = checkMemberName(body.name)
+    if (!v.ok) return refusal(v)
+    next.name = v.value
+  }
+  if (!absent(body.department)) {
+    const listed = checkDepartmentList(body.department)
+    if (!listed.ok) return refusal(listed)
+    const v = checkDepartmentsExist(corp, listed.value)
+    if (!v.ok) return refusal(v)
+    next.department = [...v.value]
+  }
+  if (!absent(body.position)) {
+    const v = checkPosition(body.position)
+    if (!v.ok) return refusal(v)
+    next.position = v.value
+  }
+  if (!absent(body.mobile)) {
+    const v = checkMobile(body.mobile)
+    if (!v.ok) return refusal(v)
+    next.mobile = v.value
+  }
+  if (!absent(body.gender)) {
+    const v = checkGender(body.gender)
+    if (!v.ok) return refusal(v)
+    next.gender = v.value
+  }
+  if (!absent(body.biz_mail)) {
+    if (!member.biz_mail || member.storeId === null) {
+      return failure(ErrCode.INVALID_PARAM, '该成员的邮箱已转为业务邮箱，不能再设置邮箱地址 (biz_mail)')
+    }
+    const v = checkAddressInDomain(body.biz_mail, corp.domain.name, 'biz_mail')
+    if (!v.ok) return refusal(v)
+    next.biz_mail = v.value
+  }
+  if (!absent(body.alias)) {
+    const v = checkAliasList(body.alias, corp.domain.name)
+    if (!v.ok) return refusal(v)
+    next.alias = v.value
+  }
+  if (next.biz_mail && next.alias.includes(next.biz_mail.toLowerCase())) {
+    return failure(ErrCode.INVALID_PARAM, '别名不能与邮箱地址相同 (alias)')
+  }
+  const free = checkFree(corp, next.biz_mail ? [next.biz_mail] : [], 'biz_mail', member.userid)
+  if (!free.ok) return refusal(free)
+  const aliasFree = checkFree(corp, next.alias, 'alias', member.userid)
+  if (!aliasFree.ok) return refusal(aliasFree)
+
+  const before: Member = { ...member, department: [...member.department], alias: [...member.alias] }
+  Object.assign(member, next)
+  reindex(corp, before, member)
+  return success()
+}
+
+function deleteUser(ctx: HandlerContext, body: Body) {
+  const { corp, env } = ctx
+  if (typeof body.userid !== 'string' || body.userid === '')
+    return failure(ErrCode.INVALID_PARAM, '缺少成员账号 (userid)')
+  const member = findMember(corp, body.userid)
+  if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
+  if (member.userid === corp.creator) return failure(ErrCode.INVALID_PARAM, '不能删除企业创建者 (userid)')
+
+  const u = member.userid
+  delete corp.users[u]
+  // Product spec 2: the member's mailbox waits 60 days in the recycle bin, its addresses still taken.
+  if (member.biz_mail) {
+    const id = corp.nextId.publicmail++
+    const now = env.now()
+    corp.recycle[id] = {
+      id,
+      kind: 'member',
+      email: member.biz_mail,
+      name: member.name,
+      deleted_time: now,
+      expire_time: now + MEMBER_RECYCLE_MS,
+      addresses: [member.biz_mail, ...member.alias],
+      storeId: member.storeId,
+      userid: member.userid,
+    }
+  }
+  // No dangling references a later member with the same userid could inherit.
+  corp.admins = corp.admins.filter((a) => a !== u)
+  let tagsChanged = false
+  for (const t of Object.values(corp.tags)) {
+    if (t.userlist.includes(u)) {
+      t.userlist = t.userlist.filter((x) => x !== u)
+      tagsChanged = true
+    }
+  }
+  for (const r of Object.values(corp.contactRules)) {
+    for (const t of [r.range, r.whitelist, r.extra_visible]) t.userid = t.userid.filter((x) => x !== u)
+  }
+  for (const p of Object.values(corp.publicmails)) {
+    if (p.userid_list.includes(u)) p.userid_list = p.userid_list.filter((x) => x !== u)
+  }
+  reindex(corp, member, null)
+  if (tagsChanged) invalidateOrgStructure(corp)
+  return success()
+}
+
+function getUser(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  if (typeof body.userid !== 'string' || body.userid === '')
+    return failure(ErrCode.INVALID_PARAM, '缺少成员账号 (userid)')
+  const member = findMember(corp, body.userid)
+  // Invisible answers exactly like absent.
+  if (!member || !visibilityOf(corp, ctx.caller.userid).canSee(member.userid)) {
+    return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
+  }
+  return success(memberView(ctx, member) as unknown as Record<string, unknown>)
+}
+
+function listUsers(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const viewer = ctx.caller.userid
+  if (!isPositiveInt(body.department_id))
+    return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (department_id)')
+  const dept = body.department_id
+  if (!hasOwn(corp.departments, dept) || !visibleDepartmentsOf(corp, viewer).has(dept)) {
+    return failure(ErrCode.DEPARTMENT_NOT_FOUND, `部门 ${dept} 不存在 (department_id)`)
+  }
+  const fetchChild = absent(body.fetch_child) ? 0 : body.fetch_child
+  if (fetchChild !== 0 && fetchChild !== 1)
+    return failure(ErrCode.INVALID_PARAM, '只能是 0 或 1 (fetch_child)')
+  const cursor = absent(body.cursor) ? '' : body.cursor
+  if (typeof cursor !== 'string' || cursor.length > 128)
+    return failure(ErrCode.INVALID_PARAM, '分页游标不正确 (cursor)')
+  const limit = checkLimit(body.limit, USER_LIST_LIMIT_MAX, USER_LIST_LIMIT_MAX)
+  if (!limit.ok) return refusal(limit)
+
+  // Sorted by userid; the cursor is the last userid returned, so pages survive writes in between.
+  const all = visibleMembersOf(corp, viewer, dept, fetchChild === 1)
+  let start = 0
+  if (cursor) {
+    let lo = 0
+    let hi = all.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (all[mid] <= cursor) lo = mid + 1
+      else hi = mid
+    }
+    start = lo
+  }
+  const page = all.slice(start, start + limit.value)
+  const more = start + page.length < all.length
+  return success({
+    userlist: page.map((u) => memberView(ctx, corp.users[u])),
+    next_cursor: more ? page[page.length - 1] : '',
+  })
+}
+
+function searchUsers(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  if (typeof body.query !== 'string') return failure(ErrCode.INVALID_PARAM, '搜索内容必须是文本 (query)')
+  if (body.query.length > SEARCH_QUERY_MAX) {
+    return failure(ErrCode.INVALID_PARAM, `搜索内容过长，最多 ${SEARCH_QUERY_MAX} 个字符 (query)`)
+  }
+  const limit = checkLimit(body.limit, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT)
+  if (!limit.ok) return refusal(limit)
+  const q = normalizeQuery(body.query)
+  const vis = visibilityOf(corp, ctx.caller.userid)
+  const canSee = vis.unrestricted ? () => true : (u: string) => vis.canSee(u)
+  const current = (u: string) => (hasOwn(corp.users, u) ? memberKeys(corp.users[u]) : null)
+  let outcome = searchIndex(corp).search(q, limit.value, canSee, current)
+  if (outcome.stale) {
+    // Another area changed members without telling us: rebuild once and answer from fresh keys.
+    dropSearchIndex(corp)
+    outcome = searchIndex(corp).search(q, limit.value, canSee, current)
+  }
+  return success({
+    userlist: outcome.hits.map((h) => ({ ...memberView(ctx, corp.users[h.userid]), match: h.field })),
+  })
+}
+
+export const memberApis: ApiTable = {
+  'user/create': { handler: createUser, write: true, admin: true, directoryWrite: true },
+  'user/update': { handler: updateUser, write: true, admin: true, directoryWrite: true },
+  'user/delete': { handler: deleteUser, write: true, admin: true, directoryWrite: true },
+  'user/get': { handler: getUser },
+  'user/list': { handler: listUsers },
+  'user/search': { handler: searchUsers },
+}

@@ -1,0 +1,404 @@
+// The user/search index, kept current by member writes (no scan per query).
+// Per field: exact key -> members (hash map); sorted unique keys plus a small unsorted delta buffer,
+// merged lazily, for prefixes; a gram posting list (CJK characters and bigrams) verified with
+// includes() for substrings. Answers exactly what policy/search scanSearch() would, in the same order.
+import {
+  SEARCH_FIELDS,
+  memberKeys,
+  queryFor,
+  substringAllowed,
+  type Hit,
+  type MemberKeys,
+  type Query,
+  type SearchField,
+  TIER_EXACT,
+  TIER_PREFIX,
+  TIER_SUBSTRING,
+  type Tier,
+} from '../../../policy/search'
+import { orgEpoch } from '../orgIndex'
+import type { CorpState, Member } from '../state'
+
+/** the delta buffer is scanned by queries up to this size, merged into the sorted keys beyond it */
+const DELTA_SCAN_MAX = 1024
+const EMPTY: ReadonlySet<string> = new Set()
+
+type Gram = number | string
+
+// Disjoint integer ranges for all-ASCII grams of length 1, 2, 3 (7 bits per character).
+const GRAM_BASE = [0, 1 << 22, 1 << 21, 0]
+
+/** a gram as a small integer when it is all ASCII (nothing to allocate or hash), else the string */
+function gramKey(s: string, i: number, len: number): Gram {
+  let code = 0
+  for (let k = 0; k < len; k++) {
+    const c = s.charCodeAt(i + k)
+    if (c >= 128) return s.slice(i, i + len)
+    code = code * 128 + c
+  }
+  return code + GRAM_BASE[len]
+}
+
+function isCjk(c: number): boolean {
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)
+}
+
+/** CJK characters, bigrams and trigrams: a query looks up its rarest gram of its own length (≤ 3) */
+function forEachGram(key: string, fn: (g: Gram) => void, lastStart = key.length - 1): void {
+  for (let i = 0; i <= lastStart; i++) {
+    if (isCjk(key.charCodeAt(i))) fn(key[i])
+    if (i + 1 < key.length) fn(gramKey(key, i, 2))
+    if (i + 2 < key.length) fn(gramKey(key, i, 3))
+  }
+}
+
+function needlesOf(q: string): Gram[] {
+  if (q.length <= 3) return [gramKey(q, 0, q.length)]
+  const out: Gram[] = []
+  for (let i = 0; i + 3 <= q.length; i++) out.push(gramKey(q, i, 3))
+  return out
+}
+
+function lowerBound(sorted: readonly string[], q: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid] < q) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out = new Array<string>(a.length + b.length)
+  let i = 0
+  let j = 0
+  let k = 0
+  while (i < a.length && j < b.length) out[k++] = a[i] <= b[j] ? a[i++] : b[j++]
+  while (i < a.length) out[k++] = a[i++]
+  while (j < b.length) out[k++] = b[j++]
+  return out
+}
+
+/** the k smallest distinct strings, ascending */
+function smallest(items: readonly string[], k: number): string[] {
+  const best: string[] = []
+  for (const x of items) {
+    if (best.length === k && x >= best[k - 1]) continue
+    const at = lowerBound(best, x)
+    best.splice(at, 0, x)
+    if (best.length > k) best.pop()
+  }
+  return best
+}
+
+/** Distinct strings in ascending order, lazily: usually only the first few are consumed. */
+function* ascending(items: string[], firstBatch: number): Generator<string> {
+  if (items.length <= Math.max(64, firstBatch * 4)) {
+    yield* items.sort()
+    return
+  }
+  const head = smallest(items, firstBatch)
+  yield* head
+  const last = head[head.length - 1]
+  yield* items.filter((x) => x > last).sort()
+}
+
+/** One field's keys. Key ids are stable; removed keys stay in postings / sorted array until compaction. */
+class FieldIndex {
+  /**
+   * Mail addresses: grams starting inside the domain part are not indexed (every address of the corp
+   * shares them). A query found inside a domain walks the sorted keys instead, where it is dense.
+   */
+  constructor(private readonly skipDomains = false) {}
+
+  /** live keys per domain part ("@corp.com"), for skipDomains */
+  private domains = new Map<string, number>()
+  private ids = new Map<string, number>()
+  private keys: string[] = []
+  private placed: boolean[] = []
+  private owners = new Map<string, Set<string>>()
+  private sorted: string[] = []
+  private delta: string[] = []
+  private grams = new Map<Gram, number[]>()
+  private sortedOwners = new Map<string, string[]>()
+
+  add(key: string, userid: string): void {
+    const set = this.owners.get(key)
+    if (set) {
+      set.add(userid)
+      this.sortedOwners.delete(key)
+      return
+    }
+    this.owners.set(key, new Set([userid]))
+    if (this.skipDomains) this.countDomain(key, 1)
+    let id = this.ids.get(key)
+    if (id === undefined) {
+      id = this.keys.length
+      this.ids.set(key, id)
+      this.keys.push(key)
+      const at = id
+      const lastStart = this.skipDomains && key.includes('@') ? key.indexOf('@') : key.length - 1
+      forEachGram(
+        key,
+        (g) => {
+          const list = this.grams.get(g)
+          // a gram repeated in the key: its id was pushed just before
+          if (!list) this.grams.set(g, [at])
+          else if (list[list.length - 1] !== at) list.push(at)
+        },
+        lastStart,
+      )
+    }
+    if (!this.placed[id]) {
+      this.placed[id] = true
+      this.delta.push(key)
+      // Amortised O(1): merge when the buffer reaches a quarter of the sorted keys.
+      if (this.delta.length > Math.max(4096, this.sorted.length >> 2)) this.merge()
+    }
+  }
+
+  remove(key: string, userid: string): void {
+    const set = this.owners.get(key)
+    if (!set) return
+    set.delete(userid)
+    this.sortedOwners.delete(key)
+    if (set.size) return
+    this.owners.delete(key)
+    if (this.skipDomains) this.countDomain(key, -1)
+    if (this.keys.length > 1024 && this.keys.length > 2 * this.owners.size) this.compact()
+  }
+
+  exact(q: string): string[] {
+    return this.owners.has(q) ? [q] : []
+  }
+
+  /** live keys starting with q (q itself excluded), ascending */
+  *prefixed(q: string): Generator<string> {
+    if (this.delta.length > DELTA_SCAN_MAX) this.merge()
+    const fromDelta = this.delta.filter((k) => k !== q && k.startsWith(q) && this.owners.has(k)).sort()
+    let j = 0
+    for (let i = lowerBound(this.sorted, q); i < this.sorted.length; i++) {
+      const k = this.sorted[i]
+      if (!k.startsWith(q)) break
+      if (k === q || !this.owners.has(k)) continue
+      while (j < fromDelta.length && fromDelta[j] < k) yield fromDelta[j++]
+      yield k
+    }
+    while (j < fromDelta.length) yield fromDelta[j++]
+  }
+
+  /**
+   * Live keys containing q but not starting with it, ascending. Dense matches ("an", "伟") are found
+   * fastest by walking the sorted keys (the first few are all a query needs); sparse ones from the
+   * rarest gram's postings. Walk first within a budget proportional to the postings, then switch.
+   */
+  *substring(q: string, firstBatch: number): Generator<string> {
+    if (!substringAllowed(q)) return
+    if (this.skipDomains) {
+      for (const d of this.domains.keys()) {
+        if (d.includes(q)) {
+          yield* this.walk(q)
+          return
+        }
+      }
+    }
+    // Not inside a domain: q lies in the local part, or spans the '@' (aligned with the key's '@'),
+    // so its grams starting up to its '@' are indexed.
+    const atQ = q.indexOf('@')
+    const needles = this.skipDomains && atQ >= 0 ? needlesOf(q).slice(0, atQ + 1) : needlesOf(q)
+    let postings: number[] | undefined
+    for (const g of needles) {
+      const list = this.grams.get(g)
+      if (!list) return
+      if (!postings || list.length < postings.length) postings = list
+    }
+    if (!postings) return
+    if (this.delta.length > DELTA_SCAN_MAX) this.merge()
+    const matches = (k: string) => k.includes(q) && !k.startsWith(q) && this.owners.has(k)
+    const fromDelta = this.delta.filter(matches).sort()
+    const sorted = this.sorted
+    let j = 0
+    // enough steps to find a batch if matches are about as dense as the postings suggest
+    const density = postings.length / Math.max(1, this.owners.size)
+    let budget = Math.min(postings.length * 2, Math.ceil((4 * firstBatch) / Math.max(density, 1e-6)))
+    let i = 0
+    for (; i < sorted.length && budget > 0; i++, budget--) {
+      const k = sorted[i]
+      if (!matches(k)) continue
+      while (j < fromDelta.length && fromDelta[j] < k) yield fromDelta[j++]
+      yield k
+    }
+    if (i >= sorted.length) {
+      while (j < fromDelta.length) yield fromDelta[j++]
+      return
+    }
+    const last = sorted[i - 1]
+    while (j < fromDelta.length && fromDelta[j] <= last) yield fromDelta[j++]
+    // Postings hold every key once (sorted and delta alike): the rest is everything after `last`.
+    const rest: string[] = []
+    for (const id of postings) {
+      const k = this.keys[id]
+      if (k > last && matches(k)) rest.push(k)
+    }
+    yield* ascending(rest, firstBatch)
+  }
+
+  exactOwners(key: string): ReadonlySet<string> {
+    return this.owners.get(key) ?? EMPTY
+  }
+
+  /** owners of a key by userid; sorted once and kept until that key's owners change */
+  ownersOf(key: string, firstBatch: number): Iterable<string> {
+    const set = this.owners.get(key)
+    if (!set) return []
+    if (set.size <= 1) return set
+    const cached = this.sortedOwners.get(key)
+    if (cached) return cached
+    if (set.size <= firstBatch * 4) return [...set].sort()
+    const all = [...set].sort()
+    this.sortedOwners.set(key, all)
+    return all
+  }
+
+  private countDomain(key: string, delta: number): void {
+    const at = key.indexOf('@')
+    if (at < 0) return
+    const d = key.slice(at)
+    const n = (this.domains.get(d) ?? 0) + delta
+    if (n > 0) this.domains.set(d, n)
+    else this.domains.delete(d)
+  }
+
+  /** every live key containing q (not as a prefix), in order, by walking the sorted keys */
+  private *walk(q: string): Generator<string> {
+    this.merge()
+    for (const k of this.sorted) if (k.includes(q) && !k.startsWith(q) && this.owners.has(k)) yield k
+  }
+
+  private merge(): void {
+    if (!this.delta.length) return
+    this.sorted = mergeSorted(this.sorted, this.delta.sort())
+    this.delta = []
+  }
+
+  /** drop removed keys from ids, postings and the sorted array */
+  private compact(): void {
+    const live = [...this.owners.entries()]
+    this.ids = new Map()
+    this.keys = []
+    this.placed = []
+    this.owners = new Map()
+    this.sorted = []
+    this.delta = []
+    this.grams = new Map()
+    this.sortedOwners = new Map()
+    this.domains = new Map()
+    for (const [key, users] of live) for (const u of users) this.add(key, u)
+    this.merge()
+  }
+}
+
+export class MemberSearchIndex {
+  private fields = Object.fromEntries(SEARCH_FIELDS.map((f) => [f, new FieldIndex(f === 'email')])) as Record<
+    SearchField,
+    FieldIndex
+  >
+  private keysOf = new Map<string, MemberKeys>()
+
+  get size(): number {
+    return this.keysOf.size
+  }
+
+  add(m: Member): void {
+    this.remove(m.userid)
+    const keys = memberKeys(m)
+    this.keysOf.set(m.userid, keys)
+    for (const f of SEARCH_FIELDS) for (const k of keys[f]) this.fields[f].add(k, m.userid)
+  }
+
+  remove(userid: string): void {
+    const keys = this.keysOf.get(userid)
+    if (!keys) return
+    this.keysOf.delete(userid)
+    for (const f of SEARCH_FIELDS) for (const k of keys[f]) this.fields[f].remove(k, userid)
+  }
+
+  /** members holding exactly this key in the field */
+  exactOwners(field: SearchField, key: string): ReadonlySet<string> {
+    return this.fields[field].exactOwners(key)
+  }
+
+  keys(userid: string): MemberKeys | undefined {
+    return this.keysOf.get(userid)
+  }
+
+  /**
+   * Best `limit` visible members, in policy/search order. `current` returns the member's keys as
+   * they are now, so an entry left stale by a write elsewhere is noticed (then the caller rebuilds).
+   */
+  search(
+    q: Query,
+    limit: number,
+    canSee: (userid: string) => boolean,
+    current: (userid: string) => MemberKeys | null,
+  ): { hits: Hit[]; stale: boolean } {
+    const hits: Hit[] = []
+    const seen = new Set<string>()
+    let stale = false
+    if (q.text === '' || limit <= 0) return { hits, stale }
+    const batch = limit + 8
+    const tiers: Array<[Tier, (f: FieldIndex, fq: string) => Iterable<string>]> = [
+      [TIER_EXACT, (f, fq) => f.exact(fq)],
+      [TIER_PREFIX, (f, fq) => f.prefixed(fq)],
+      [TIER_SUBSTRING, (f, fq) => f.substring(fq, batch)],
+    ]
+    for (const [tier, keysFor] of tiers) {
+      for (const field of SEARCH_FIELDS) {
+        const index = this.fields[field]
+        for (const key of keysFor(index, queryFor(q, field))) {
+          for (const userid of index.ownersOf(key, batch)) {
+            if (seen.has(userid)) continue
+            seen.add(userid)
+            const now = current(userid)
+            if (!now || !now[field].includes(key)) {
+              stale = true
+              continue
+            }
+            if (!canSee(userid)) continue
+            hits.push({ userid, tier, field, key })
+            if (hits.length >= limit) return { hits, stale }
+          }
+        }
+      }
+    }
+    return { hits, stale }
+  }
+}
+
+const built = new WeakMap<CorpState, { epoch: number; index: MemberSearchIndex }>()
+
+/** The corp's search index, built on first use and again after invalidateOrg(corp). */
+export function searchIndex(corp: CorpState): MemberSearchIndex {
+  const epoch = orgEpoch(corp)
+  let entry = built.get(corp)
+  if (!entry || entry.epoch !== epoch) {
+    const index = new MemberSearchIndex()
+    for (const m of Object.values(corp.users)) index.add(m)
+    entry = { epoch, index }
+    built.set(corp, entry)
+  }
+  return entry.index
+}
+
+export function dropSearchIndex(corp: CorpState): void {
+  built.delete(corp)
+}
+
+/** A member was created, changed or deleted (`after` null): keep the index current. */
+export function noteSearchMember(corp: CorpState, userid: string, after: Member | null): void {
+  const index = searchIndex(corp)
+  if (after) index.add(after)
+  else index.remove(userid)
+}

@@ -1,0 +1,171 @@
+// tag/create | delete | addtagusers | deltagusers | list | get (api.md "Directory").
+// A tag holds members (userlist) and departments (partylist); see orgIndex.tagMembers for who "has" it.
+import { ErrCode } from '../../../policy/codes'
+import {
+  TAGS_MAX,
+  TAG_PARTIES_PER_CALL_MAX,
+  TAG_USERS_PER_CALL_MAX,
+  checkIdList,
+  checkStringList,
+  checkTagId,
+  checkTagName,
+} from '../../../policy/directory'
+import type { Refusal } from '../../../policy/result'
+import { invalidateOrgStructure } from '../orgIndex'
+import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import type { CorpState, Tag } from '../state'
+import { findMember, hasOwn } from './view'
+import { touchDirectory, visibilityOf, visibleDepartmentsOf } from './visibility'
+
+const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
+
+function tagChanged(corp: CorpState): void {
+  invalidateOrgStructure(corp)
+  touchDirectory(corp)
+}
+
+function existingTag(corp: CorpState, raw: unknown): { ok: true; tag: Tag } | Refusal {
+  const id = checkTagId(raw)
+  if (!id.ok) return id
+  if (!hasOwn(corp.tags, id.value)) {
+    return { ok: false, errcode: ErrCode.INVALID_TAG, errmsg: `标签 ${id.value} 不存在 (tagid)` }
+  }
+  return { ok: true, tag: corp.tags[id.value] }
+}
+
+function createTag(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const name = checkTagName(body.tagname)
+  if (!name.ok) return refusal(name)
+  const tags = Object.values(corp.tags)
+  if (tags.some((t) => t.tagname === name.value)) {
+    return failure(ErrCode.INVALID_PARAM, `标签“${name.value}”已存在 (tagname)`)
+  }
+  if (tags.length >= TAGS_MAX)
+    return failure(ErrCode.INVALID_PARAM, `标签数量已达上限 ${TAGS_MAX} 个 (tagname)`)
+  let tagid: number
+  if (body.tagid !== undefined && body.tagid !== null) {
+    const id = checkTagId(body.tagid)
+    if (!id.ok) return refusal(id)
+    if (hasOwn(corp.tags, id.value))
+      return failure(ErrCode.INVALID_TAG, `标签 id ${id.value} 已被使用 (tagid)`)
+    tagid = id.value
+  } else {
+    tagid = corp.nextId.tag
+    while (hasOwn(corp.tags, tagid)) tagid++
+  }
+
+  corp.tags[tagid] = { tagid, tagname: name.value, userlist: [], partylist: [] }
+  if (tagid >= corp.nextId.tag) corp.nextId.tag = tagid + 1
+  tagChanged(corp)
+  return success({ tagid })
+}
+
+function deleteTag(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const found = existingTag(corp, body.tagid)
+  if (!found.ok) return refusal(found)
+  const id = found.tag.tagid
+
+  delete corp.tags[id]
+  // No dangling references a later tag with the same id could inherit.
+  for (const r of Object.values(corp.contactRules)) {
+    for (const t of [r.range, r.whitelist, r.extra_visible]) t.tagid = t.tagid.filter((x) => x !== id)
+  }
+  for (const p of Object.values(corp.publicmails)) {
+    if (p.tag_list.includes(id)) p.tag_list = p.tag_list.filter((x) => x !== id)
+  }
+  tagChanged(corp)
+  return success()
+}
+
+/** validated userlist / partylist of addtagusers / deltagusers, members and departments resolved */
+function tagTargets(corp: CorpState, body: Body): { ok: true; users: string[]; parties: number[] } | Refusal {
+  const users = checkStringList(body.userlist, 'userlist', TAG_USERS_PER_CALL_MAX)
+  if (!users.ok) return users
+  const parties = checkIdList(
+    body.partylist,
+    'partylist',
+    TAG_PARTIES_PER_CALL_MAX,
+    ErrCode.INVALID_DEPARTMENT_LIST,
+  )
+  if (!parties.ok) return parties
+  if (!users.value.length && !parties.value.length) {
+    return { ok: false, errcode: ErrCode.INVALID_PARAM, errmsg: '成员列表和部门列表不能同时为空 (userlist)' }
+  }
+  const resolved: string[] = []
+  for (const u of users.value) {
+    const m = findMember(corp, u)
+    if (!m)
+      return {
+        ok: false,
+        errcode: ErrCode.USER_NOT_FOUND,
+        errmsg: `成员 ${u.slice(0, 64)} 不存在 (userlist)`,
+      }
+    if (!resolved.includes(m.userid)) resolved.push(m.userid)
+  }
+  for (const p of parties.value) {
+    if (!hasOwn(corp.departments, p)) {
+      return { ok: false, errcode: ErrCode.DEPARTMENT_NOT_FOUND, errmsg: `部门 ${p} 不存在 (partylist)` }
+    }
+  }
+  return { ok: true, users: resolved, parties: parties.value }
+}
+
+function addTagUsers(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const found = existingTag(corp, body.tagid)
+  if (!found.ok) return refusal(found)
+  const targets = tagTargets(corp, body)
+  if (!targets.ok) return refusal(targets)
+  const tag = found.tag
+  tag.userlist = Array.from(new Set([...tag.userlist, ...targets.users]))
+  tag.partylist = Array.from(new Set([...tag.partylist, ...targets.parties]))
+  tagChanged(corp)
+  return success()
+}
+
+function delTagUsers(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const found = existingTag(corp, body.tagid)
+  if (!found.ok) return refusal(found)
+  const targets = tagTargets(corp, body)
+  if (!targets.ok) return refusal(targets)
+  const tag = found.tag
+  tag.userlist = tag.userlist.filter((u) => !targets.users.includes(u))
+  tag.partylist = tag.partylist.filter((p) => !targets.parties.includes(p))
+  tagChanged(corp)
+  return success()
+}
+
+function listTags(ctx: HandlerContext) {
+  const taglist = Object.values(ctx.corp.tags)
+    .sort((a, b) => a.tagid - b.tagid)
+    .map((t) => ({ tagid: t.tagid, tagname: t.tagname }))
+  return success({ taglist })
+}
+
+function getTag(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const found = existingTag(corp, body.tagid)
+  if (!found.ok) return refusal(found)
+  const vis = visibilityOf(corp, ctx.caller.userid)
+  const depts = visibleDepartmentsOf(corp, ctx.caller.userid)
+  const tag = found.tag
+  return success({
+    tagname: tag.tagname,
+    userlist: tag.userlist
+      .filter((u) => hasOwn(corp.users, u) && vis.canSee(u))
+      .map((u) => ({ userid: u, name: corp.users[u].name })),
+    partylist: tag.partylist.filter((p) => depts.has(p)),
+  })
+}
+
+export const tagApis: ApiTable = {
+  'tag/create': { handler: createTag, write: true, admin: true, directoryWrite: true },
+  'tag/delete': { handler: deleteTag, write: true, admin: true, directoryWrite: true },
+  'tag/addtagusers': { handler: addTagUsers, write: true, admin: true, directoryWrite: true },
+  'tag/deltagusers': { handler: delTagUsers, write: true, admin: true, directoryWrite: true },
+  'tag/list': { handler: listTags },
+  'tag/get': { handler: getTag },
+}
