@@ -54,5 +54,8 @@ export function rememberIdempotent(
   check: { key: string; body: string },
   result: ApiResult,
 ): void {
-  corp.idempotency[check.key] = { body: check.body, result: { ...result } }
+  // A secret shown once (a client password) is never kept: a replay answers without it.
+  const kept: Record<string, unknown> = { ...result }
+  delete kept.auth_code
+  corp.idempotency[check.key] = { body: check.body, result: kept }
 }

@@ -101,6 +101,8 @@ export interface RecycleEntry {
   /** addresses still occupied while in the bin (address and aliases) */
   addresses: string[]
   storeId: string | null
+  /** kind member: whose mailbox it was, so a restore can give it back to that member */
+  userid?: string
 }
 
 export type FolderId = string

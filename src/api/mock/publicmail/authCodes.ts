@@ -1,0 +1,136 @@
+// Client-specific passwords of a business mailbox: storage, hashing, listing, deletion, matching.
+// Used by the admin APIs (exmail/publicmail/*) and the member APIs (mail/authcode/*).
+import { checkAdminCodeLimit, checkRemark, secretFromBytes, SECRET_LENGTH } from '../../../policy/authCode'
+import { ErrCode } from '../../../policy/codes'
+import { ok, refuse, type Verdict } from '../../../policy/result'
+import { constantTimeEqual, sha256Hex, toHex } from '../../../policy/sha256'
+import type { MockEnv } from '../env'
+import type { AuthCode, BusinessMailbox, CorpState } from '../state'
+import { secureRandomBytes } from './random'
+
+export interface AuthCodeOptions {
+  /** userid of the admin or member creating it */
+  creator: string
+  /** admin-created codes count against the limit of 10 and do not depend on the creator's access */
+  byAdmin: boolean
+  /** as sent; validated here (default 办公PC, ≤ 128 bytes) */
+  remark?: unknown
+}
+
+export interface CreatedAuthCode {
+  auth_code_id: string
+  /** the secret: returned once, never stored */
+  auth_code: string
+}
+
+export interface AuthCodeListItem {
+  auth_code_id: string
+  create_time: number
+  last_use_time: number
+  remark: string
+  creator: string
+}
+
+export function hashSecret(salt: string, secret: string): string {
+  return sha256Hex(`${salt}:${secret}`)
+}
+
+export function liveAdminCodes(mailbox: Pick<BusinessMailbox, 'authCodes'>): number {
+  return mailbox.authCodes.filter((c) => c.by_admin && !c.revoked).length
+}
+
+/** Validate and draw a new code without touching the mailbox, so callers can stay all-or-nothing. */
+export function prepareAuthCode(
+  mailbox: Pick<BusinessMailbox, 'authCodes'>,
+  options: AuthCodeOptions,
+  now: number,
+): Verdict<{ record: AuthCode; secret: string }> {
+  const remark = checkRemark(options.remark)
+  if (!remark.ok) return remark
+  if (options.byAdmin) {
+    const limit = checkAdminCodeLimit(liveAdminCodes(mailbox))
+    if (!limit.ok) return limit
+  }
+  const random = secureRandomBytes(SECRET_LENGTH + 16 + 8)
+  const secret = secretFromBytes(random.subarray(0, SECRET_LENGTH))
+  const salt = toHex(random.subarray(SECRET_LENGTH, SECRET_LENGTH + 16))
+  const record: AuthCode = {
+    auth_code_id: `ac${toHex(random.subarray(SECRET_LENGTH + 16))}`,
+    hash: hashSecret(salt, secret),
+    salt,
+    remark: remark.value,
+    creator: options.creator,
+    by_admin: options.byAdmin,
+    create_time: now,
+    last_use_time: 0,
+    revoked: false,
+  }
+  return ok({ record, secret })
+}
+
+export function createAuthCode(
+  _corp: CorpState,
+  mailbox: BusinessMailbox,
+  options: AuthCodeOptions,
+  env: MockEnv,
+): Verdict<CreatedAuthCode> {
+  const prepared = prepareAuthCode(mailbox, options, env.now())
+  if (!prepared.ok) return prepared
+  mailbox.authCodes.push(prepared.value.record)
+  return ok({ auth_code_id: prepared.value.record.auth_code_id, auth_code: prepared.value.secret })
+}
+
+export interface AuthCodeFilter {
+  /** only codes this member created … */
+  creator?: string
+  /** … through this route (false = mail/authcode/*, true = admin) */
+  byAdmin?: boolean
+}
+
+function matches(code: AuthCode, filter: AuthCodeFilter): boolean {
+  if (filter.creator !== undefined && code.creator !== filter.creator) return false
+  if (filter.byAdmin !== undefined && code.by_admin !== filter.byAdmin) return false
+  return true
+}
+
+/** Live codes, oldest first; never the secret, hash or salt. */
+export function listAuthCodes(mailbox: BusinessMailbox, filter: AuthCodeFilter = {}): AuthCodeListItem[] {
+  return mailbox.authCodes
+    .filter((c) => !c.revoked && matches(c, filter))
+    .sort((a, b) => a.create_time - b.create_time)
+    .map((c) => ({
+      auth_code_id: c.auth_code_id,
+      create_time: c.create_time,
+      last_use_time: c.last_use_time,
+      remark: c.remark,
+      creator: c.creator,
+    }))
+}
+
+/** Remove a live code (within `filter`, e.g. a member's own). Unknown / foreign ids: 40058. */
+export function deleteAuthCode(
+  mailbox: BusinessMailbox,
+  authCodeId: unknown,
+  filter: AuthCodeFilter = {},
+): Verdict<void> {
+  if (typeof authCodeId !== 'string' || !authCodeId || authCodeId.length > 64) {
+    return refuse(ErrCode.INVALID_PARAM, '客户端专用密码 ID 格式不正确 (auth_code_id)')
+  }
+  const index = mailbox.authCodes.findIndex(
+    (c) => c.auth_code_id === authCodeId && !c.revoked && matches(c, filter),
+  )
+  if (index < 0)
+    return refuse(ErrCode.INVALID_PARAM, `客户端专用密码不存在或已失效 (auth_code_id)：${authCodeId}`)
+  mailbox.authCodes.splice(index, 1)
+  return ok()
+}
+
+/** The live code whose hash matches the secret, or null. Every live code is checked (no early exit). */
+export function matchAuthCode(mailbox: BusinessMailbox, secret: string): AuthCode | null {
+  let found: AuthCode | null = null
+  for (const code of mailbox.authCodes) {
+    if (code.revoked) continue
+    if (constantTimeEqual(hashSecret(code.salt, secret), code.hash) && !found) found = code
+  }
+  return found
+}

@@ -1,0 +1,67 @@
+// The recycle bin (product spec 2): deleted business mailboxes and mailboxes of deleted members are
+// kept 60 days; their addresses stay occupied until restored or expired. Expired entries are purged
+// lazily, whenever mail administration looks at the corp.
+import type { BusinessMailbox, CorpState, Member, RecycleEntry } from '../state'
+
+export const RECYCLE_RETENTION_MS = 60 * 86400000
+
+export function purgeExpired(corp: CorpState, now: number): number {
+  let purged = 0
+  for (const [key, entry] of Object.entries(corp.recycle)) {
+    if (now <= entry.expire_time) continue
+    if (entry.storeId) delete corp.stores[entry.storeId]
+    delete corp.recycle[key]
+    purged++
+  }
+  return purged
+}
+
+export function moveMailboxToRecycle(corp: CorpState, mailbox: BusinessMailbox, now: number): RecycleEntry {
+  const entry: RecycleEntry = {
+    id: mailbox.id,
+    kind: 'business',
+    email: mailbox.email,
+    name: mailbox.name,
+    deleted_time: now,
+    expire_time: now + RECYCLE_RETENTION_MS,
+    mailbox: JSON.parse(JSON.stringify(mailbox)) as BusinessMailbox,
+    addresses: [mailbox.email, ...mailbox.alias_list],
+    storeId: mailbox.storeId,
+  }
+  delete corp.publicmails[mailbox.id]
+  corp.recycle[entry.id] = entry
+  return entry
+}
+
+/**
+ * For `user/delete`: keep a deleted member's mailbox (address, aliases, mail) in the bin. Ids come
+ * from the business mailbox sequence so both kinds share one id space in the bin.
+ */
+export function recycleMemberMailbox(corp: CorpState, member: Member, now: number): RecycleEntry | null {
+  if (!member.biz_mail) return null
+  const id = corp.nextId.publicmail++
+  const entry: RecycleEntry = {
+    id,
+    kind: 'member',
+    email: member.biz_mail.toLowerCase(),
+    name: member.name,
+    deleted_time: now,
+    expire_time: now + RECYCLE_RETENTION_MS,
+    addresses: [member.biz_mail.toLowerCase(), ...member.alias.map((a) => a.toLowerCase())],
+    storeId: member.storeId,
+    userid: member.userid,
+  }
+  corp.recycle[id] = entry
+  return entry
+}
+
+export function recycleListItem(entry: RecycleEntry) {
+  return {
+    id: entry.id,
+    email: entry.email,
+    name: entry.name,
+    kind: entry.kind,
+    deleted_time: entry.deleted_time,
+    expire_time: entry.expire_time,
+  }
+}

@@ -1,0 +1,86 @@
+// exmail/publicmail/update: name, user lists (omitted = unchanged, empty = cleared), aliases
+// (replace-all) and an optional new client password. A rejected update changes no field.
+import { checkAliases } from '../../../policy/aliases'
+import { checkMailboxName, checkNameUnique } from '../../../policy/mailboxName'
+import { applyUserLists, parseUserLists, unwrapList } from '../../../policy/userLists'
+import type { ApiResult } from '../../contract'
+import { failure, success, type Body, type HandlerContext } from '../registry'
+import type { AuthCode } from '../state'
+import { addressOwners, checkAddressFree } from './addresses'
+import { prepareAuthCode } from './authCodes'
+import { directoryLookup, findMailbox } from './mailboxes'
+import { isAbsent, parseAuthCodeInfo, parseFlag } from './params'
+import { purgeExpired } from './recycle'
+
+const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
+
+export function updatePublicmail(ctx: HandlerContext, body: Body): ApiResult {
+  const { corp, env } = ctx
+  const now = env.now()
+  purgeExpired(corp, now)
+  const found = findMailbox(corp, body.id)
+  if (!found.ok) return refused(found)
+  const mailbox = found.value
+
+  let name: string | undefined
+  if (!isAbsent(body.name)) {
+    const checked = checkMailboxName(body.name)
+    if (!checked.ok) return refused(checked)
+    const others = Object.values(corp.publicmails)
+      .filter((m) => m.id !== mailbox.id)
+      .map((m) => m.name)
+    const unique = checkNameUnique(checked.value, others)
+    if (!unique.ok) return refused(unique)
+    name = checked.value
+  }
+
+  const patch = parseUserLists(body, directoryLookup(corp))
+  if (!patch.ok) return refused(patch)
+  const users = applyUserLists(mailbox, patch.value, { allowEmpty: false })
+  if (!users.ok) return refused(users)
+
+  let aliases: string[] | undefined
+  const rawAliases = unwrapList(body.alias_list, 'alias_list')
+  if (!rawAliases.ok) return refused(rawAliases)
+  if (rawAliases.value !== undefined) {
+    const checked = checkAliases(rawAliases.value, corp.domain.name, mailbox.email)
+    if (!checked.ok) return refused(checked)
+    const owners = addressOwners(corp, now)
+    for (const alias of checked.value) {
+      const free = checkAddressFree(
+        corp,
+        owners,
+        alias,
+        'alias_list',
+        (o) => (o.kind === 'business' || o.kind === 'business_alias') && o.id === mailbox.id,
+      )
+      if (!free.ok) return refused(free)
+    }
+    aliases = checked.value
+  }
+
+  const wantCode = parseFlag(body.create_auth_code, 'create_auth_code')
+  if (!wantCode.ok) return refused(wantCode)
+  const info = parseAuthCodeInfo(body.auth_code_info)
+  if (!info.ok) return refused(info)
+  let code: { record: AuthCode; secret: string } | null = null
+  if (wantCode.value) {
+    const prepared = prepareAuthCode(
+      mailbox,
+      { creator: ctx.caller.userid, byAdmin: true, remark: info.value },
+      now,
+    )
+    if (!prepared.ok) return refused(prepared)
+    code = prepared.value
+  }
+
+  // Everything is valid: apply it all.
+  if (name !== undefined) mailbox.name = name
+  mailbox.userid_list = users.value.userid_list
+  mailbox.department_list = users.value.department_list
+  mailbox.tag_list = users.value.tag_list
+  if (aliases !== undefined) mailbox.alias_list = aliases
+  if (!code) return success()
+  mailbox.authCodes.push(code.record)
+  return success({ auth_code_id: code.record.auth_code_id, auth_code: code.secret })
+}

@@ -1,0 +1,49 @@
+// Client-specific passwords (客户端专用密码, product spec 3.7): remark, the admin-created limit,
+// and how a secret is drawn from random bytes.
+import { utf8ByteLength } from './address'
+import { ErrCode } from './codes'
+import { ok, refuse, type Verdict } from './result'
+
+export const DEFAULT_REMARK = '办公PC'
+export const REMARK_MAX_BYTES = 128
+export const MAX_LIVE_ADMIN_CODES = 10
+
+/** 32 symbols: each character carries exactly 5 bits, and 256 % 32 === 0 keeps bytes unbiased. */
+export const SECRET_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
+export const SECRET_LENGTH = 16
+export const SECRET_BITS = SECRET_LENGTH * Math.log2(SECRET_ALPHABET.length)
+
+/** Remark of a new password: optional (default 办公PC), at most 128 bytes of UTF-8. */
+export function checkRemark(raw: unknown): Verdict<string> {
+  if (raw === undefined || raw === null) return ok(DEFAULT_REMARK)
+  if (typeof raw !== 'string') return refuse(ErrCode.INVALID_PARAM, '备注必须是文本 (remark)')
+  const remark = raw.trim()
+  if (!remark) return ok(DEFAULT_REMARK)
+  const bytes = utf8ByteLength(remark)
+  if (bytes > REMARK_MAX_BYTES) {
+    return refuse(
+      ErrCode.INVALID_PARAM,
+      `备注过长 (remark)：最多 ${REMARK_MAX_BYTES} 字节（约 42 个汉字），当前 ${bytes} 字节`,
+    )
+  }
+  return ok(remark)
+}
+
+/** An admin may keep at most 10 live admin-created passwords per mailbox. */
+export function checkAdminCodeLimit(liveAdminCodes: number): Verdict<void> {
+  if (liveAdminCodes >= MAX_LIVE_ADMIN_CODES) {
+    return refuse(
+      ErrCode.TOO_MANY_AUTH_CODES,
+      `该业务邮箱已有 ${liveAdminCodes} 个管理员创建的客户端专用密码，最多 ${MAX_LIVE_ADMIN_CODES} 个。请先删除不再使用的密码`,
+    )
+  }
+  return ok()
+}
+
+/** Map CSPRNG bytes (one per character) to the secret. */
+export function secretFromBytes(bytes: Uint8Array): string {
+  if (bytes.length < SECRET_LENGTH) throw new Error('not enough random bytes for a secret')
+  let s = ''
+  for (let i = 0; i < SECRET_LENGTH; i++) s += SECRET_ALPHABET[bytes[i] % SECRET_ALPHABET.length]
+  return s
+}

@@ -1,0 +1,162 @@
+import { ErrCode } from '../../../src/policy/codes'
+import { createAuthCode, deleteAuthCode, listAuthCodes } from '../../../src/api/mock/publicmail/authCodes'
+import { setup } from './harness'
+
+function mailboxWithCode() {
+  const h = setup({ members: ['zhangsan'] })
+  const id = h.create('sales', { userid_list: { list: ['zhangsan'] } })
+  h.call('exmail/publicmail/update', { id, alias_list: { list: ['sales.cn@corp.com'] } })
+  const r = h.call('exmail/publicmail/update', { id, create_auth_code: 1 })
+  return {
+    h,
+    id,
+    mailbox: h.corp.publicmails[id],
+    code: r.auth_code as string,
+    codeId: r.auth_code_id as string,
+  }
+}
+
+describe('client-specific passwords: storage', () => {
+  test('the secret is long, random, shown once and stored only as a salted hash', () => {
+    const { h, id, mailbox, code } = mailboxWithCode()
+    expect(code).toMatch(/^[a-z2-7]{16,}$/)
+    const stored = mailbox.authCodes[0]
+    expect(stored.hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(stored.salt.length).toBeGreaterThanOrEqual(32)
+    expect(h.snapshot()).not.toContain(code)
+    const list = h.call('exmail/publicmail/get_auth_code_list', { id })
+    expect(JSON.stringify(list)).not.toContain(code)
+    expect(JSON.stringify(list)).not.toContain(stored.hash)
+    expect(Object.keys((list.auth_code_list as object[])[0]).sort()).toEqual(
+      ['auth_code_id', 'create_time', 'creator', 'last_use_time', 'remark'].sort(),
+    )
+  })
+
+  test('secrets do not repeat and salts differ', () => {
+    const { h, id } = mailboxWithCode()
+    const secrets = new Set<string>()
+    for (let i = 0; i < 9; i++)
+      secrets.add(h.call('exmail/publicmail/update', { id, create_auth_code: 1 }).auth_code as string)
+    expect(secrets.size).toBe(9)
+    const salts = new Set(h.corp.publicmails[id].authCodes.map((c) => c.salt))
+    expect(salts.size).toBe(10)
+  })
+
+  test('at most 10 live admin-created codes (690006); deleting one frees a slot; member codes do not count', () => {
+    const { h, id, mailbox, codeId } = mailboxWithCode()
+    for (let i = 0; i < 9; i++)
+      expect(h.call('exmail/publicmail/update', { id, create_auth_code: 1 }).errcode).toBe(0)
+    expect(createAuthCode(h.corp, mailbox, { creator: 'zhangsan', byAdmin: false }, h.env).ok).toBe(true)
+    const before = h.snapshot()
+    const r = h.call('exmail/publicmail/update', { id, name: '改名', create_auth_code: 1 })
+    expect(r.errcode).toBe(ErrCode.TOO_MANY_AUTH_CODES)
+    expect(h.snapshot()).toBe(before) // the rename did not happen either
+    expect(h.call('exmail/publicmail/delete_auth_code', { id, auth_code_id: codeId }).errcode).toBe(0)
+    expect(h.call('exmail/publicmail/update', { id, create_auth_code: 1 }).errcode).toBe(0)
+  })
+
+  test('member API helpers: own codes only, default remark, remark limit', () => {
+    const { h, mailbox } = mailboxWithCode()
+    const mine = createAuthCode(
+      h.corp,
+      mailbox,
+      { creator: 'zhangsan', byAdmin: false, remark: 'iPhone 邮件' },
+      h.env,
+    )
+    expect(mine.ok).toBe(true)
+    const tooLong = createAuthCode(
+      h.corp,
+      mailbox,
+      { creator: 'zhangsan', byAdmin: false, remark: '长'.repeat(43) },
+      h.env,
+    )
+    expect(tooLong).toMatchObject({ ok: false, errcode: ErrCode.INVALID_PARAM })
+    const own = listAuthCodes(mailbox, { creator: 'zhangsan', byAdmin: false })
+    expect(own.map((c) => c.remark)).toEqual(['iPhone 邮件'])
+    const adminCode = listAuthCodes(mailbox, { byAdmin: true })[0]
+    expect(
+      deleteAuthCode(mailbox, adminCode.auth_code_id, { creator: 'zhangsan', byAdmin: false }),
+    ).toMatchObject({
+      ok: false,
+      errcode: ErrCode.INVALID_PARAM,
+    })
+    expect(deleteAuthCode(mailbox, own[0].auth_code_id, { creator: 'zhangsan', byAdmin: false }).ok).toBe(
+      true,
+    )
+    expect(deleteAuthCode(mailbox, 42)).toMatchObject({ ok: false, errcode: ErrCode.INVALID_PARAM })
+  })
+
+  test('delete_auth_code: unknown code 40058, unknown mailbox 680035', () => {
+    const { h, id } = mailboxWithCode()
+    expect(h.call('exmail/publicmail/delete_auth_code', { id, auth_code_id: 'nope' }).errcode).toBe(
+      ErrCode.INVALID_PARAM,
+    )
+    expect(h.call('exmail/publicmail/delete_auth_code', { id: 404, auth_code_id: 'nope' }).errcode).toBe(
+      ErrCode.MAILBOX_NOT_FOUND,
+    )
+    expect(h.call('exmail/publicmail/get_auth_code_list', { id: 404 }).errcode).toBe(
+      ErrCode.MAILBOX_NOT_FOUND,
+    )
+  })
+})
+
+describe('clientLogin', () => {
+  test('by address or alias, case-insensitive; last_use_time updated; changedCorp reported', () => {
+    const { h, id, code } = mailboxWithCode()
+    h.advance(5000)
+    const out = h.login('SALES@corp.com', code, 'imap')
+    expect(out.result).toMatchObject({ errcode: 0, email: 'sales@corp.com' })
+    expect(out.changedCorp).toBe('c1')
+    expect(
+      (
+        h.call('exmail/publicmail/get_auth_code_list', { id }).auth_code_list as { last_use_time: number }[]
+      )[0].last_use_time,
+    ).toBe(h.now())
+    expect(h.login('sales.cn@corp.com', code, 'smtp').result.errcode).toBe(0)
+  })
+
+  test('wrong or deleted password, unknown address: 690008 without saying which', () => {
+    const { h, id, code, codeId } = mailboxWithCode()
+    const wrong = h.login('sales@corp.com', 'a'.repeat(16))
+    const unknown = h.login('nobody@corp.com', code)
+    expect(wrong.result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
+    expect(unknown.result.errmsg).toBe(wrong.result.errmsg)
+    expect(wrong.changedCorp).toBeNull()
+    h.call('exmail/publicmail/delete_auth_code', { id, auth_code_id: codeId })
+    expect(h.login('sales@corp.com', code).result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
+  })
+
+  test('disabled mailbox, and the IMAP / POP / SMTP service switches', () => {
+    const { h, id, mailbox, code } = mailboxWithCode()
+    const shared = h.corp.stores[mailbox.storeId].shared
+    shared.imap = true
+    shared.pop = false
+    expect(h.login('sales@corp.com', code, 'pop').result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
+    expect(h.login('sales@corp.com', code, 'pop').result.errmsg).toContain('POP')
+    expect(h.login('sales@corp.com', code, 'smtp').result.errcode).toBe(0)
+    shared.imap = false
+    expect(h.login('sales@corp.com', code, 'imap').result.errmsg).toContain('IMAP')
+    expect(h.login('sales@corp.com', code, 'smtp').result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
+    shared.pop = true
+    expect(h.login('sales@corp.com', code, 'pop').result.errcode).toBe(0)
+    h.call('exmail/account/act_email', { publicemail_id: id, type: 2 })
+    const off = h.login('sales@corp.com', code, 'pop')
+    expect(off.result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
+    expect(off.result.errmsg).toContain('停用')
+  })
+
+  test('hostile arguments never throw', () => {
+    const { h, code } = mailboxWithCode()
+    const bad: [unknown, unknown, unknown][] = [
+      [null, code, 'imap'],
+      ['sales@corp.com', null, 'imap'],
+      ['sales@corp.com', code, 'ftp'],
+      [{}, [], 'smtp'],
+      ['a'.repeat(100000), 'b'.repeat(100000), 'imap'],
+    ]
+    for (const [e, c, p] of bad) {
+      const r = h.login(e as string, c as string, p as 'imap').result
+      expect(r.errcode).toBeGreaterThan(0)
+    }
+  })
+})

@@ -1,0 +1,104 @@
+// A corp held in hand: calls go through the exmail/* table with the dispatcher's admin check and
+// post-write reconciliation, while tests may also edit the directory directly (as user/*, tag/*
+// and department/* would) and then run `directoryChanged()`.
+import type { Edition } from '../../../src/api/contract'
+import type { MockEnv } from '../../../src/api/mock/env'
+import { clientLogin } from '../../../src/api/mock/handlers/clientLogin'
+import { publicmailApis } from '../../../src/api/mock/handlers/publicmail'
+import { reconcileAccess } from '../../../src/api/mock/handlers/reconcile'
+import { invalidateOrg } from '../../../src/api/mock/orgIndex'
+import { failure } from '../../../src/api/mock/registry'
+import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
+import type { Member } from '../../../src/api/mock/state'
+import type { ApiResult } from '../../../src/api/contract'
+
+export const DOMAIN = 'corp.com'
+export const T0 = 1_750_000_000_000
+
+export interface SetupOptions {
+  edition?: Edition
+  seats?: number
+  domainKind?: 'custom' | 'experience'
+  members?: string[]
+}
+
+export function setup(options: SetupOptions = {}) {
+  const state = stateFromSetups([
+    {
+      corpid: 'c1',
+      name: '测试企业',
+      creator: 'boss',
+      admins: ['admin2'],
+      edition: options.edition ?? 'advanced',
+      advancedSeats: options.seats ?? 0,
+      domain: { name: DOMAIN, kind: options.domainKind ?? 'custom' },
+    },
+  ])
+  const corp = state.corps.c1
+  let now = T0
+  const env: MockEnv = { now: () => now, random: () => 0.5, schedule: () => undefined }
+
+  const directoryChanged = () => {
+    invalidateOrg(corp)
+    reconcileAccess(corp, env)
+  }
+  const addMember = (userid: string, fields: Partial<Member> = {}): Member => {
+    const m = newMember(corp, { userid, name: userid, ...fields })
+    corp.users[userid] = m
+    directoryChanged()
+    return m
+  }
+  const addDept = (id: number, parentid = 1, name = `部门${id}`) => {
+    corp.departments[id] = { id, name, parentid, order: id }
+    directoryChanged()
+  }
+  const addTag = (tagid: number, userlist: string[] = [], partylist: number[] = []) => {
+    corp.tags[tagid] = { tagid, tagname: `标签${tagid}`, userlist, partylist }
+    directoryChanged()
+  }
+  for (const u of options.members ?? []) addMember(u)
+
+  const call = (api: string, body: Record<string, unknown> = {}, userid = 'boss'): ApiResult => {
+    const spec = publicmailApis[api]
+    if (!spec) throw new Error(`no api ${api}`)
+    const caller = corp.users[userid]
+    const isAdmin = corp.admins.includes(userid) || corp.creator === userid
+    if (spec.admin && !isAdmin) return failure(48002, 'not admin')
+    const result = spec.handler({ state, corp, caller, env, isAdmin }, body)
+    if (result.errcode === 0 && spec.write) reconcileAccess(corp, env)
+    return result
+  }
+  /** create with sensible defaults; returns the id (throws on refusal) */
+  const create = (local: string, body: Record<string, unknown> = {}): number => {
+    const r = call('exmail/publicmail/create', {
+      email: `${local}@${DOMAIN}`,
+      name: local,
+      userid_list: { list: ['boss'] },
+      ...body,
+    })
+    if (r.errcode !== 0) throw new Error(`create ${local}: ${r.errcode} ${r.errmsg}`)
+    return r.id as number
+  }
+  const login = (email: string, code: string, protocol: 'imap' | 'pop' | 'smtp' = 'imap') =>
+    clientLogin(state, env, email, code, protocol)
+
+  return {
+    state,
+    corp,
+    env,
+    call,
+    create,
+    login,
+    addMember,
+    addDept,
+    addTag,
+    directoryChanged,
+    advance: (ms: number) => {
+      now += ms
+    },
+    now: () => now,
+    snapshot: () => JSON.stringify(state),
+  }
+}
+
+export type Harness = ReturnType<typeof setup>
