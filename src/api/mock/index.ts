@@ -8,6 +8,7 @@ import { clientLogin as clientLoginImpl } from './handlers/clientLogin'
 import { reconcileAccess } from './handlers/reconcile'
 import { checkIdempotency, rememberIdempotent } from './idempotency'
 import { invalidateOrg } from './orgIndex'
+import { bumpMailIndex } from './mail/mailboxIndex'
 import { readSaved, serialize, STATE_KEY } from './persistence'
 import { failure, type HandlerContext } from './registry'
 import { stateFromSetups } from './seed'
@@ -91,6 +92,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const corp = state.corps[corpid]
     // Any write may take a member's access away (user lists, departments, tags, deletion).
     if (corp) reconcileAccess(corp, env)
+    // Member mail keeps derived lookups (mailboxes by user / department / tag, address routing).
+    if (corp) bumpMailIndex(corp)
     dirty = true
     persist()
   }
@@ -156,9 +159,16 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     async clientLogin(email, authCode, protocol) {
       await ready
       await pause()
-      const outcome = clientLoginImpl(state, env, email, authCode, protocol)
-      if (outcome.changedCorp) afterWrite(outcome.changedCorp)
-      return outcome.result
+      try {
+        const outcome = clientLoginImpl(state, env, email, authCode, protocol)
+        if (outcome.changedCorp) afterWrite(outcome.changedCorp)
+        return outcome.result
+      } catch (e) {
+        // like call() and deliver(): a bad argument must never reject the promise
+
+        console.error('[mock backend] clientLogin crashed', e)
+        return failure(ErrCode.BUSY, BUSY_MESSAGE)
+      }
     },
     async settle() {
       await ready

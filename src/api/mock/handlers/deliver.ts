@@ -1,16 +1,89 @@
 // Inbound mail: route an address (member, alias, business mailbox, alias) to its mail store.
+// A disabled business mailbox still receives (nobody can enter it until it is enabled again, but
+// no mail is lost meanwhile).
 import { ErrCode } from '../../../policy/codes'
+import {
+  checkAddressList,
+  isValidAddress,
+  MAX_RECIPIENTS,
+  normalizeAddress,
+  parseMailbox,
+} from '../../../policy/mailAddress'
+import { ok, refuse, type Verdict } from '../../../policy/result'
 import type { ApiResult, IncomingMail } from '../../contract'
 import type { MockEnv } from '../env'
-import { failure } from '../registry'
+import { receive } from '../mail/delivery'
+import { isRecord, MAX_CONTENT, MAX_HEADER_ID, MAX_SUBJECT, optString, reqString } from '../mail/fields'
+import { routeAddress } from '../mail/routing'
+import { failure, success } from '../registry'
 import type { BackendState } from '../state'
 
+export interface CheckedIncoming {
+  from: string
+  to: string[]
+  cc: string[]
+  subject: string
+  content: string
+  message_id: string
+  in_reply_to: string
+}
+
+export function checkIncoming(mail: unknown): Verdict<CheckedIncoming> {
+  if (!isRecord(mail)) return refuse(ErrCode.INVALID_PARAM, '邮件必须是对象 (mail)')
+  // Inbound From headers usually carry a display name: 陈经理 <chen@customer.cn>.
+  const sender = parseMailbox(mail.from)
+  if (!sender) return refuse(ErrCode.INVALID_PARAM, '发件人地址格式不正确 (from)')
+  const to = checkAddressList(mail.to, 'to')
+  if (!to.ok) return to
+  const cc = checkAddressList(mail.cc, 'cc')
+  if (!cc.ok) return cc
+  if (to.value.length + cc.value.length > MAX_RECIPIENTS) {
+    return refuse(ErrCode.INVALID_PARAM, `收件人最多 ${MAX_RECIPIENTS} 个 (to)`)
+  }
+  const subject = reqString(mail.subject, 'subject', MAX_SUBJECT, '主题')
+  if (!subject.ok) return subject
+  const content = reqString(mail.content, 'content', MAX_CONTENT, '正文')
+  if (!content.ok) return content
+  const messageId = optString(mail.message_id, 'message_id', MAX_HEADER_ID, 'Message-ID ')
+  if (!messageId.ok) return messageId
+  const inReplyTo = optString(mail.in_reply_to, 'in_reply_to', MAX_HEADER_ID, 'In-Reply-To ')
+  if (!inReplyTo.ok) return inReplyTo
+  return ok({
+    from: sender.name
+      ? `${sender.name} <${normalizeAddress(sender.address)}>`
+      : normalizeAddress(sender.address),
+    to: to.value,
+    cc: cc.value,
+    subject: subject.value,
+    content: content.value,
+    message_id: messageId.value.trim(),
+    in_reply_to: inReplyTo.value.trim(),
+  })
+}
+
 export function deliverMail(
-  _state: BackendState,
-  _env: MockEnv,
-  _corpid: string,
-  _to: string,
-  _mail: IncomingMail,
+  state: BackendState,
+  env: MockEnv,
+  corpid: string,
+  to: string,
+  mail: IncomingMail,
 ): ApiResult {
-  return failure(ErrCode.INVALID_PARAM, '尚未实现：投递邮件')
+  const corp =
+    typeof corpid === 'string' && Object.prototype.hasOwnProperty.call(state.corps, corpid)
+      ? state.corps[corpid]
+      : undefined
+  if (!corp) return failure(ErrCode.INVALID_PARAM, '企业不存在 (corpid)')
+  if (!isValidAddress(to)) return failure(ErrCode.INVALID_PARAM, '收件地址格式不正确 (to)')
+  const checked = checkIncoming(mail)
+  if (!checked.ok) return failure(checked.errcode, checked.errmsg)
+  const dest = routeAddress(corp, to)
+  if (!dest) return failure(ErrCode.MAILBOX_ADDRESS_INVALID, `收件地址不存在：${to.slice(0, 64)} (to)`)
+  const m = checked.value
+  const msg = receive(corp.stores[dest.storeId], {
+    ...m,
+    to: m.to.length || m.cc.length ? m.to : [normalizeAddress(to)],
+    delivered_to: normalizeAddress(to),
+    time: env.now(),
+  })
+  return success({ mail_id: msg.mail_id })
 }

@@ -1,0 +1,42 @@
+// Receiving one message into a store: thread it, run the store's receive rules in order.
+import { applyRules } from '../../../policy/receiveRules'
+import type { MailMessage, MailStore } from '../state'
+import { addMessage, folderByName } from './store'
+
+export interface Inbound {
+  from: string
+  to: string[]
+  cc: string[]
+  subject: string
+  content: string
+  message_id: string
+  in_reply_to: string
+  /** the address it was routed by (mailbox address or alias) */
+  delivered_to: string
+  time: number
+}
+
+export function receive(store: MailStore, mail: Inbound): MailMessage {
+  const outcome = applyRules(store.shared.rules, {
+    from: mail.from,
+    to: [...mail.to, ...mail.cc],
+    subject: mail.subject,
+    body: mail.content,
+  })
+  const folder = outcome.delete ? 'trash' : outcome.moveTo ? folderByName(store, outcome.moveTo) : 'inbox'
+  return addMessage(store, {
+    folder,
+    from: mail.from,
+    to: mail.to,
+    cc: mail.cc,
+    bcc: [],
+    subject: mail.subject,
+    content: mail.content,
+    time: mail.time,
+    read: outcome.markRead,
+    starred: outcome.star,
+    message_id: mail.message_id,
+    in_reply_to: mail.in_reply_to,
+    delivered_to: mail.delivered_to,
+  })
+}

@@ -1,0 +1,176 @@
+// One mailbox's mail store: folders, messages, drafts, and a derived (non-persisted) index over them.
+// Every change to messages goes through this module (or calls touchStore) so the index stays true.
+import { normalizeSubject, threadFor } from '../../../policy/threading'
+import type { MailMessage, MailStore } from '../state'
+
+export const FIXED_FOLDERS: { id: string; name: string }[] = [
+  { id: 'inbox', name: '收件箱' },
+  { id: 'sent', name: '已发送' },
+  { id: 'drafts', name: '草稿箱' },
+  { id: 'trash', name: '已删除' },
+  { id: 'spam', name: '垃圾箱' },
+]
+const FIXED_IDS = new Set(FIXED_FOLDERS.map((f) => f.id))
+
+/**
+ * A mailbox's unread badge counts the inbox and rule-created folders: a rule that files invoices
+ * into 财务票据 must not hide them from the badge. Sent, drafts, trash and spam never count.
+ */
+export const NOT_COUNTED_AS_UNREAD = new Set(['sent', 'drafts', 'trash', 'spam'])
+
+export function isFixedFolder(id: string): boolean {
+  return FIXED_IDS.has(id)
+}
+
+export function folderExists(store: MailStore, id: string): boolean {
+  return FIXED_IDS.has(id) || Object.prototype.hasOwnProperty.call(store.folders, id)
+}
+
+/** Id of the rule folder with this name (case-insensitive), created when absent. */
+export function folderByName(store: MailStore, name: string): string {
+  const wanted = name.trim().toLowerCase()
+  for (const [id, n] of Object.entries(store.folders)) if (n.toLowerCase() === wanted) return id
+  const id = `f${store.nextId++}`
+  store.folders[id] = name.trim()
+  touchStore(store)
+  return id
+}
+
+/** Numeric sequence of an id like m12 / d7: the tie-breaker for equal times. */
+export function seqOf(id: string): number {
+  const n = Number(id.slice(1))
+  return Number.isFinite(n) ? n : 0
+}
+
+/** newest first: time, then creation order */
+export function newestFirst(a: { time: number; mail_id: string }, b: { time: number; mail_id: string }) {
+  return b.time - a.time || seqOf(b.mail_id) - seqOf(a.mail_id)
+}
+
+export interface FolderStats {
+  unread: number
+  total: number
+}
+
+interface StoreIndex {
+  /** guard: a store changed behind our back (nextId moved) rebuilds the index */
+  nextId: number
+  byMessageId: Map<string, MailMessage>
+  /** normalised subject -> newest message with it */
+  bySubject: Map<string, MailMessage>
+  stats: Map<string, FolderStats>
+  unread: number
+  sorted: Map<string, MailMessage[]>
+}
+
+const cache = new WeakMap<MailStore, StoreIndex>()
+
+export function touchStore(store: MailStore): void {
+  cache.delete(store)
+}
+
+function storeIndex(store: MailStore): StoreIndex {
+  const hit = cache.get(store)
+  if (hit && hit.nextId === store.nextId) return hit
+  const idx: StoreIndex = {
+    nextId: store.nextId,
+    byMessageId: new Map(),
+    bySubject: new Map(),
+    stats: new Map(),
+    unread: 0,
+    sorted: new Map(),
+  }
+  for (const m of Object.values(store.messages)) {
+    if (m.message_id) idx.byMessageId.set(m.message_id, m)
+    const base = normalizeSubject(m.subject)
+    if (base) {
+      const prev = idx.bySubject.get(base)
+      if (!prev || newestFirst(m, prev) < 0) idx.bySubject.set(base, m)
+    }
+    const s = idx.stats.get(m.folder) ?? { unread: 0, total: 0 }
+    s.total++
+    if (!m.read) {
+      s.unread++
+      if (!NOT_COUNTED_AS_UNREAD.has(m.folder)) idx.unread++
+    }
+    idx.stats.set(m.folder, s)
+  }
+  cache.set(store, idx)
+  return idx
+}
+
+export function mailboxUnread(store: MailStore): number {
+  return storeIndex(store).unread
+}
+
+export function folderStats(store: MailStore, folder: string): FolderStats {
+  return storeIndex(store).stats.get(folder) ?? { unread: 0, total: 0 }
+}
+
+/** Messages of a folder, newest first (cached until the store changes). */
+export function folderMessages(store: MailStore, folder: string): MailMessage[] {
+  const idx = storeIndex(store)
+  let list = idx.sorted.get(folder)
+  if (!list) {
+    list = Object.values(store.messages).filter((m) => m.folder === folder)
+    list.sort(newestFirst)
+    idx.sorted.set(folder, list)
+  }
+  return list
+}
+
+export function getMessage(store: MailStore, mailId: string): MailMessage | undefined {
+  return Object.prototype.hasOwnProperty.call(store.messages, mailId) ? store.messages[mailId] : undefined
+}
+
+export interface NewMessage {
+  folder: string
+  from: string
+  to: string[]
+  cc: string[]
+  bcc: string[]
+  subject: string
+  content: string
+  time: number
+  read: boolean
+  starred: boolean
+  /** '' = generate one */
+  message_id: string
+  in_reply_to: string
+  delivered_to: string
+}
+
+/** A Message-ID unique across stores: store id, sequence and time, at the sender's domain. */
+export function makeMessageId(store: MailStore, seq: number, time: number, from: string): string {
+  const domain = from.slice(from.lastIndexOf('@') + 1) || 'localhost'
+  return `<${store.id.replace(/[^A-Za-z0-9.-]/g, '.')}.${seq}.${time.toString(36)}@${domain}>`
+}
+
+/** Stores a message, threading it (In-Reply-To, then reply-subject fallback; see policy/threading). */
+export function addMessage(store: MailStore, fields: NewMessage): MailMessage {
+  const idx = storeIndex(store)
+  const seq = store.nextId++
+  const message_id = fields.message_id || makeMessageId(store, seq, fields.time, fields.from)
+  const thread = threadFor(
+    { message_id, in_reply_to: fields.in_reply_to, subject: fields.subject },
+    {
+      threadOfMessageId: (id) => idx.byMessageId.get(id)?.thread,
+      threadOfSubject: (base) => idx.bySubject.get(base)?.thread,
+    },
+  )
+  const msg: MailMessage = { ...fields, mail_id: `m${seq}`, message_id, thread }
+  store.messages[msg.mail_id] = msg
+  touchStore(store)
+  return msg
+}
+
+export function updateMessage(
+  store: MailStore,
+  msg: MailMessage,
+  change: { read?: boolean; starred?: boolean; folder?: string },
+): void {
+  if (change.read !== undefined) msg.read = change.read
+  if (change.starred !== undefined) msg.starred = change.starred
+  if (change.folder !== undefined) msg.folder = change.folder
+  touchStore(store)
+}

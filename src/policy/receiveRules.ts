@@ -1,0 +1,165 @@
+// Receive rules of a mailbox (product spec 4.3): validated as a whole (≤ 100, well-formed), then
+// applied in order to every incoming message.
+import { ErrCode } from './codes'
+import { ok, refuse, type Verdict } from './result'
+
+export type RuleField = 'from' | 'to' | 'subject' | 'body'
+
+export type RuleAction =
+  | { type: 'move'; folder: string }
+  | { type: 'mark_read' }
+  | { type: 'star' }
+  | { type: 'delete' }
+  | { type: 'stop' }
+
+export interface ReceiveRule {
+  conditions: { field: RuleField; op: 'contains'; value: string }[]
+  match: 'all' | 'any'
+  actions: RuleAction[]
+}
+
+export const MAX_RULES = 100
+export const MAX_CONDITIONS = 20
+export const MAX_ACTIONS = 10
+export const MAX_CONDITION_VALUE = 256
+export const MAX_FOLDER_NAME = 64
+
+const FIELDS: RuleField[] = ['from', 'to', 'subject', 'body']
+const ACTIONS = ['move', 'mark_read', 'star', 'delete', 'stop']
+
+/** Names a rule may not use for a folder: the fixed folders, by id and by their Chinese names. */
+export const RESERVED_FOLDER_NAMES = [
+  'inbox',
+  'sent',
+  'drafts',
+  'trash',
+  'spam',
+  '收件箱',
+  '已发送',
+  '草稿箱',
+  '已删除',
+  '垃圾箱',
+]
+
+export function isReservedFolderName(name: string): boolean {
+  return RESERVED_FOLDER_NAMES.includes(name.trim().toLowerCase())
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Validates and normalises (unknown keys dropped, folder names trimmed) the full rule list. */
+export function validateRules(value: unknown): Verdict<ReceiveRule[]> {
+  if (!Array.isArray(value)) return refuse(ErrCode.RULES_INVALID, '收信规则必须是数组 (rules)')
+  if (value.length > MAX_RULES) {
+    return refuse(ErrCode.RULES_INVALID, `收信规则最多 ${MAX_RULES} 条，当前 ${value.length} 条 (rules)`)
+  }
+  const out: ReceiveRule[] = []
+  for (let i = 0; i < value.length; i++) {
+    const r = validateRule(value[i], i)
+    if (!r.ok) return r
+    out.push(r.value)
+  }
+  return ok(out)
+}
+
+function validateRule(raw: unknown, i: number): Verdict<ReceiveRule> {
+  const bad = (what: string, field: string) =>
+    refuse(ErrCode.RULES_INVALID, `第 ${i + 1} 条收信规则${what} (rules[${i}]${field})`)
+  if (!isRecord(raw)) return bad('格式不正确', '')
+  if (raw.match !== 'all' && raw.match !== 'any') return bad('的匹配方式必须是 all 或 any', '.match')
+  const conds = raw.conditions
+  if (!Array.isArray(conds) || conds.length === 0) return bad('至少需要一个条件', '.conditions')
+  if (conds.length > MAX_CONDITIONS) return bad(`的条件最多 ${MAX_CONDITIONS} 个`, '.conditions')
+  const conditions: ReceiveRule['conditions'] = []
+  for (let j = 0; j < conds.length; j++) {
+    const c = conds[j]
+    const at = `.conditions[${j}]`
+    if (!isRecord(c)) return bad(`的第 ${j + 1} 个条件格式不正确`, at)
+    if (!FIELDS.includes(c.field as RuleField)) {
+      return bad(`的第 ${j + 1} 个条件字段必须是 from / to / subject / body`, `${at}.field`)
+    }
+    if (c.op !== 'contains') return bad(`的第 ${j + 1} 个条件只支持 contains`, `${at}.op`)
+    if (typeof c.value !== 'string' || c.value.trim() === '') {
+      return bad(`的第 ${j + 1} 个条件内容不能为空`, `${at}.value`)
+    }
+    if (c.value.length > MAX_CONDITION_VALUE) {
+      return bad(`的第 ${j + 1} 个条件内容不能超过 ${MAX_CONDITION_VALUE} 个字符`, `${at}.value`)
+    }
+    conditions.push({ field: c.field as RuleField, op: 'contains', value: c.value })
+  }
+  const acts = raw.actions
+  if (!Array.isArray(acts) || acts.length === 0) return bad('至少需要一个动作', '.actions')
+  if (acts.length > MAX_ACTIONS) return bad(`的动作最多 ${MAX_ACTIONS} 个`, '.actions')
+  const actions: RuleAction[] = []
+  for (let j = 0; j < acts.length; j++) {
+    const a = acts[j]
+    const at = `.actions[${j}]`
+    if (!isRecord(a) || !ACTIONS.includes(a.type as string)) {
+      return bad(`的第 ${j + 1} 个动作必须是 move / mark_read / star / delete / stop`, `${at}.type`)
+    }
+    if (a.type === 'move') {
+      const folder = typeof a.folder === 'string' ? a.folder.trim() : ''
+      if (folder.length < 1 || folder.length > MAX_FOLDER_NAME) {
+        return bad(`的目标文件夹名称需为 1–${MAX_FOLDER_NAME} 个字符`, `${at}.folder`)
+      }
+      if (isReservedFolderName(folder))
+        return bad(`的目标文件夹不能是系统文件夹「${folder}」`, `${at}.folder`)
+      actions.push({ type: 'move', folder })
+    } else {
+      actions.push({ type: a.type } as RuleAction)
+    }
+  }
+  return ok({ conditions, match: raw.match, actions })
+}
+
+export interface RuleSubject {
+  from: string
+  /** every recipient (to and cc) */
+  to: string[]
+  subject: string
+  body: string
+}
+
+export interface RuleOutcome {
+  /** folder name of the last move, or null */
+  moveTo: string | null
+  markRead: boolean
+  star: boolean
+  /** a delete sends the message to Trash, whatever moves said */
+  delete: boolean
+  /** indexes of the rules that matched, in order */
+  matched: number[]
+}
+
+function matches(rule: ReceiveRule, mail: RuleSubject): boolean {
+  const test = (c: ReceiveRule['conditions'][number]): boolean => {
+    const needle = c.value.toLowerCase()
+    const hay = c.field === 'to' ? mail.to.join(', ') : c.field === 'body' ? mail.body : mail[c.field]
+    return hay.toLowerCase().includes(needle)
+  }
+  return rule.match === 'all' ? rule.conditions.every(test) : rule.conditions.some(test)
+}
+
+/**
+ * Applies the rules in order. A matching rule runs all of its actions; `stop` then ends the
+ * processing (later rules are not looked at). Later moves override earlier ones; delete wins.
+ */
+export function applyRules(rules: readonly ReceiveRule[], mail: RuleSubject): RuleOutcome {
+  const out: RuleOutcome = { moveTo: null, markRead: false, star: false, delete: false, matched: [] }
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]
+    if (!matches(rule, mail)) continue
+    out.matched.push(i)
+    let stop = false
+    for (const a of rule.actions) {
+      if (a.type === 'move') out.moveTo = a.folder
+      else if (a.type === 'mark_read') out.markRead = true
+      else if (a.type === 'star') out.star = true
+      else if (a.type === 'delete') out.delete = true
+      else stop = true
+    }
+    if (stop) break
+  }
+  return out
+}
