@@ -11,7 +11,13 @@ function tab(pagePath: string, text: string, icon: string) {
 }
 
 export default defineAppConfig({
-  pages: ['pages/mail/index', 'pages/directory/index', 'pages/me/index'],
+  pages: [
+    'pages/mail/index',
+    'pages/directory/index',
+    'pages/me/index',
+    'pages/read/index',
+    'pages/compose/index',
+  ],
   subPackages: [{ root: 'admin', pages: ['pages/home/index'] }],
   // Only admins open the admin area; members should not pay for downloading it on start-up.
   preloadRule: {},

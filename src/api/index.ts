@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro'
 import { createApiClient, type ApiClient } from './client'
 import type { CallContext, Transport } from './contract'
+import { withFaults, type FaultInjector } from './faults'
 import { createHttpTransport } from './http/transport'
 import { createMockTransport, type MockTransport } from './mockTransport'
 import { taroStorage } from './taroStorage'
@@ -12,6 +13,9 @@ export type { ApiResult, CallContext } from './contract'
 let identity: CallContext = { corpid: '', userid: '' }
 let mock: MockTransport | null = null
 
+/** demo/e2e fault injection (see faults.ts); inert until a plan is set */
+export const faults: FaultInjector = { plan: null, injected: 0 }
+
 function makeTransport(): Transport {
   const kind = typeof API_TRANSPORT === 'string' ? API_TRANSPORT : 'mock'
   if (kind === 'http') {
@@ -20,10 +24,14 @@ function makeTransport(): Transport {
     )
   }
   mock = createMockTransport({ storage: taroStorage })
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+    // The H5 demo exposes its backend and fault switch to the console and the browser tests.
+    ;(window as unknown as { __bizmail: unknown }).__bizmail = { backend: mock.backend, faults }
+  }
   return mock
 }
 
-const transport = makeTransport()
+const transport = withFaults(makeTransport(), faults)
 
 export const api: ApiClient = createApiClient(transport, () => identity)
 

@@ -1,17 +1,51 @@
 // The app's stores, wired to the real api client and platform storage.
+import { reaction } from 'mobx'
 import { api, mockBackend, setIdentity } from '../api'
 import { taroStorage } from '../api/taroStorage'
+import { ComposeStore } from './compose'
 import { DEFAULT_IDENTITY } from './demoIdentities'
+import { LOST_ACCESS_CODES, MailboxesStore } from './mailboxes'
+import { MessagesStore } from './messages'
 import { SessionStore } from './session'
 
-export const stores = {
-  session: new SessionStore({
-    api,
-    storage: taroStorage,
-    applyIdentity: setIdentity,
-    defaultIdentity: DEFAULT_IDENTITY,
-    recovery: () => mockBackend()?.recovery() ?? Promise.resolve(null),
-  }),
-}
+const session = new SessionStore({
+  api,
+  storage: taroStorage,
+  applyIdentity: setIdentity,
+  defaultIdentity: DEFAULT_IDENTITY,
+  recovery: () => mockBackend()?.recovery() ?? Promise.resolve(null),
+})
 
+const mailboxes = new MailboxesStore({ api, storage: taroStorage, identity: () => session.identity })
+
+const messages = new MessagesStore(api, (f) => {
+  if (LOST_ACCESS_CODES.has(f.errcode) && mailboxes.currentId !== 'personal') mailboxes.lostAccess(f.errmsg)
+})
+
+const compose = new ComposeStore({
+  api,
+  storage: taroStorage,
+  newKey: randomKey,
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  now: () => Date.now(),
+})
+
+// A new identity sees other mail: drop every cache before anything renders for it.
+reaction(
+  () => session.epoch,
+  () => {
+    messages.clear()
+    void mailboxes.reset().then(() => mailboxes.refresh())
+  },
+)
+
+export const stores = { session, mailboxes, messages, compose }
 export type Stores = typeof stores
+
+function randomKey(): string {
+  const bytes = new Uint8Array(16)
+  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
+  if (c?.getRandomValues) c.getRandomValues(bytes)
+  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}

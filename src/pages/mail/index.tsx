@@ -1,74 +1,177 @@
-import { useEffect, useMemo } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { ScrollView, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { api } from '../../api'
-import { StateView } from '../../components/StateView'
+import type { MessageItem } from '../../api/mailTypes'
+import { MailboxSwitcher } from '../../components/MailboxSwitcher'
+import { MessageRow } from '../../components/MessageRow'
 import { NoticeBar } from '../../components/NoticeBar'
-import { Resource } from '../../stores/resource'
+import { StateView } from '../../components/StateView'
 import { stores } from '../../stores'
+import { FIXED_FOLDERS } from '../../stores/messages'
 import './index.css'
 
-export interface MailboxSummary {
-  id: string
-  email: string
-  name: string
-  kind: 'personal' | 'business'
-  enabled: boolean
-  unread: number
-}
-
 function MailPage() {
-  const { session } = stores
-  const mailboxes = useMemo(
-    () =>
-      new Resource(async () => {
-        const r = await api.request<{ mailboxes: MailboxSummary[] }>('mail/mailbox/list')
-        return r.mailboxes
-      }),
-    [],
-  )
-  useEffect(() => {
-    if (session.state === 'ready') void mailboxes.load()
-  }, [session.epoch, session.state, mailboxes])
+  const { session, mailboxes, messages } = stores
+  const [folder, setFolder] = useState('inbox')
+  const [switching, setSwitchingState] = useState(false)
+  // The native tab bar sits above page content; hide it while the sheet is open.
+  const setSwitching = (open: boolean) => {
+    setSwitchingState(open)
+    void (open ? Taro.hideTabBar({ animation: false }) : Taro.showTabBar({ animation: false })).catch(
+      () => {},
+    )
+  }
+  const mailboxId = mailboxes.currentId
+  const view = messages.view(mailboxId, folder)
+  const folders = messages.folders(mailboxId)
+  const current = mailboxes.current
 
-  usePullDownRefresh(() => {
-    void mailboxes.load().finally(() => Taro.stopPullDownRefresh())
+  // Cached rows render at once; the refresh runs behind them.
+  useEffect(() => {
+    if (session.state !== 'ready' || mailboxes.state !== 'ready') return
+    void view.refresh()
+    void folders.load()
+  }, [session.state, mailboxes.state, view, folders])
+
+  useDidShow(() => {
+    if (session.state === 'ready') void mailboxes.refresh()
   })
 
-  const list = mailboxes.data ?? []
+  usePullDownRefresh(() => {
+    void Promise.all([mailboxes.refresh(), view.refresh(), folders.load()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    )
+  })
+
+  useReachBottom(() => {
+    void view.loadMore()
+  })
+
+  const choose = (id: string) => {
+    const refusal = mailboxes.select(id)
+    if (refusal) {
+      void Taro.showToast({ title: refusal, icon: 'none' })
+      return
+    }
+    setSwitching(false)
+    setFolder('inbox')
+  }
+
+  const open = (item: MessageItem) => {
+    if (item.draft_id) {
+      void Taro.navigateTo({ url: `/pages/compose/index?mode=draft&id=${encodeURIComponent(item.draft_id)}` })
+      return
+    }
+    if (!item.read) void messages.change(view, item, { read: true })
+    void Taro.navigateTo({ url: `/pages/read/index?id=${encodeURIComponent(item.mail_id)}` })
+  }
+
+  const actions = async (item: MessageItem) => {
+    const choices = [
+      item.read ? '标为未读' : '标为已读',
+      item.starred ? '取消星标' : '加星标',
+      '移动到…',
+      folder === 'trash' ? '移回收件箱' : '删除',
+    ]
+    const picked = await Taro.showActionSheet({ itemList: choices }).catch(() => null)
+    if (!picked) return
+    let failed = ''
+    if (picked.tapIndex === 0) failed = await messages.change(view, item, { read: !item.read })
+    if (picked.tapIndex === 1) failed = await messages.change(view, item, { starred: !item.starred })
+    if (picked.tapIndex === 2) {
+      const targets = (folders.data ?? FIXED_FOLDERS)
+        .filter((f) => f.id !== folder && f.id !== 'drafts')
+        .slice(0, 6)
+      const to = await Taro.showActionSheet({ itemList: targets.map((f) => f.name) }).catch(() => null)
+      if (to) failed = await messages.change(view, item, { folder: targets[to.tapIndex].id })
+    }
+    if (picked.tapIndex === 3)
+      failed = await messages.change(view, item, { folder: folder === 'trash' ? 'inbox' : 'trash' })
+    if (failed) void Taro.showToast({ title: failed, icon: 'none' })
+  }
+
+  if (session.state !== 'ready') {
+    return (
+      <View className="page">
+        <StateView state={session.state} error={session.error} onRetry={session.load} />
+      </View>
+    )
+  }
+
+  const folderList = folders.data ?? FIXED_FOLDERS
+  const others = mailboxes.unreadElsewhere
   return (
     <View className="page mail-page">
+      <NoticeBar text={mailboxes.notice} onClose={mailboxes.dismissNotice} />
       <NoticeBar text={session.notice} onClose={session.dismissNotice} />
-      <View className="mail-page__header">
-        <Text className="mail-page__title">{session.profile?.name ?? ' '}</Text>
-        <Text className="mail-page__address">{session.profile?.biz_mail || '（无个人邮箱）'}</Text>
+      <View
+        className="mail-page__header"
+        hoverClass="cell-hover"
+        onClick={() => setSwitching(true)}
+        data-testid="current-mailbox"
+      >
+        <View className="cell-body">
+          <View className="mail-page__title">
+            {current?.name ?? (mailboxes.state === 'error' ? '邮箱' : '加载中…')}
+            <Text className="mail-page__kind">{current?.kind === 'business' ? '业务邮箱' : '个人邮箱'}</Text>
+          </View>
+          <View className="mail-page__address">{current?.email ?? ' '}</View>
+        </View>
+        <View className="mail-page__switch">切换{others > 0 && <Text className="mail-page__dot" />}</View>
       </View>
-      <View className="section-title">我的邮箱</View>
-      {session.state !== 'ready' ? (
-        <StateView state={session.state} error={session.error} onRetry={session.load} />
-      ) : mailboxes.state === 'ready' && list.length > 0 ? (
-        <View className="cells">
-          {list.map((m) => (
-            <View
-              key={m.id}
-              className={`cell ${m.enabled ? '' : 'mail-page__disabled'}`}
-              hoverClass="cell-hover"
-            >
-              <View className="cell-body">
-                <View className="cell-title">{m.name || m.email}</View>
-                <View className="cell-desc">{m.enabled ? m.email : `${m.email} · 已停用`}</View>
-              </View>
-              {m.unread > 0 && <Text className="badge">{m.unread > 99 ? '99+' : m.unread}</Text>}
-            </View>
+      {mailboxes.state === 'error' && (
+        <StateView state="error" error={mailboxes.error} onRetry={mailboxes.refresh} />
+      )}
+      <ScrollView scrollX className="mail-page__folders" enableFlex>
+        {folderList.map((f) => (
+          <View
+            key={f.id}
+            className={`mail-page__folder ${f.id === folder ? 'mail-page__folder--on' : ''}`}
+            onClick={() => setFolder(f.id)}
+          >
+            {f.name}
+            {f.unread > 0 && f.id !== 'sent' && f.id !== 'drafts' ? ` ${f.unread}` : ''}
+          </View>
+        ))}
+      </ScrollView>
+      {view.items.length > 0 ? (
+        <View>
+          {view.items.map((item) => (
+            <MessageRow
+              key={item.mail_id}
+              item={item}
+              showTo={folder === 'sent' || folder === 'drafts'}
+              onOpen={open}
+              onActions={(i) => void actions(i)}
+            />
           ))}
+          <View className="mail-page__more">
+            {view.loadingMore ? '加载中…' : view.hasMore ? '上拉加载更多' : '没有更多了'}
+          </View>
         </View>
       ) : (
         <StateView
-          state={mailboxes.state === 'ready' ? 'empty' : mailboxes.state}
-          error={mailboxes.error}
-          emptyText="没有可用的邮箱"
-          onRetry={mailboxes.load}
+          state={view.state === 'ready' ? 'empty' : view.state}
+          error={view.error}
+          emptyText="这里还没有邮件"
+          onRetry={view.refresh}
+        />
+      )}
+      <View
+        className="mail-page__compose"
+        hoverClass="mail-page__compose--pressed"
+        aria-label="写邮件"
+        onClick={() => void Taro.navigateTo({ url: '/pages/compose/index?mode=new' })}
+      >
+        写邮件
+      </View>
+      {switching && (
+        <MailboxSwitcher
+          mailboxes={mailboxes.list}
+          currentId={mailboxId}
+          onSelect={choose}
+          onClose={() => setSwitching(false)}
         />
       )}
     </View>

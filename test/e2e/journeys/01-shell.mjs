@@ -5,8 +5,8 @@ export const name = '应用外壳：三个标签页、演示身份切换、管�
 
 export async function run({ page, url, shot }) {
   await page.goto(url)
-  await page.getByText('我的邮箱').waitFor()
   await page.getByText('zhangsan@xinghe.com').first().waitFor()
+  await page.getByText('收件箱', { exact: false }).first().waitFor()
   await shot('shell-mail')
 
   await page.locator('.taro-tabbar__tabbar').getByText('通讯录', { exact: true }).click()
@@ -24,7 +24,8 @@ export async function run({ page, url, shot }) {
   await shot('shell-admin-home')
 
   // The identity is remembered across a reload.
+  await page.goto(url)
   await page.reload()
   await page.locator('.taro-tabbar__tabbar').getByText('我', { exact: true }).click()
-  await page.getByText('lina@xinghe.com').waitFor()
+  await page.getByText('lina@xinghe.com').filter({ visible: true }).first().waitFor()
 }

@@ -1,0 +1,52 @@
+import { Text, View } from '@tarojs/components'
+import type { MessageItem } from '../../api/mailTypes'
+import { listTime } from '../../utils/time'
+import './index.css'
+
+export interface MessageRowProps {
+  item: MessageItem
+  /** show recipients instead of the sender (Sent, Drafts) */
+  showTo?: boolean
+  onOpen(item: MessageItem): void
+  onActions(item: MessageItem): void
+}
+
+/** "张三 <zs@x.com>" → "张三"; a bare address stays as it is. */
+export function displayName(address: string): string {
+  const m = /^\s*"?([^"<]*?)"?\s*<[^>]+>\s*$/.exec(address)
+  return m && m[1] ? m[1] : address
+}
+
+export function MessageRow({ item, showTo, onOpen, onActions }: MessageRowProps) {
+  const who = showTo ? (item.to ?? []).map(displayName).join('、') || '（无收件人）' : displayName(item.from)
+  return (
+    <View
+      className="msg-row"
+      hoverClass="cell-hover"
+      data-testid="message-row"
+      onClick={() => onOpen(item)}
+      onLongPress={() => onActions(item)}
+    >
+      <View className={`msg-row__dot ${item.read ? '' : 'msg-row__dot--unread'}`} />
+      <View className="msg-row__body">
+        <View className="msg-row__line">
+          <Text className={`msg-row__from ${item.read ? '' : 'msg-row__from--unread'}`}>{who}</Text>
+          {item.count && item.count > 1 ? <Text className="msg-row__count">{item.count}</Text> : null}
+          <Text className="msg-row__time">{listTime(item.time)}</Text>
+        </View>
+        <View className="msg-row__line">
+          <Text className="msg-row__subject">{item.subject || '（无主题）'}</Text>
+          {item.starred && <Text className="msg-row__star">★</Text>}
+        </View>
+        <View className="msg-row__snippet">{item.snippet}</View>
+      </View>
+      <Text
+        className="msg-row__more"
+        onClick={(e) => (e.stopPropagation(), onActions(item))}
+        aria-label="更多操作"
+      >
+        ⋯
+      </Text>
+    </View>
+  )
+}

@@ -1,0 +1,136 @@
+// The mailbox switcher: personal mailbox first, then the business mailboxes the member may use.
+// The current mailbox is remembered per identity; losing access sends the member home with a notice.
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { ApiClient } from '../api/client'
+import type { CallContext, KeyValueStorage } from '../api/contract'
+import type { AccessVia, MailboxSummary } from '../api/mailTypes'
+
+export const PERSONAL = 'personal'
+
+/** errcodes meaning "this mailbox is no longer yours to open" */
+export const LOST_ACCESS_CODES = new Set([690007, 680045, 680035])
+
+export function currentKey(who: CallContext): string {
+  return `bizmail.current.${who.corpid}.${who.userid}`
+}
+
+/** "via 销售部", "via tag 客服" — why the member may use the mailbox. */
+export function describeAccess(via: AccessVia[]): string {
+  if (via.length === 0) return ''
+  return via
+    .map((v) =>
+      v.type === 'direct'
+        ? '直接授权'
+        : v.type === 'department'
+          ? `通过部门「${v.name}」`
+          : `通过标签「${v.name}」`,
+    )
+    .join('、')
+}
+
+export interface MailboxesDeps {
+  api: ApiClient
+  storage: KeyValueStorage
+  identity(): CallContext
+}
+
+export class MailboxesStore {
+  list: MailboxSummary[] = []
+  currentId = PERSONAL
+  state: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
+  error = ''
+  notice = ''
+  private seq = 0
+
+  constructor(private readonly deps: MailboxesDeps) {
+    makeAutoObservable<MailboxesStore, 'deps' | 'seq'>(this, { deps: false, seq: false }, { autoBind: true })
+  }
+
+  get current(): MailboxSummary | undefined {
+    return this.list.find((m) => m.id === this.currentId)
+  }
+
+  get unreadElsewhere(): number {
+    return this.list.filter((m) => m.id !== this.currentId && m.enabled).reduce((n, m) => n + m.unread, 0)
+  }
+
+  /** forget everything (identity changed) and restore that identity's remembered mailbox */
+  async reset(): Promise<void> {
+    this.seq++
+    this.list = []
+    this.state = 'idle'
+    this.error = ''
+    this.notice = ''
+    let saved: string | undefined
+    try {
+      saved = await this.deps.storage.get(currentKey(this.deps.identity()))
+    } catch {
+      saved = undefined
+    }
+    runInAction(() => {
+      this.currentId = saved || PERSONAL
+    })
+  }
+
+  async refresh(): Promise<void> {
+    const seq = ++this.seq
+    if (this.list.length === 0) this.state = 'loading'
+    const r = await this.deps.api.call<{ mailboxes: MailboxSummary[] }>('mail/mailbox/list')
+    runInAction(() => {
+      if (seq !== this.seq) return
+      if (r.errcode !== 0 || !Array.isArray(r.mailboxes)) {
+        this.state = 'error'
+        this.error = r.errmsg || '邮箱列表加载失败'
+        return
+      }
+      // Business ids are numbers on the wire; the app keys everything by string.
+      this.list = r.mailboxes.map((m) => ({ ...m, id: String(m.id) }))
+      this.state = 'ready'
+      this.error = ''
+      const cur = this.current
+      if (this.currentId !== PERSONAL && (!cur || !cur.enabled)) {
+        this.returnHome(
+          cur ? `「${cur.name}」已被停用，已返回个人邮箱` : '你已无权使用之前的业务邮箱，已返回个人邮箱',
+        )
+      } else if (!cur && this.list.length > 0) {
+        this.currentId = this.list[0].id // e.g. no personal mailbox after conversion
+      }
+    })
+  }
+
+  /** one tap: returns a reason when the mailbox cannot be entered */
+  select(id: string): string | null {
+    const target = this.list.find((m) => m.id === id)
+    if (!target) return '该邮箱不存在或已无权使用'
+    if (!target.enabled) return '该业务邮箱已被管理员停用，暂时无法进入'
+    this.currentId = id
+    void this.remember()
+    return null
+  }
+
+  /** a mail call answered "no access / disabled": go home and refresh the list */
+  lostAccess(errmsg: string): void {
+    const name = this.current?.name ?? '该业务邮箱'
+    this.returnHome(`无法继续使用「${name}」（${errmsg}），已返回个人邮箱`)
+    void this.refresh()
+  }
+
+  dismissNotice(): void {
+    this.notice = ''
+  }
+
+  private returnHome(notice: string): void {
+    const personal = this.list.find((m) => m.id === PERSONAL)
+    this.currentId = personal ? PERSONAL : (this.list.find((m) => m.enabled)?.id ?? PERSONAL)
+    this.notice = notice
+    void this.remember()
+  }
+
+  private async remember(): Promise<void> {
+    try {
+      await this.deps.storage.set(currentKey(this.deps.identity()), this.currentId)
+    } catch {
+      // storage full or unavailable: switching still works for this session
+    }
+  }
+}

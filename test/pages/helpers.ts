@@ -1,0 +1,27 @@
+// Shared helpers for page tests: wait for the DOM, click, read text.
+import type TestUtils from '@tarojs/test-utils-react'
+
+export function bodyText(): string {
+  return document.body.textContent ?? ''
+}
+
+export async function until(
+  testUtils: TestUtils,
+  check: () => boolean,
+  what = 'the page',
+  ms = 4000,
+): Promise<void> {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end)
+      throw new Error(`timed out waiting for ${what}; page says: ${bodyText().slice(0, 400)}`)
+    await testUtils.act(() => new Promise((r) => setTimeout(r, 10)))
+  }
+}
+
+export async function click(testUtils: TestUtils, el: Element | null, what: string): Promise<void> {
+  if (!el) throw new Error(`nothing to click: ${what}`)
+  await testUtils.act(async () => {
+    testUtils.fireEvent.click(el)
+  })
+}
