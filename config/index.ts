@@ -11,7 +11,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // BIZMAIL_DIST lets parallel builds (e2e runs side by side) write to their own folders.
+    outputRoot: process.env.BIZMAIL_DIST || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       // 'mock' (default, in-process backend) or 'http' (future server at TARO_APP_API_BASE)

@@ -31,7 +31,7 @@ const files = fs
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort()
 
-const { server, url } = await serve('dist/h5')
+const { server, url } = await serve(process.env.BIZMAIL_DIST || 'dist/h5')
 const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'))
 const browser = await chromium.launch({
   executablePath: CHROMIUM,

@@ -11,6 +11,6 @@ if (!process.argv.includes('--no-build')) {
   })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
-const { url } = await serve('dist/h5', port, process.env.HOST ?? '127.0.0.1')
+const { url } = await serve(process.env.BIZMAIL_DIST || 'dist/h5', port, process.env.HOST ?? '127.0.0.1')
 console.log(`\n企业邮箱（H5，内置模拟后端，演示数据）已启动：${url}`)
 console.log('数据保存在浏览器本地存储中；按 Ctrl+C 退出。')

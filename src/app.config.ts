@@ -12,13 +12,21 @@ function tab(pagePath: string, text: string, icon: string) {
 
 export default defineAppConfig({
   pages: [
+    // mail (tab) and its pages
     'pages/mail/index',
-    'pages/directory/index',
-    'pages/me/index',
     'pages/read/index',
     'pages/compose/index',
+    // directory (tab) and its pages
+    'pages/directory/index',
+    // me (tab)
+    'pages/me/index',
   ],
-  subPackages: [{ root: 'admin', pages: ['pages/home/index'] }],
+  subPackages: [
+    // mailbox settings: opened now and then, so members download it on demand
+    { root: 'settings', pages: ['pages/index/index'] },
+    // admin area: only admins ever open it
+    { root: 'admin', pages: ['pages/home/index'] },
+  ],
   // Only admins open the admin area; members should not pay for downloading it on start-up.
   preloadRule: {},
   window: {
