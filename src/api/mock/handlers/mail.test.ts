@@ -77,6 +77,23 @@ describe('mail/mailbox/list', () => {
     ])
   })
 
+  test("each entry carries the caller's own new-mail reminder setting", async () => {
+    const { alice, bob } = setup()
+    const notifyOf = async (who: typeof alice, id: unknown) =>
+      ((await who('mail/mailbox/list')).mailboxes as { id: unknown; notify: boolean }[]).find(
+        (m) => m.id === id,
+      )?.notify
+    expect(await notifyOf(alice, 1)).toBe(true)
+    expect(await notifyOf(alice, 'personal')).toBe(true)
+    expect((await alice('mail/settings/update', { mailbox: 1, personal: { notify: false } })).errcode).toBe(0)
+    expect(await notifyOf(alice, 1)).toBe(false)
+    expect(await notifyOf(alice, 'personal')).toBe(true)
+    // personal to alice: bob's reminder for the same shared mailbox is untouched
+    await bob('mail/settings/update', { mailbox: 'personal', personal: { notify: false } })
+    expect(await notifyOf(bob, 'personal')).toBe(false)
+    expect(await notifyOf(alice, 'personal')).toBe(true)
+  })
+
   test('a member whose mailbox was converted has no personal entry', () => {
     const { state, corp } = buildState()
     corp.users.dave.biz_mail = ''

@@ -51,6 +51,8 @@ function mailboxList({ corp, caller }: HandlerContext): ApiResult {
       unread: mailboxUnread(own),
       access_via: [],
       aliases: caller.alias.slice(),
+      // the member's new-mail reminder for this mailbox: the app badges only mailboxes with it on
+      notify: personalOf(own, caller.userid).notify,
     })
   }
   for (const { mailbox: mb, routes } of reachableMailboxes(corp, caller)) {
@@ -64,6 +66,7 @@ function mailboxList({ corp, caller }: HandlerContext): ApiResult {
       unread: store ? mailboxUnread(store) : 0,
       access_via: routes.map((r) => routeName(corp, r)),
       aliases: mb.alias_list.slice(),
+      notify: store ? personalOf(store, caller.userid).notify : true,
     })
   }
   return success({ mailboxes })
