@@ -1,12 +1,30 @@
-import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import { useEffect, type PropsWithChildren } from 'react'
+import Taro, { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
+import { autorun } from 'mobx'
 import { stores } from './stores'
 import './app.css'
+
+/** how often the app looks for new mail while it is in the foreground */
+const POLL_MS = 30_000
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     void stores.session.restore()
   })
+  useDidShow(() => stores.mailboxes.startPolling(POLL_MS))
+  useDidHide(() => stores.mailboxes.stopPolling())
+
+  // The 邮件 tab carries the unread count of mailboxes whose new-mail reminder is on.
+  useEffect(
+    () =>
+      autorun(() => {
+        const n = stores.mailboxes.badgeCount
+        const done = () => {}
+        if (n > 0) void Taro.setTabBarBadge({ index: 0, text: n > 99 ? '99+' : String(n) }).catch(done)
+        else void Taro.removeTabBarBadge({ index: 0 }).catch(done)
+      }),
+    [],
+  )
   return children
 }
 

@@ -16,6 +16,8 @@ export interface MailboxSummary {
   access_via: AccessVia[]
   /** aliases the member may send from (business mailbox aliases, or the member's own) */
   aliases?: string[]
+  /** the member's new-mail reminder for this mailbox */
+  notify?: boolean
 }
 
 export interface FolderSummary {

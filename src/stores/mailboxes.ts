@@ -40,7 +40,10 @@ export class MailboxesStore {
   state: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
   error = ''
   notice = ''
+  /** "「销售部公共邮箱」有 2 封新邮件" — shown for mailboxes whose reminder is on */
+  arrival = ''
   private seq = 0
+  private poller: ReturnType<typeof setInterval> | null = null
 
   constructor(private readonly deps: MailboxesDeps) {
     makeAutoObservable<MailboxesStore, 'deps' | 'seq'>(this, { deps: false, seq: false }, { autoBind: true })
@@ -51,7 +54,29 @@ export class MailboxesStore {
   }
 
   get unreadElsewhere(): number {
-    return this.list.filter((m) => m.id !== this.currentId && m.enabled).reduce((n, m) => n + m.unread, 0)
+    return this.list
+      .filter((m) => m.id !== this.currentId && m.enabled && m.notify !== false)
+      .reduce((n, m) => n + m.unread, 0)
+  }
+
+  /** unread mail in mailboxes whose new-mail reminder is on: the tab bar badge */
+  get badgeCount(): number {
+    return this.list.filter((m) => m.enabled && m.notify !== false).reduce((n, m) => n + m.unread, 0)
+  }
+
+  /** refresh every `ms` while the app is in the foreground, to notice new mail */
+  startPolling(ms: number): void {
+    this.stopPolling()
+    this.poller = setInterval(() => void this.refresh(), ms)
+  }
+
+  stopPolling(): void {
+    if (this.poller) clearInterval(this.poller)
+    this.poller = null
+  }
+
+  dismissArrival(): void {
+    this.arrival = ''
   }
 
   /** forget everything (identity changed) and restore that identity's remembered mailbox */
@@ -84,7 +109,12 @@ export class MailboxesStore {
         return
       }
       // Business ids are numbers on the wire; the app keys everything by string.
-      this.list = r.mailboxes.map((m) => ({ ...m, id: String(m.id) }))
+      const next = r.mailboxes.map((m) => ({ ...m, id: String(m.id) }))
+      const arrived = this.list.length > 0 ? newMail(this.list, next) : []
+      if (arrived.length > 0) {
+        this.arrival = arrived.map((a) => `「${a.name}」有 ${a.count} 封新邮件`).join('，')
+      }
+      this.list = next
       this.state = 'ready'
       this.error = ''
       const cur = this.current
@@ -133,4 +163,15 @@ export class MailboxesStore {
       // storage full or unavailable: switching still works for this session
     }
   }
+}
+
+/** mailboxes (reminder on) whose unread count went up between two refreshes */
+export function newMail(
+  before: MailboxSummary[],
+  after: MailboxSummary[],
+): { id: string; name: string; count: number }[] {
+  const was = new Map(before.map((m) => [m.id, m.unread]))
+  return after
+    .filter((m) => m.enabled && m.notify !== false && was.has(m.id) && m.unread > (was.get(m.id) ?? 0))
+    .map((m) => ({ id: m.id, name: m.name, count: m.unread - (was.get(m.id) ?? 0) }))
 }

@@ -44,6 +44,12 @@ export class FolderView {
     )
   }
 
+  /** a list fetched before a local change would bring the old state back: drop its answer */
+  private discardInFlight(): void {
+    this.seq++
+    if (this.state === 'loading') this.state = 'ready'
+  }
+
   get hasMore(): boolean {
     return this.nextCursor !== ''
   }
@@ -99,11 +105,13 @@ export class FolderView {
 
   /** optimistic local change after an action succeeded or while it is in flight */
   patch(mailId: string, change: Partial<MessageItem>): void {
+    this.discardInFlight()
     const item = this.items.find((i) => i.mail_id === mailId)
     if (item) Object.assign(item, change)
   }
 
   remove(mailId: string): void {
+    this.discardInFlight()
     this.items = this.items.filter((i) => i.mail_id !== mailId)
   }
 }

@@ -44,7 +44,10 @@ export function MailboxSwitcher({ mailboxes, currentId, onSelect, onClose }: Mai
                   <View className="switcher__via">{m.enabled ? via : '已被管理员停用，暂不可进入'}</View>
                 </View>
                 {m.enabled && m.unread > 0 && (
-                  <Text className="badge">{m.unread > 99 ? '99+' : m.unread}</Text>
+                  // A muted reminder still shows the count, without the red badge.
+                  <Text className={m.notify === false ? 'switcher__count' : 'badge'}>
+                    {m.unread > 99 ? '99+' : m.unread}
+                  </Text>
                 )}
                 {current && <Text className="switcher__check">✓</Text>}
               </View>

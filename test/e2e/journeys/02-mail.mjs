@@ -67,6 +67,15 @@ export async function run({ page, url, shot }) {
   await visible(page.getByText('回复：E2E 询价：500 台 X300')).waitFor()
   await shot('mail-sent')
 
+  // A half-written mail survives leaving the page: it is back, marked as restored.
+  await visible(page.getByText('写邮件', { exact: true })).click()
+  await visible(page.getByTestId('compose-subject')).locator('input').fill('E2E 未写完')
+  await page.goBack()
+  await visible(page.getByText('写邮件', { exact: true })).click()
+  await visible(page.getByText('已恢复上次未发送的草稿')).waitFor()
+  assert.equal(await visible(page.getByTestId('compose-subject')).locator('input').inputValue(), 'E2E 未写完')
+  await page.goBack()
+
   // Send a new mail while the first two answers to send are lost after the backend acted.
   await page.evaluate(() => {
     window.__bizmail.faults.plan = { mode: 'after', count: 2, apis: ['mail/message/send'] }

@@ -1,0 +1,111 @@
+import { harness } from '../../test/node/stores/harness'
+import { currentKey, describeAccess, MailboxesStore, newMail, PERSONAL } from './mailboxes'
+
+async function salesId(admin: ReturnType<typeof harness>['admin']): Promise<string> {
+  const r = await admin('exmail/publicmail/search', { fuzzy: 1, email: 'sales@' })
+  return String((r.list as { id: number }[])[0].id)
+}
+
+function setup() {
+  const h = harness()
+  const store = new MailboxesStore({ api: h.api, storage: h.storage, identity: () => h.identity.current })
+  return { ...h, store }
+}
+
+describe('MailboxesStore', () => {
+  it('lists personal first and business mailboxes with string ids and routes', async () => {
+    const { store } = setup()
+    await store.reset()
+    await store.refresh()
+    expect(store.list[0].id).toBe(PERSONAL)
+    expect(store.list.slice(1).every((m) => m.kind === 'business' && typeof m.id === 'string')).toBe(true)
+    expect(store.current?.id).toBe(PERSONAL)
+  })
+
+  it('switches in one call, remembers the choice per identity, and restores it', async () => {
+    const { store, storage, admin, identity } = setup()
+    await store.reset()
+    await store.refresh()
+    const id = await salesId(admin)
+    expect(store.select(id)).toBeNull()
+    expect(store.current?.email).toBe('sales@xinghe.com')
+    await Promise.resolve()
+    expect(storage.data.get(currentKey(identity.current))).toBe(id)
+    await store.reset()
+    expect(store.currentId).toBe(id)
+  })
+
+  it('refuses disabled or unknown mailboxes with a reason', async () => {
+    const { store, admin } = setup()
+    await store.reset()
+    await store.refresh()
+    const id = await salesId(admin)
+    expect((await admin('exmail/account/act_email', { publicemail_id: Number(id), type: 2 })).errcode).toBe(0)
+    await store.refresh()
+    expect(store.select(id)).toContain('停用')
+    expect(store.select('999')).toContain('不存在')
+    expect(store.currentId).toBe(PERSONAL)
+  })
+
+  it('goes home with a notice when the current mailbox is disabled or access is lost', async () => {
+    const { store, admin } = setup()
+    await store.reset()
+    await store.refresh()
+    const id = await salesId(admin)
+    store.select(id)
+    await admin('exmail/publicmail/update', {
+      id: Number(id),
+      userid_list: { list: ['lina'] },
+      department_list: { list: [] },
+      tag_list: { list: [] },
+    })
+    await store.refresh()
+    expect(store.currentId).toBe(PERSONAL)
+    expect(store.notice).toContain('已返回个人邮箱')
+  })
+
+  it('announces new mail only for mailboxes whose reminder is on, and badges only those', async () => {
+    const { store, backend, api } = setup()
+    await store.reset()
+    await store.refresh()
+    const before = store.badgeCount
+    await backend.deliver('wwdemo', 'sales@xinghe.com', { from: 'a@b.com', subject: '新询价', content: 'x' })
+    await store.refresh()
+    expect(store.arrival).toBe('「销售部公共邮箱」有 1 封新邮件')
+    expect(store.badgeCount).toBe(before + 1)
+
+    store.dismissArrival()
+    const sales = store.list.find((m) => m.email === 'sales@xinghe.com')!
+    await api.call('mail/settings/update', { mailbox: sales.id, personal: { notify: false } })
+    await backend.deliver('wwdemo', 'sales@xinghe.com', { from: 'a@b.com', subject: '又一封', content: 'x' })
+    await store.refresh()
+    expect(store.arrival).toBe('')
+    expect(store.badgeCount).toBe(before + 1 - sales.unread)
+  })
+
+  it('explains access routes in words', () => {
+    expect(
+      describeAccess([
+        { type: 'department', id: 2, name: '销售部' },
+        { type: 'tag', id: 1, name: '客服' },
+      ]),
+    ).toBe('通过部门「销售部」、通过标签「客服」')
+    expect(describeAccess([{ type: 'direct' }])).toBe('直接授权')
+  })
+
+  it('newMail compares unread counts', () => {
+    const m = (id: string, unread: number, notify = true) => ({
+      id,
+      name: id,
+      email: `${id}@x.com`,
+      kind: 'business' as const,
+      enabled: true,
+      unread,
+      access_via: [],
+      notify,
+    })
+    expect(newMail([m('a', 1), m('b', 2, false)], [m('a', 3), m('b', 5, false), m('c', 9)])).toEqual([
+      { id: 'a', name: 'a', count: 2 },
+    ])
+  })
+})
