@@ -15,6 +15,7 @@ import { stateFromSetups } from './seed'
 import { SCHEMA_VERSION, type BackendState } from './state'
 import { demoState } from './demo'
 import { migrationLock } from './lock'
+import { resumeMigrations } from './migration/runner'
 
 export type { ApiResult, CallContext, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
 
@@ -32,6 +33,8 @@ export interface MockBackend {
   deliver(corpid: string, to: string, mail: IncomingMail): Promise<ApiResult>
   clientLogin(email: string, authCode: string, protocol: 'imap' | 'pop' | 'smtp'): Promise<ApiResult>
   settle(): Promise<void>
+  /** run one pending background task (a migration step); false when none was pending */
+  step(): Promise<boolean>
   /** why the persisted state was replaced on start-up (corrupt / incompatible), or null */
   recovery(): Promise<string | null>
 }
@@ -59,6 +62,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     const outcome = await readSaved(storage)
     if (outcome.kind === 'loaded') {
       state = outcome.state
+      // A migration saved mid-run continues with its next step on settle().
+      resumeMigrations(state, env)
       return
     }
     state = seed()
@@ -142,6 +147,15 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return result
   }
 
+  function runNext(): boolean {
+    const task = tasks.shift()
+    if (!task) return false
+    task()
+    for (const corp of Object.values(state.corps)) invalidateOrg(corp)
+    for (const corpid of Object.keys(state.corps)) afterWrite(corpid)
+    return true
+  }
+
   return {
     call,
     async deliver(corpid, to, mail) {
@@ -165,21 +179,21 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         return outcome.result
       } catch (e) {
         // like call() and deliver(): a bad argument must never reject the promise
-
         console.error('[mock backend] clientLogin crashed', e)
         return failure(ErrCode.BUSY, BUSY_MESSAGE)
       }
     },
     async settle() {
       await ready
-      while (tasks.length) {
-        const task = tasks.shift() as () => void
-        task()
-        for (const corp of Object.values(state.corps)) invalidateOrg(corp)
-        for (const corpid of Object.keys(state.corps)) afterWrite(corpid)
-      }
+      while (runNext());
       persist()
       await saving
+    },
+    async step() {
+      await ready
+      const ran = runNext()
+      await saving
+      return ran
     },
     async recovery() {
       await ready

@@ -185,6 +185,8 @@ export interface MigrationState {
   steps: { name: string; done: boolean }[]
   started: number
   finished?: number
+  /** set when the migration ended without moving anything (a precondition broke meanwhile) */
+  error?: { errcode: number; errmsg: string }
 }
 
 export interface IdempotencyRecord {

@@ -1,3 +1,87 @@
-import type { ApiTable } from '../registry'
+// The one-time mailbox migration from this org (A) into another org of the same creator (B):
+// product spec 6, api.md "Migration". Creator only; the preconditions live in policy/migration.
+// These APIs are not `mailAdmin`: while a migration runs, precheck reports 690013 as a blocker,
+// start refuses with it, and status keeps answering.
+import { ErrCode } from '../../../policy/codes'
+import { checkConfirmName, checkTargetCorpid, migrationBlockers } from '../../../policy/migration'
+import { migrationImpact } from '../migration/impact'
+import { partiesOf, targetCorp } from '../migration/parties'
+import { beginMigration, migrationFor, stepLabel } from '../migration/runner'
+import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import type { MigrationState } from '../state'
 
-export const migrationApis: ApiTable = {}
+const MAX_MIGRATION_ID = 128
+
+function precheck(ctx: HandlerContext, body: Body) {
+  const { state, corp, caller } = ctx
+  const id = checkTargetCorpid(body.target_corpid, corp.corpid)
+  if (!id.ok) return failure(id.errcode, id.errmsg)
+  const target = targetCorp(state, id.value)
+  const blockers = migrationBlockers(partiesOf(state, corp, caller.userid, target))
+  const view = blockers.map(({ errcode, errmsg }) => ({ errcode, errmsg }))
+  // Someone who is not the creator of both orgs learns nothing about B.
+  if (!target || blockers.some((b) => b.errcode === ErrCode.MIGRATION_NOT_CREATOR)) {
+    return success({ ok: false, blockers: view, impact: null })
+  }
+  return success({
+    ok: blockers.length === 0,
+    blockers: view,
+    target: { corpid: target.corpid, name: target.name },
+    impact: migrationImpact(corp, target),
+  })
+}
+
+function start(ctx: HandlerContext, body: Body) {
+  const { state, corp, caller, env } = ctx
+  const id = checkTargetCorpid(body.target_corpid, corp.corpid)
+  if (!id.ok) return failure(id.errcode, id.errmsg)
+  const target = targetCorp(state, id.value)
+  const blockers = migrationBlockers(partiesOf(state, corp, caller.userid, target))
+  if (blockers.length || !target) return failure(blockers[0].errcode, blockers[0].errmsg)
+  const confirmed = checkConfirmName(body.confirm_name, target.name)
+  if (!confirmed.ok) return failure(confirmed.errcode, confirmed.errmsg)
+  const m = beginMigration(state, env, corp, target)
+  return success(statusView(m))
+}
+
+function statusView(m: MigrationState) {
+  return {
+    migration_id: m.migration_id,
+    source_corpid: m.source,
+    target_corpid: m.target,
+    state: m.state,
+    steps: m.steps.map((s) => ({ name: s.name, label: stepLabel(s.name), done: s.done })),
+    started: m.started,
+    ...(m.finished !== undefined ? { finished: m.finished } : {}),
+    ...(m.error ? { error: { ...m.error } } : {}),
+  }
+}
+
+function status(ctx: HandlerContext, body: Body) {
+  const { state, corp, caller } = ctx
+  if (caller.userid !== corp.creator) {
+    return failure(ErrCode.MIGRATION_NOT_CREATOR, '只有企业创建者可以查看邮箱迁移进度')
+  }
+  const raw = body.migration_id
+  if (
+    raw !== undefined &&
+    raw !== null &&
+    (typeof raw !== 'string' || raw === '' || raw.length > MAX_MIGRATION_ID)
+  ) {
+    return failure(ErrCode.INVALID_PARAM, '迁移任务 ID 格式不正确 (migration_id)')
+  }
+  const id = typeof raw === 'string' ? raw : undefined
+  const m = migrationFor(state, corp.corpid, id)
+  if (!m) {
+    if (id !== undefined) return failure(ErrCode.INVALID_PARAM, '迁移任务不存在 (migration_id)')
+    // Never migrated: nothing running, nothing done; `migrated` says whether the entry is gone.
+    return success({ state: 'none', steps: [], migrated: corp.migrated })
+  }
+  return success({ ...statusView(m), migrated: corp.migrated })
+}
+
+export const migrationApis: ApiTable = {
+  'exmail/migration/precheck': { handler: precheck },
+  'exmail/migration/start': { handler: start, write: true },
+  'exmail/migration/status': { handler: status },
+}

@@ -1,0 +1,197 @@
+import fc from 'fast-check'
+import { ErrCode } from './codes'
+import {
+  checkConfirmName,
+  checkMigration,
+  checkTargetCorpid,
+  DOMAIN_BOUND_MESSAGE,
+  freshExperienceDomain,
+  matchMailboxes,
+  migrationBlockers,
+  movedUsers,
+  TARGET_NOT_OWNED_MESSAGE,
+  type MigrationParties,
+} from './migration'
+
+const parties = (over: Partial<MigrationParties> = {}): MigrationParties => ({
+  caller: 'boss',
+  source: { corpid: 'a', creator: 'boss', migrated: false },
+  target: { corpid: 'b', creator: 'boss', domainKind: 'experience' },
+  running: false,
+  ...over,
+})
+
+const codes = (p: MigrationParties) => migrationBlockers(p).map((b) => b.errcode)
+
+describe('migration preconditions', () => {
+  test('all met: no blockers', () => {
+    expect(migrationBlockers(parties())).toEqual([])
+    expect(checkMigration(parties()).ok).toBe(true)
+  })
+
+  test('690010: caller is not the creator of A', () => {
+    expect(codes(parties({ caller: 'lina' }))).toEqual([ErrCode.MIGRATION_NOT_CREATOR])
+  })
+
+  test('690010: B has another creator, or does not exist — the same answer for both', () => {
+    const other = migrationBlockers(
+      parties({ target: { corpid: 'b', creator: 'x', domainKind: 'experience' } }),
+    )
+    const none = migrationBlockers(parties({ target: null }))
+    expect(other).toEqual([
+      { ok: false, errcode: ErrCode.MIGRATION_NOT_CREATOR, errmsg: TARGET_NOT_OWNED_MESSAGE },
+    ])
+    expect(none).toEqual(other)
+  })
+
+  test('690010 hides every other blocker (nothing is revealed about B)', () => {
+    const p = parties({
+      caller: 'lina',
+      running: true,
+      source: { corpid: 'a', creator: 'boss', migrated: true },
+      target: { corpid: 'b', creator: 'boss', domainKind: 'custom' },
+    })
+    expect(codes(p)).toEqual([ErrCode.MIGRATION_NOT_CREATOR])
+  })
+
+  test('690012: A migrated before', () => {
+    expect(codes(parties({ source: { corpid: 'a', creator: 'boss', migrated: true } }))).toEqual([
+      ErrCode.MIGRATION_DONE,
+    ])
+  })
+
+  test('690013: a migration is running', () => {
+    expect(codes(parties({ running: true }))).toEqual([ErrCode.MIGRATION_IN_PROGRESS])
+  })
+
+  test('690011: B has its own domain, with the exact message', () => {
+    const [b] = migrationBlockers(parties({ target: { corpid: 'b', creator: 'boss', domainKind: 'custom' } }))
+    expect(b.errcode).toBe(ErrCode.MIGRATION_DOMAIN_BOUND)
+    expect(b.errmsg).toBe('该企业已绑定专属域名。请解除后再进行绑定')
+    expect(DOMAIN_BOUND_MESSAGE).toBe('该企业已绑定专属域名。请解除后再进行绑定')
+  })
+
+  test('every failing condition is reported, in order; checkMigration gives the first', () => {
+    const p = parties({
+      running: true,
+      source: { corpid: 'a', creator: 'boss', migrated: true },
+      target: { corpid: 'b', creator: 'boss', domainKind: 'custom' },
+    })
+    expect(codes(p)).toEqual([
+      ErrCode.MIGRATION_DONE,
+      ErrCode.MIGRATION_IN_PROGRESS,
+      ErrCode.MIGRATION_DOMAIN_BOUND,
+    ])
+    const first = checkMigration(p)
+    expect(!first.ok && first.errcode).toBe(ErrCode.MIGRATION_DONE)
+  })
+
+  test('property: no blockers exactly when every precondition holds', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('boss', 'lina'),
+        fc.constantFrom('boss', 'other'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('custom', 'experience') as fc.Arbitrary<'custom' | 'experience'>,
+        fc.boolean(),
+        (caller, targetCreator, exists, migrated, domainKind, running) => {
+          const p = parties({
+            caller,
+            source: { corpid: 'a', creator: 'boss', migrated },
+            target: exists ? { corpid: 'b', creator: targetCreator, domainKind } : null,
+            running,
+          })
+          const fine =
+            caller === 'boss' &&
+            exists &&
+            targetCreator === 'boss' &&
+            !migrated &&
+            !running &&
+            domainKind === 'experience'
+          expect(migrationBlockers(p).length === 0).toBe(fine)
+          for (const b of migrationBlockers(p)) expect(b.errmsg.length).toBeGreaterThan(0)
+        },
+      ),
+    )
+  })
+})
+
+describe('target corpid and confirmation', () => {
+  test.each([undefined, null, 42, '', '   ', 'x'.repeat(65), { id: 'b' }])('target %p → 40058', (raw) => {
+    const v = checkTargetCorpid(raw, 'a')
+    expect(!v.ok && v.errcode).toBe(ErrCode.INVALID_PARAM)
+    expect(!v.ok && v.errmsg).toContain('(target_corpid)')
+  })
+
+  test('A itself is not a target', () => {
+    const v = checkTargetCorpid('a', 'a')
+    expect(!v.ok && v.errcode).toBe(ErrCode.INVALID_PARAM)
+    expect(checkTargetCorpid('b', 'a')).toEqual({ ok: true, value: 'b' })
+  })
+
+  test('the name must be typed exactly', () => {
+    expect(checkConfirmName('星河科技（集团）', '星河科技（集团）').ok).toBe(true)
+    for (const typed of ['星河科技(集团)', '星河科技（集团） ', ' 星河科技（集团）', '星河科技']) {
+      const v = checkConfirmName(typed, '星河科技（集团）')
+      expect(!v.ok && v.errcode).toBe(ErrCode.MIGRATION_CONFIRM_MISMATCH)
+      expect(!v.ok && v.errmsg).toContain('(confirm_name)')
+    }
+    const caseOnly = checkConfirmName('acme', 'ACME')
+    expect(!caseOnly.ok && caseOnly.errcode).toBe(ErrCode.MIGRATION_CONFIRM_MISMATCH)
+  })
+
+  test.each([undefined, null, '', 7, ['x']])('confirmation %p missing → 40058', (raw) => {
+    const v = checkConfirmName(raw, 'B')
+    expect(!v.ok && v.errcode).toBe(ErrCode.INVALID_PARAM)
+  })
+})
+
+describe('matching and user lists', () => {
+  test('A mailboxes match B members by userid, case-insensitively, spelled as in B', () => {
+    const m = matchMailboxes(['alice', 'Bob', 'carol'], ['ALICE', 'bob', 'dave'])
+    expect([...m.matched]).toEqual([
+      ['alice', 'ALICE'],
+      ['Bob', 'bob'],
+    ])
+    expect(m.unmatched).toEqual(['carol'])
+  })
+
+  test('property: every owner is either matched or unmatched, never both', () => {
+    const id = fc.stringMatching(/^[a-cA-C]{1,2}$/)
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(id, { selector: (s) => s.toLowerCase() }),
+        fc.array(id),
+        (owners, target) => {
+          const m = matchMailboxes(owners, target)
+          expect(m.matched.size + m.unmatched.length).toBe(owners.length)
+          const lower = new Set(target.map((t) => t.toLowerCase()))
+          for (const u of m.unmatched) expect(lower.has(u.toLowerCase())).toBe(false)
+          for (const [u, t] of m.matched) expect(t.toLowerCase()).toBe(u.toLowerCase())
+        },
+      ),
+    )
+  })
+
+  test('departments and tags are dropped, only members present in B are kept', () => {
+    const inB = new Map([
+      ['alice', 'alice'],
+      ['bob', 'Bob'],
+    ])
+    const r = movedUsers(
+      { userid_list: ['alice', 'carol', 'bob', 'BOB'], department_list: [2, 3], tag_list: [1] },
+      (u) => inB.get(u.toLowerCase()),
+    )
+    expect(r.userid_list).toEqual(['alice', 'Bob'])
+    expect(r.dropped).toEqual({ userids: ['carol'], departments: [2, 3], tags: [1] })
+  })
+
+  test('A gets a new experience domain unlike any in use', () => {
+    expect(freshExperienceDomain('wwdemo', () => false)).toBe('wwdemo.wecom.work')
+    const taken = new Set(['wwdemo.wecom.work', 'wwdemo-2.wecom.work'])
+    expect(freshExperienceDomain('wwdemo', (d) => taken.has(d))).toBe('wwdemo-3.wecom.work')
+    expect(freshExperienceDomain('Corp_X!', () => false)).toBe('corp-x.wecom.work')
+    expect(freshExperienceDomain('___', () => false)).toBe('corp.wecom.work')
+  })
+})
