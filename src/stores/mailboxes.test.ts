@@ -109,3 +109,31 @@ describe('MailboxesStore', () => {
     ])
   })
 })
+
+describe('after a migration into my org', () => {
+  it('notices the moved mailbox, reloads and says so', async () => {
+    const h = harness({ corpid: 'wwdemo2', userid: 'zhangwei' })
+    let moved = 0
+    const store = new MailboxesStore({
+      api: h.api,
+      storage: h.storage,
+      identity: () => h.identity.current,
+      onMoved: () => moved++,
+    })
+    await store.reset()
+    await store.refresh()
+    const before = store.list[0].email
+    const start = await h.backend.call(
+      'exmail/migration/start',
+      { target_corpid: 'wwdemo2', confirm_name: '星河科技（集团）' },
+      { corpid: 'wwdemo', userid: 'zhangwei' },
+    )
+    expect(start.errcode).toBe(0)
+    await h.backend.settle()
+    await store.refresh()
+    expect(store.list[0].email).not.toBe(before)
+    expect(store.list[0].email).toBe('zhangwei@xinghe.com')
+    expect(moved).toBe(1)
+    expect(store.notice).toContain('已迁移')
+  })
+})

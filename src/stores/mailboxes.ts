@@ -32,6 +32,8 @@ export interface MailboxesDeps {
   api: ApiClient
   storage: KeyValueStorage
   identity(): CallContext
+  /** the org's mailbox moved under us (a migration): everything cached is stale */
+  onMoved?(): void
 }
 
 export class MailboxesStore {
@@ -110,6 +112,14 @@ export class MailboxesStore {
       }
       // Business ids are numbers on the wire; the app keys everything by string.
       const next = r.mailboxes.map((m) => ({ ...m, id: String(m.id) }))
+      if (mailboxMoved(this.list, next)) {
+        this.list = next
+        this.currentId = PERSONAL
+        this.notice = '企业邮箱已迁移到新的组织，已为你重新加载'
+        this.deps.onMoved?.()
+        void this.remember()
+        return
+      }
       const arrived = this.list.length > 0 ? newMail(this.list, next) : []
       if (arrived.length > 0) {
         this.arrival = arrived.map((a) => `「${a.name}」有 ${a.count} 封新邮件`).join('，')
@@ -174,4 +184,11 @@ export function newMail(
   return after
     .filter((m) => m.enabled && m.notify !== false && was.has(m.id) && m.unread > (was.get(m.id) ?? 0))
     .map((m) => ({ id: m.id, name: m.name, count: m.unread - (was.get(m.id) ?? 0) }))
+}
+
+/** the personal address changed between two refreshes: the org's mail was migrated */
+export function mailboxMoved(before: MailboxSummary[], after: MailboxSummary[]): boolean {
+  const was = before.find((m) => m.id === PERSONAL)?.email
+  const now = after.find((m) => m.id === PERSONAL)?.email
+  return !!was && !!now && was !== now
 }
