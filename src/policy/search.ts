@@ -1,7 +1,7 @@
 // Directory search (product spec 4.4): what a member is found by, and how results rank.
 // Keys per member: Chinese name, full pinyin, pinyin initials, userid, mail addresses, position.
 // Ranking: exact > prefix > substring; then field (in SEARCH_FIELDS order), then key, then userid.
-import { pinyin } from 'pinyin-pro'
+import { namePinyin as syllablesOf } from './pinyin'
 
 export const SEARCH_FIELDS = ['name', 'pinyin', 'initials', 'userid', 'email', 'position'] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
@@ -29,7 +29,7 @@ export function namePinyin(name: string): { full: string; initials: string } | n
   if (hit !== undefined) return hit
   let out: { full: string; initials: string } | null = null
   if (CJK_RE.test(name)) {
-    const syllables = pinyin(name, { toneType: 'none', type: 'array', surname: 'head', v: true })
+    const syllables = syllablesOf(name)
       .map((s) => s.toLowerCase().replace(/\s+/g, ''))
       .filter((s) => s !== '')
     out = { full: syllables.join(''), initials: syllables.map((s) => s[0]).join('') }
