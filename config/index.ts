@@ -22,7 +22,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: {
       patterns:
-        process.env.TARO_ENV === 'weapp' ? [{ from: 'src/theme.json', to: 'dist/weapp/theme.json' }] : [],
+        process.env.TARO_ENV === 'weapp'
+          ? [{ from: 'src/theme.json', to: `${process.env.BIZMAIL_DIST || 'dist/weapp'}/theme.json` }]
+          : [],
       options: {},
     },
     framework: 'react',
