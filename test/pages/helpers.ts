@@ -25,3 +25,18 @@ export async function click(testUtils: TestUtils, el: Element | null, what: stri
     testUtils.fireEvent.click(el)
   })
 }
+
+/** types into a Taro Input / Textarea (its inner native field), as a member would */
+export async function typeInto(
+  testUtils: TestUtils,
+  el: Element | null,
+  text: string,
+  what = 'field',
+): Promise<void> {
+  const field = el?.querySelector('input, textarea') as HTMLInputElement | HTMLTextAreaElement | null
+  if (!field) throw new Error(`nothing to type into: ${what}`)
+  await testUtils.act(async () => {
+    field.value = text
+    field.dispatchEvent(new Event('input', { bubbles: true }))
+  })
+}

@@ -34,6 +34,13 @@ function MailPage() {
     void folders.load()
   }, [session.state, mailboxes.state, view, folders])
 
+  // New mail noticed by the poller in the open mailbox: show it without a pull.
+  const unread = current?.unread
+  useEffect(() => {
+    if (unread !== undefined && view.state === 'ready') void view.refresh()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unread])
+
   useDidShow(() => {
     if (session.state === 'ready') void mailboxes.refresh()
   })
@@ -104,6 +111,7 @@ function MailPage() {
   return (
     <View className="page mail-page">
       <NoticeBar text={mailboxes.notice} onClose={mailboxes.dismissNotice} />
+      <NoticeBar text={mailboxes.arrival} onClose={mailboxes.dismissArrival} />
       <NoticeBar text={session.notice} onClose={session.dismissNotice} />
       <View
         className="mail-page__header"
@@ -117,6 +125,18 @@ function MailPage() {
             <Text className="mail-page__kind">{current?.kind === 'business' ? '业务邮箱' : '个人邮箱'}</Text>
           </View>
           <View className="mail-page__address">{current?.email ?? ' '}</View>
+        </View>
+        <View
+          className="mail-page__settings"
+          data-testid="mailbox-settings"
+          onClick={(e) => {
+            e.stopPropagation() // the header itself opens the switcher
+            void Taro.navigateTo({
+              url: `/settings/pages/index/index?mailbox=${encodeURIComponent(mailboxId)}`,
+            })
+          }}
+        >
+          设置
         </View>
         <View className="mail-page__switch">切换{others > 0 && <Text className="mail-page__dot" />}</View>
       </View>

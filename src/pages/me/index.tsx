@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { mockBackend } from '../../api'
 import { NoticeBar } from '../../components/NoticeBar'
 import { StateView } from '../../components/StateView'
 import { stores } from '../../stores'
@@ -41,6 +42,22 @@ function MePage() {
             <View className="cell-body">
               <View className="cell-title">管理后台</View>
               <View className="cell-desc">业务邮箱、高级功能账号、通讯录查看权限</View>
+            </View>
+          </View>
+        </View>
+      )}
+
+      {mockBackend() && (
+        <View className="cells me-page__group">
+          <View
+            className="cell cell-arrow"
+            hoverClass="cell-hover"
+            data-testid="open-demo-tools"
+            onClick={() => void Taro.navigateTo({ url: '/settings/pages/demo/index' })}
+          >
+            <View className="cell-body">
+              <View className="cell-title">演示工具</View>
+              <View className="cell-desc">向当前邮箱投递一封邮件</View>
             </View>
           </View>
         </View>

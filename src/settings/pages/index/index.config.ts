@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '邮箱设置',
+  enablePullDownRefresh: true,
 })

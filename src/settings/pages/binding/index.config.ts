@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '邮箱绑定',
+  enablePullDownRefresh: true,
+})

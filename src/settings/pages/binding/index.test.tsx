@@ -1,0 +1,83 @@
+import Taro from '@tarojs/taro'
+import TestUtils from '@tarojs/test-utils-react'
+import { mockBackend } from '../../../api'
+import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
+import { enterSales } from '../../../../test/pages/settingsHelpers'
+import BindingPage from './index'
+
+const testUtils = new TestUtils()
+
+describe('Mailbox binding page', () => {
+  beforeEach(() => {
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
+    jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok' } as never)
+  })
+  afterEach(() => {
+    jest.restoreAllMocks()
+    testUtils.unmout()
+  })
+
+  it('creates a password shown once with a copy button, lists it, and it logs a client in', async () => {
+    await enterSales(testUtils)
+    await testUtils.mount(BindingPage, {})
+    await until(testUtils, () => bodyText().includes('还没有生成过客户端专用密码'), 'the empty list')
+    // the client settings for Foxmail / Outlook
+    const servers = document.querySelector('[data-testid="client-servers"]')!.textContent!
+    expect(servers).toContain('sales@xinghe.com')
+    expect(servers).toContain('imap.xinghe.com')
+    expect(servers).toContain('993')
+    expect(servers).toContain('pop.xinghe.com')
+    expect(servers).toContain('995')
+    expect(servers).toContain('smtp.xinghe.com')
+    expect(servers).toContain('465')
+
+    await typeInto(testUtils, document.querySelector('[data-testid="authcode-remark"]'), '家里笔记本')
+    await click(testUtils, document.querySelector('[data-testid="authcode-create"]'), 'create')
+    await until(testUtils, () => !!document.querySelector('[data-testid="authcode-secret"]'), 'the secret')
+    expect(bodyText()).toContain('关闭后将无法再次查看')
+    const secret = document.querySelector('[data-testid="authcode-secret"]')!.textContent!.trim()
+    expect(secret).toMatch(/^[a-z2-7]{16}$/)
+
+    await click(testUtils, document.querySelector('[data-testid="authcode-copy"]'), 'copy')
+    expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: secret })
+
+    const ok = await mockBackend()!.clientLogin('sales@xinghe.com', secret, 'imap')
+    expect(ok.errcode).toBe(0)
+    const wrong = await mockBackend()!.clientLogin('sales@xinghe.com', 'abcdefghijklmnop', 'imap')
+    expect(wrong.errcode).not.toBe(0)
+
+    await click(testUtils, document.querySelector('[data-testid="authcode-close"]'), 'close')
+    await until(
+      testUtils,
+      () => !document.querySelector('[data-testid="authcode-secret"]'),
+      'the secret to go',
+    )
+    await until(testUtils, () => bodyText().includes('家里笔记本'), 'the list')
+    expect(bodyText()).not.toContain(secret)
+  })
+
+  it('explains an over-long remark before sending it', async () => {
+    await enterSales(testUtils)
+    await testUtils.mount(BindingPage, {})
+    await until(testUtils, () => bodyText().includes('生成新密码'), 'the page')
+    await typeInto(testUtils, document.querySelector('[data-testid="authcode-remark"]'), '长'.repeat(43))
+    await until(testUtils, () => bodyText().includes('备注过长'), 'the reason')
+    expect(bodyText()).toContain('最多 128 字节')
+  })
+
+  it('deletes a password after confirming', async () => {
+    await enterSales(testUtils)
+    await testUtils.mount(BindingPage, {})
+    await until(
+      testUtils,
+      () => document.querySelectorAll('[data-testid="authcode-item"]').length === 1,
+      'the list',
+    )
+    expect(bodyText()).toContain('最近使用') // the client login above used it
+    const del = Array.from(document.querySelectorAll('[data-testid="authcode-item"] *')).find(
+      (e) => e.textContent === '删除' && e.children.length === 0,
+    )
+    await click(testUtils, del ?? null, 'delete')
+    await until(testUtils, () => bodyText().includes('还没有生成过客户端专用密码'), 'the empty list')
+  })
+})

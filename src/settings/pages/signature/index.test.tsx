@@ -1,0 +1,71 @@
+import { settings } from '../../store'
+import Taro from '@tarojs/taro'
+import TestUtils from '@tarojs/test-utils-react'
+import { mockBackend } from '../../../api'
+import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
+import { enterSales, otherMemberSaves, zhangsan } from '../../../../test/pages/settingsHelpers'
+import SignaturePage from './index'
+
+const testUtils = new TestUtils()
+const input = () => document.querySelector('[data-testid="signature-input"]')
+const serverSignature = async (mailbox: string) =>
+  ((await mockBackend()!.call('mail/settings/get', { mailbox }, zhangsan)).shared as { signature: string })
+    .signature
+
+describe('Signature page', () => {
+  let mailbox = ''
+  beforeAll(async () => {
+    mailbox = await enterSales(testUtils)
+  })
+  beforeEach(() => {
+    jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
+    jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'ok' })
+  })
+  afterEach(() => {
+    jest.restoreAllMocks()
+    testUtils.unmout()
+  })
+
+  it('previews the sanitised signature as text and saves it', async () => {
+    await testUtils.mount(SignaturePage, {})
+    await until(testUtils, () => bodyText().includes('编辑签名'), 'the editor')
+    expect(bodyText()).toContain('所有可使用该邮箱的成员共享')
+    await typeInto(testUtils, input(), '张三<script>alert(1)</script> <b onclick="x()">销售顾问</b>')
+    const preview = document.querySelector('[data-testid="signature-preview"]')!
+    await until(testUtils, () => preview.textContent!.includes('张三 销售顾问'), 'the preview')
+    // rendered as text: no markup from the signature ever reaches the DOM
+    expect(preview.querySelector('b, script')).toBeNull()
+    expect(preview.textContent).not.toContain('alert')
+
+    await click(testUtils, document.querySelector('[data-testid="signature-save"]'), 'save')
+    await until(testUtils, () => !settings.of(mailbox).signatureDirty, 'the save')
+    expect(await serverSignature(mailbox)).toBe('张三 <b>销售顾问</b>')
+  })
+
+  it('explains an over-long signature and does not save it', async () => {
+    await testUtils.mount(SignaturePage, {})
+    await until(testUtils, () => bodyText().includes('编辑签名'), 'the editor')
+    await typeInto(testUtils, input(), 'x'.repeat(10001))
+    await until(testUtils, () => bodyText().includes('签名不能超过 10000 个字符'), 'the reason')
+    expect(bodyText()).toContain('10001 / 10000')
+    settings.of(mailbox).discardSignature()
+  })
+
+  it('a stale save shows the newer version, keeps my text, and can overwrite', async () => {
+    await testUtils.mount(SignaturePage, {})
+    await until(testUtils, () => bodyText().includes('编辑签名'), 'the editor')
+    await typeInto(testUtils, input(), '我的新签名')
+    await otherMemberSaves(mailbox, { signature: '李四刚改的签名' })
+
+    await click(testUtils, document.querySelector('[data-testid="signature-save"]'), 'save')
+    await until(testUtils, () => bodyText().includes('其他成员已修改了签名'), 'the conflict panel')
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '其他成员已修改签名' }))
+    expect(document.querySelector('[data-testid="conflict"]')!.textContent).toContain('李四刚改的签名')
+    expect(input()!.getAttribute('value')).toBe('我的新签名')
+    expect(await serverSignature(mailbox)).toBe('李四刚改的签名')
+
+    await click(testUtils, document.querySelector('[data-testid="conflict-overwrite"]'), 'overwrite')
+    await until(testUtils, () => !bodyText().includes('其他成员已修改了签名'), 'the panel to go')
+    expect(await serverSignature(mailbox)).toBe('我的新签名')
+  })
+})

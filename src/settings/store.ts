@@ -1,0 +1,18 @@
+// The settings store lives in the settings sub-package: members who never open settings never
+// download it. It is cleared with the main stores on every identity change.
+import { api } from '../api'
+import { taroStorage } from '../api/taroStorage'
+import { onIdentityChange, randomKey, stores } from '../stores'
+import { SettingsStore } from '../stores/settings'
+
+export const settings = new SettingsStore({
+  api,
+  storage: taroStorage,
+  identity: () => stores.session.identity,
+  newKey: randomKey,
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  // Lists are threaded or flat by the member's conversation mode: reload them the new way.
+  onConversationModeChanged: () => stores.messages.clear(),
+})
+
+onIdentityChange(() => settings.clear())
