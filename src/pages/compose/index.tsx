@@ -24,6 +24,8 @@ function ComposePage() {
   const { params } = useRouter()
   const mode = (params.mode ?? 'new') as ComposeMode
   const refId = decodeURIComponent(params.id ?? '')
+  // "write to" from the directory: /pages/compose/index?mode=new&to=<张三 <zs@x.com>>
+  const prefillTo = mode === 'new' ? decodeURIComponent(params.to ?? '').trim() : ''
   const mailbox = mailboxes.current
   const mine = mailbox ? [mailbox.email, ...(mailbox.aliases ?? [])] : []
   const [ready, setReady] = useState(false)
@@ -57,10 +59,12 @@ function ComposePage() {
       }
     }
     const scope = `${session.identity.corpid}.${session.identity.userid}`
-    const context = mode === 'new' ? 'new' : `${mode}:${refId}`
-    const initial = draft
+    // a mail to someone keeps its own local draft, apart from a blank new one
+    const context = mode === 'new' ? (prefillTo ? `new:${prefillTo}` : 'new') : `${mode}:${refId}`
+    const fields = draft
       ? { ...draft, cc: draft.cc ?? [], bcc: draft.bcc ?? [] }
       : initialFields(mode, original, mine, replyFrom)
+    const initial = prefillTo ? { ...fields, to: [prefillTo] } : fields
     await compose.open(scope, mailbox.id, context, initial, draft?.draft_id ?? '')
     const f = compose.fields
     setTexts({ to: f.to.join(', '), cc: f.cc.join(', '), bcc: f.bcc.join(', ') })

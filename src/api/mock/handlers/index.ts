@@ -4,10 +4,12 @@ import { directoryApis } from './directory'
 import { publicmailApis } from './publicmail'
 import { mailApis } from './mail'
 import { migrationApis } from './migration'
+import { publicmailDirectoryApis } from './publicmailDirectory'
 
 export const apiTable: ApiTable = {
   ...directoryApis,
   ...publicmailApis,
   ...mailApis,
   ...migrationApis,
+  ...publicmailDirectoryApis,
 }
