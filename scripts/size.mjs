@@ -2,12 +2,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
-const ROOT = 'dist/weapp'
+// BIZMAIL_DIST: the folder a parallel build wrote to (see config/index.ts)
+const ROOT = process.env.BIZMAIL_DIST || 'dist/weapp'
 const MAIN_BUDGET = 700 * 1024 // our own budget for the main package
 const PACKAGE_LIMIT = 2 * 1024 * 1024 // WeChat: 2 MB per package
 
 if (!fs.existsSync(path.join(ROOT, 'app.json'))) {
-  console.error('dist/weapp/app.json 不存在：请先运行 npm run build:weapp')
+  console.error(`${ROOT}/app.json 不存在：请先运行 npm run build:weapp`)
   process.exit(1)
 }
 const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'))

@@ -27,6 +27,7 @@ function fakeApi(): { api: ApiClient; identity: { current: CallContext } } {
           return { errcode: 0, errmsg: 'ok', userid, name: userid.toUpperCase(), biz_mail: `${userid}@x.com` }
         }
         if (name === 'exmail/publicmail/quota') {
+          if (ctx.userid === 'locked') return { errcode: 690013, errmsg: '邮箱迁移进行中' }
           return ctx.userid === 'boss' ? { errcode: 0, errmsg: 'ok' } : { errcode: 48002, errmsg: 'no' }
         }
         return { errcode: 40058, errmsg: 'unknown' }
@@ -69,6 +70,13 @@ describe('SessionStore', () => {
     await second.restore()
     expect(second.identity).toEqual({ corpid: 'c', userid: 'boss' })
     expect(second.profile?.name).toBe('BOSS')
+  })
+
+  it('keeps an admin an admin while a migration locks mail administration (690013)', async () => {
+    const { store } = makeStore()
+    await store.restore()
+    await store.switchTo({ corpid: 'c', userid: 'locked' })
+    expect(store.isAdmin).toBe(true)
   })
 
   it('recovers from a corrupt saved identity and says so', async () => {

@@ -1,53 +1,192 @@
-import { useEffect, useMemo } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { View } from '@tarojs/components'
+import { useEffect } from 'react'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { api } from '../../../api'
-import { StateView } from '../../../components/StateView'
-import { Resource } from '../../../stores/resource'
+import { stores } from '../../../stores'
+import { EDITION_LABEL } from '../../../policy/quota'
+import { AdminState } from '../../components/AdminState'
+import { adminStores } from '../../stores'
+import '../../admin.css'
 
-interface Quota {
-  used: number
-  quota: number
-  edition: string
-  seats: { purchased: number; assigned: number }
-  blocked_reason?: string
-}
-
-const EDITION: Record<string, string> = { basic: '基础版', trial: '试用版', advanced: '高级版' }
+const go = (url: string) => void Taro.navigateTo({ url })
 
 function AdminHome() {
-  const quota = useMemo(() => new Resource(() => api.request<Quota>('exmail/publicmail/quota')), [])
+  const { session } = stores
+  const { mailboxes, directory, migration } = adminStores
+  const q = mailboxes.quota
+
   useEffect(() => {
-    void quota.load()
-  }, [quota])
-  usePullDownRefresh(() => {
-    void quota.load().finally(() => Taro.stopPullDownRefresh())
+    mailboxes.setDomainHint(session.profile?.biz_mail)
+    void mailboxes.load()
+    void directory.ensure()
+    void migration.probe()
+  }, [mailboxes, directory, migration, session.profile])
+
+  // Back from a sub-page: show what changed there (the first show is the effect's load).
+  useDidShow(() => {
+    if (mailboxes.state === 'ready') void mailboxes.load()
   })
-  const q = quota.data
+
+  usePullDownRefresh(() => {
+    void Promise.all([mailboxes.load(), directory.reload(), migration.probe()]).finally(() =>
+      Taro.stopPullDownRefresh(),
+    )
+  })
+
+  const create = () => {
+    if (mailboxes.blockedReason) {
+      void Taro.showModal({
+        title: '暂时无法新建业务邮箱',
+        content: mailboxes.blockedReason,
+        showCancel: false,
+      })
+      return
+    }
+    go('/admin/pages/mailbox/index')
+  }
+
+  if (!q || mailboxes.locked) {
+    return (
+      <View className="page">
+        <AdminState
+          state={mailboxes.state}
+          error={mailboxes.error}
+          errcode={mailboxes.errcode}
+          onRetry={mailboxes.load}
+        />
+        {mailboxes.locked && migration.available && <MigrationEntry />}
+      </View>
+    )
+  }
+
   return (
     <View className="page">
       <View className="section-title">业务邮箱</View>
-      {q ? (
+      <View className="adm-card" data-testid="quota">
+        <View className="adm-quota">
+          已用 {q.used} / {q.quota}
+          <Text className="adm-quota__unit">个业务邮箱</Text>
+        </View>
+        <View className="cell-desc adm-wrap">
+          {EDITION_LABEL[q.edition] ?? q.edition}
+          {q.edition === 'basic'
+            ? ' · 最多 3 个业务邮箱'
+            : ` · 配额 = 3 + 未分配的高级功能账号（已购 ${q.seats.purchased}，已分配 ${q.seats.assigned}）`}
+        </View>
+        {q.blocked_reason && (
+          <View className="adm-reason" data-testid="blocked-reason">
+            {q.blocked_reason}
+          </View>
+        )}
+      </View>
+      <View className="adm-row">
+        <Button
+          className={`btn ${mailboxes.blockedReason ? 'adm-btn-disabled' : ''}`}
+          onClick={create}
+          data-testid="create-mailbox"
+        >
+          新建业务邮箱
+        </Button>
+        <Button className="btn-plain" onClick={() => go('/admin/pages/convert/index')}>
+          移入成员邮箱
+        </Button>
+      </View>
+
+      <View className="section-title">全部业务邮箱（{mailboxes.mailboxes.length}）</View>
+      {mailboxes.mailboxes.length === 0 ? (
+        <AdminState state="empty" emptyText="还没有业务邮箱，点「新建业务邮箱」创建第一个" />
+      ) : (
         <View className="cells">
-          <View className="cell">
-            <View className="cell-body">
-              <View className="cell-title">
-                已用 {q.used} / {q.quota}
+          {mailboxes.mailboxes.map((m) => {
+            const users = directory.describe({
+              userid: m.userid_list,
+              partyid: m.department_list,
+              tagid: m.tag_list,
+            })
+            return (
+              <View
+                key={m.id}
+                className="cell cell-arrow"
+                hoverClass="cell-hover"
+                data-testid={`admin-mailbox-${m.id}`}
+                onClick={() => go(`/admin/pages/detail/index?id=${m.id}`)}
+              >
+                <View className="cell-body">
+                  <View className="cell-title">
+                    {m.name}
+                    {!m.enabled && <Text className="adm-tag adm-tag--warn">已停用</Text>}
+                  </View>
+                  <View className="cell-desc">{m.email}</View>
+                  <View className="cell-desc">{users ? `使用成员：${users}` : '暂无使用成员'}</View>
+                </View>
               </View>
-              <View className="cell-desc">
-                {EDITION[q.edition] ?? q.edition} · 高级功能账号 已分配 {q.seats.assigned} / 已购{' '}
-                {q.seats.purchased}
-              </View>
-              {q.blocked_reason && <View className="cell-desc danger">{q.blocked_reason}</View>}
+            )
+          })}
+        </View>
+      )}
+
+      <View className="section-title">更多管理</View>
+      <View className="cells">
+        <View
+          className="cell cell-arrow"
+          hoverClass="cell-hover"
+          onClick={() => go('/admin/pages/recycle/index')}
+        >
+          <View className="cell-body">
+            <View className="cell-title">回收站</View>
+            <View className="cell-desc">删除的邮箱保留 60 天，可恢复</View>
+          </View>
+        </View>
+        <View
+          className="cell cell-arrow"
+          hoverClass="cell-hover"
+          onClick={() => go('/admin/pages/seats/index')}
+        >
+          <View className="cell-body">
+            <View className="cell-title">高级功能账号</View>
+            <View className="cell-desc">
+              {q.edition === 'basic'
+                ? '基础版没有高级功能账号'
+                : `已分配 ${q.seats.assigned} / 已购 ${q.seats.purchased}`}
             </View>
           </View>
         </View>
-      ) : (
-        <StateView state={quota.state} error={quota.error} onRetry={quota.load} />
-      )}
+        <View
+          className="cell cell-arrow"
+          hoverClass="cell-hover"
+          onClick={() => go('/admin/pages/rules/index')}
+        >
+          <View className="cell-body">
+            <View className="cell-title">通讯录查看权限</View>
+            <View className="cell-desc">隐藏成员、只看本部门、看不到任何人</View>
+          </View>
+        </View>
+      </View>
+      {migration.available && <MigrationEntry />}
+      <View className="adm-spacer" />
     </View>
   )
 }
+
+const MigrationEntry = observer(function MigrationEntry() {
+  const running = adminStores.migration.phase === 'running'
+  return (
+    <View className="cells adm-gap-s">
+      <View
+        className="cell cell-arrow"
+        hoverClass="cell-hover"
+        data-testid="migration-entry"
+        onClick={() => go('/admin/pages/migration/index')}
+      >
+        <View className="cell-body">
+          <View className="cell-title">
+            邮箱迁移{running && <Text className="adm-tag adm-tag--warn">进行中</Text>}
+          </View>
+          <View className="cell-desc">把本企业的邮箱迁入常用的企业微信企业（仅创建者，只能进行一次）</View>
+        </View>
+      </View>
+    </View>
+  )
+})
 
 export default observer(AdminHome)

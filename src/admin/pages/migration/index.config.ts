@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '邮箱迁移',
+  enablePullDownRefresh: false,
+})

@@ -1,0 +1,246 @@
+import { useEffect } from 'react'
+import Taro from '@tarojs/taro'
+import { Button, Input, Text, View } from '@tarojs/components'
+import { observer } from 'mobx-react-lite'
+import { AdminState } from '../../components/AdminState'
+import { FoldList } from '../../components/FoldList'
+import { adminStores } from '../../stores'
+import { busyProps } from '../../components/busyProps'
+import '../../admin.css'
+import './index.css'
+
+/** The one-time mailbox migration wizard: target → pre-check & impact → typed confirmation → progress → result. */
+function MigrationPage() {
+  const { migration: mg } = adminStores
+
+  useEffect(() => {
+    if (mg.available === null) void mg.probe()
+  }, [mg])
+
+  const start = async () => {
+    if (!mg.canStart) return
+    const ok = await Taro.showModal({
+      title: '确认开始迁移？',
+      content: `迁移开始后不能取消，也不能撤销。「${mg.precheck?.targetName}」现有的邮箱数据将被永久删除。`,
+      confirmText: '开始迁移',
+      confirmColor: '#fa5151',
+    })
+    if (!ok.confirm) return
+    await mg.start()
+  }
+
+  if (mg.available === false && mg.phase !== 'done' && mg.phase !== 'running') {
+    return (
+      <View className="page">
+        <AdminState state="error" error={mg.unavailableReason || '只有企业创建者可以进行邮箱迁移'} />
+      </View>
+    )
+  }
+
+  const steps = ['选择目标企业', '检查与影响', '确认迁移', '迁移中', '完成']
+  const at =
+    mg.phase === 'target'
+      ? 0
+      : mg.phase === 'checked'
+        ? mg.precheck?.ok
+          ? 2
+          : 1
+        : mg.phase === 'running'
+          ? 3
+          : 4
+  return (
+    <View className="page mig">
+      <View className="mig__steps">
+        {steps.map((s, i) => (
+          <View key={s} className={`mig__step ${i <= at ? 'mig__step--on' : ''}`}>
+            <View className="mig__dot">{i < at ? '✓' : i + 1}</View>
+            <Text className="mig__label">{s}</Text>
+          </View>
+        ))}
+      </View>
+
+      {mg.phase === 'target' && (
+        <View>
+          <View className="adm-info adm-box">
+            <View className="adm-strong">把本企业的邮箱迁入日常使用的企业微信企业</View>
+            <View className="adm-list">
+              <View className="adm-list__item">· 只有创建者可以操作，两个企业必须是同一位创建者</View>
+              <View className="adm-list__item">· 每个企业只能迁移一次；开始后不能取消、不能撤销</View>
+              <View className="adm-list__item">
+                · 目标企业现有的邮箱数据会被永久删除；开始前会列出全部影响
+              </View>
+            </View>
+          </View>
+          <View className="section-title">目标企业的 CorpID</View>
+          <View className="adm-field">
+            <Input
+              className="adm-field__input"
+              placeholder="例如 wwdemo2"
+              value={mg.targetCorpid}
+              onInput={(e) => mg.setTarget(e.detail.value)}
+              data-testid="mig-target"
+            />
+          </View>
+          <View className="adm-hint">在目标企业的管理后台「我的企业」中可以找到 CorpID。</View>
+          {mg.checkError && (
+            <View className="adm-reason adm-box" role="alert" data-testid="mig-error">
+              {mg.checkError}
+            </View>
+          )}
+          <Button
+            className="btn adm-btn"
+            {...busyProps(mg.checking)}
+            onClick={() => void mg.runPrecheck()}
+            data-testid="mig-check"
+          >
+            检查迁移条件
+          </Button>
+        </View>
+      )}
+
+      {mg.phase === 'checked' && mg.precheck && <Checked onStart={() => void start()} />}
+
+      {(mg.phase === 'running' || mg.phase === 'done') && (
+        <View>
+          <View className="adm-card adm-gap" data-testid="mig-progress">
+            <View className="cell-title">{mg.phase === 'done' ? '迁移已完成' : '正在迁移…'}</View>
+            {mg.steps.map((s) => (
+              <View key={s.name} className="adm-step">
+                <View className={`adm-check ${s.done ? 'adm-check--on' : ''}`}>{s.done ? '✓' : ''}</View>
+                <Text className={s.done ? '' : 'muted'}>{s.label ?? s.name}</Text>
+              </View>
+            ))}
+            {mg.steps.length === 0 && <AdminState state="loading" />}
+            {mg.pollError && <View className="adm-error adm-p0">{mg.pollError}（正在重试）</View>}
+          </View>
+          {mg.phase === 'running' && (
+            <View className="adm-hint">
+              迁移期间两个企业的邮件管理暂时锁定，通讯录暂不能修改；成员可以照常收发邮件。可以离开此页，稍后回来查看进度。
+            </View>
+          )}
+        </View>
+      )}
+
+      {mg.phase === 'done' && (
+        <View data-testid="mig-result">
+          <View className="section-title">结果</View>
+          <View className="adm-card">
+            <View className="adm-list adm-p0">
+              <View className="adm-list__item">
+                ✓ 「{mg.precheck?.targetName || mg.targetCorpid}
+                」的邮箱现在使用本企业原来的域名、成员邮箱、业务邮箱和设置
+              </View>
+              <View className="adm-list__item">
+                ✓ 通讯录以「{mg.precheck?.targetName || mg.targetCorpid}」为准，失效的设置已移除
+              </View>
+              <View className="adm-list__item">✓ 失效设置的备份已发送到创建者的邮箱</View>
+              <View className="adm-list__item">✓ 本企业获得一个全新的、空的体验域名邮箱</View>
+              <View className="adm-list__item">· 迁移入口已关闭，不能再次迁移</View>
+            </View>
+          </View>
+          <Button className="btn adm-btn" onClick={() => void Taro.navigateBack()} data-testid="mig-back">
+            返回管理后台
+          </Button>
+        </View>
+      )}
+    </View>
+  )
+}
+
+const Checked = observer(function Checked({ onStart }: { onStart: () => void }) {
+  const { migration: mg } = adminStores
+  const p = mg.precheck!
+  const i = p.impact
+  const target = p.targetName || mg.targetCorpid
+  const list = (items: string[], limit = 8) => <FoldList items={items} limit={limit} />
+  return (
+    <View>
+      {p.blockers.length > 0 && (
+        <View className="adm-reason adm-box" role="alert" data-testid="mig-blockers">
+          <View className="adm-strong">暂时不能迁移：</View>
+          {p.blockers.map((b) => (
+            <View key={b.errcode} className="adm-list__item">
+              · {b.errmsg}
+            </View>
+          ))}
+        </View>
+      )}
+      {i && (
+        <View data-testid="mig-impact">
+          <View className="section-title">将迁入「{target}」的内容</View>
+          <View className="adm-card">{list(i.moves, 12)}</View>
+
+          <View className="section-title danger">将被永久删除（无法恢复）</View>
+          <View className="adm-card mig__lost" data-testid="mig-lost">
+            <View className="adm-lost">
+              「{target}」现有的 {i.lost.mailboxes} 个邮箱、{i.lost.messages} 封邮件将被永久删除
+            </View>
+            {list(i.lost.list.map((l) => `${l.text}，${l.messages} 封邮件`))}
+            {i.lost.edition && list([i.lost.edition])}
+          </View>
+
+          <View className="section-title">不会迁移</View>
+          <View className="adm-card">{list(i.notMigrated)}</View>
+
+          <View className="section-title">
+            将失效的设置（共 {i.invalidated.length} 项，备份会发到创建者邮箱）
+          </View>
+          <View className="adm-card" data-testid="mig-invalidated">
+            {i.invalidated.length ? (
+              list(i.invalidated)
+            ) : (
+              <Text className="muted">没有按部门或标签定义的设置</Text>
+            )}
+          </View>
+
+          <View className="section-title">通讯录以「{i.authority}」为准</View>
+          <View className="adm-card" data-testid="mig-unmatched">
+            {i.unmatched.length ? (
+              <View>
+                <Text className="adm-wrap">以下邮箱在「{target}」中没有对应成员，不会被丢弃：</Text>
+                {list(i.unmatched)}
+              </View>
+            ) : (
+              <Text className="muted">每个成员邮箱在「{target}」中都有对应成员</Text>
+            )}
+          </View>
+        </View>
+      )}
+
+      {p.ok ? (
+        <View>
+          <View className="section-title">确认迁移</View>
+          <View className="adm-hint adm-pt0">请输入目标企业的完整名称「{target}」以确认：</View>
+          <View className="adm-field adm-gap-s">
+            <Input
+              className="adm-field__input"
+              placeholder={target}
+              value={mg.confirmName}
+              onInput={(e) => mg.setConfirmName(e.detail.value)}
+              data-testid="mig-confirm"
+            />
+          </View>
+          {mg.confirmName && !mg.confirmMatches && <View className="adm-error">名称不一致，请逐字输入</View>}
+          {mg.startError && (
+            <View className="adm-reason adm-box" role="alert">
+              {mg.startError}
+            </View>
+          )}
+          <Button
+            className={`btn adm-btn mig__start ${mg.canStart ? '' : 'adm-btn-disabled'}`}
+            {...busyProps(mg.starting, !mg.canStart)}
+            onClick={onStart}
+            data-testid="mig-start"
+          >
+            开始迁移
+          </Button>
+        </View>
+      ) : null}
+      <Button className="btn-plain adm-btn" onClick={mg.restart}>
+        重新选择目标企业
+      </Button>
+    </View>
+  )
+})
+
+export default observer(MigrationPage)

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '回收站',
+  enablePullDownRefresh: true,
+})

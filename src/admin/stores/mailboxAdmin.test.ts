@@ -1,0 +1,156 @@
+import { harness } from '../../../test/node/stores/harness'
+import { MailboxAdminStore } from './mailboxAdmin'
+import type { MailboxForm } from './mailboxForm'
+
+let n = 0
+function setup() {
+  const h = harness({ corpid: 'wwdemo', userid: 'lina' })
+  const store = new MailboxAdminStore({ api: h.api, newKey: () => `k${++n}` })
+  return { ...h, store }
+}
+
+function fill(form: MailboxForm, local: string, name: string, users: string[] = ['lina']) {
+  form.setLocalPart(local)
+  form.setName(name)
+  form.users.userid.push(...users)
+}
+
+describe('MailboxAdminStore', () => {
+  it('shows usage as n / quota and every mailbox with its users', async () => {
+    const { store } = setup()
+    await store.load()
+    expect(store.state).toBe('ready')
+    expect(store.quota).toMatchObject({ used: 4, quota: 6, edition: 'advanced' })
+    expect(store.blockedReason).toBe('')
+    expect(store.mailboxes.map((m) => m.email)).toEqual(
+      expect.arrayContaining(['sales@xinghe.com', 'pr@xinghe.com', 'hr-jobs@xinghe.com']),
+    )
+    expect(store.mailboxes.find((m) => m.email === 'hr-jobs@xinghe.com')?.enabled).toBe(false)
+    expect(store.domain).toBe('xinghe.com')
+  })
+
+  it('pre-validates the form with the policy module (address, width, uniqueness, users)', async () => {
+    const { store } = setup()
+    await store.load()
+    const form = store.form('new')
+    expect(form.blocker(store.domain, store.namesExcept())).toBe('请填写邮箱地址')
+    form.setLocalPart('bad..name')
+    expect(form.addressError(store.domain)).toContain('邮箱地址格式不正确')
+    form.setLocalPart('support')
+    form.setName('销售部公共邮箱')
+    expect(form.nameError(store.namesExcept())).toContain('已被另一个业务邮箱使用')
+    form.setName('客'.repeat(33))
+    expect(form.nameWidth).toBe(66)
+    expect(form.nameError([])).toContain('最多 64 个字符')
+    form.setName('技术支持 Support')
+    expect(form.nameWidth).toBe(16)
+    expect(form.blocker(store.domain, store.namesExcept())).toContain('请至少选择一个')
+    form.users.partyid.push(1)
+    expect(form.blocker(store.domain, store.namesExcept())).toBe('')
+    // The draft survives leaving the page: the same object comes back.
+    expect(store.form('new')).toBe(form)
+  })
+
+  it('creates until the quota blocks, then explains why with n / quota', async () => {
+    const { store } = setup()
+    await store.load()
+    fill(store.form('new'), 'support', '技术支持')
+    const first = await store.create(store.form('new'))
+    expect(first.ok).toBe(true)
+    fill(store.form('new'), 'finance', '财务')
+    expect((await store.create(store.form('new'))).ok).toBe(true)
+    expect(store.quota).toMatchObject({ used: 6, quota: 6 })
+    expect(store.blockedReason).toContain('6 / 6')
+    expect(store.blockedReason).toContain('未分配的高级功能账号')
+
+    fill(store.form('new'), 'legal', '法务')
+    const refused = await store.create(store.form('new'))
+    expect(refused).toMatchObject({ ok: false, errcode: 690001 })
+    expect(!refused.ok && refused.errmsg).toContain('业务邮箱数量已达上限')
+    // Nothing typed is lost after a refusal.
+    expect(store.form('new').localPart).toBe('legal')
+  })
+
+  it('never creates twice when the answer to a create is lost', async () => {
+    const { store, backend } = setup()
+    await store.load()
+    fill(store.form('new'), 'once', '只建一次')
+    const form = store.form('new')
+    // First attempt: the backend acts, the answer is lost (-1).
+    const real = backend.call.bind(backend)
+    let lose = true
+    ;(backend as { call: typeof real }).call = async (api, body, ctx) => {
+      const r = await real(api, body, ctx)
+      if (api === 'exmail/publicmail/create' && lose) {
+        lose = false
+        return { errcode: -1, errmsg: '系统繁忙' }
+      }
+      return r
+    }
+    expect((await store.create(form)).ok).toBe(false)
+    expect((await store.create(form)).ok).toBe(true)
+    await store.load()
+    expect(store.mailboxes.filter((m) => m.email === 'once@xinghe.com')).toHaveLength(1)
+  })
+
+  it('refuses to convert an ordinary member on the advanced edition, converts a seat holder', async () => {
+    const { store, admin } = setup()
+    await store.load()
+    const plain = await store.convert('lisi', '李四的邮箱', { userid: [], partyid: [], tagid: [] })
+    expect(plain).toMatchObject({ ok: false, errcode: 690003 })
+
+    const seats = await admin('exmail/vip/list')
+    const holder = (seats.userid_list as string[]).find((u) => u !== 'lina') as string
+    const converted = await store.convert(holder, '转换邮箱', { userid: [], partyid: [], tagid: [] })
+    expect(converted.ok).toBe(true)
+    const id = converted.ok ? converted.id : 0
+    const m = store.byId(id)
+    expect(m?.userid_list).toEqual([])
+    expect(store.quota?.seats.assigned).toBe(1)
+    // A converted mailbox without users can still be renamed.
+    const form = store.form(String(id))
+    form.setName('转换后的邮箱')
+    expect(await store.update(id, form)).toMatchObject({ ok: true })
+    expect(store.byId(id)?.name).toBe('转换后的邮箱')
+  })
+
+  it('aliases, enable / disable, client passwords, delete and restore', async () => {
+    const { store } = setup()
+    await store.load()
+    const sales = store.mailboxes.find((m) => m.email === 'sales@xinghe.com')!
+    expect(await store.setAliases(sales.id, ['sales-cn@xinghe.com'])).toMatchObject({ ok: true })
+    expect(store.byId(sales.id)?.alias_list).toEqual(['sales-cn@xinghe.com'])
+    const taken = await store.setAliases(sales.id, ['pr@xinghe.com'])
+    expect(taken).toMatchObject({ ok: false, errcode: 680033 })
+
+    expect(await store.setEnabled(sales.id, false)).toMatchObject({ ok: true })
+    expect(store.byId(sales.id)?.enabled).toBe(false)
+
+    const code = await store.createAuthCode(sales.id, '前台电脑')
+    expect(code.ok && code.auth_code.length).toBeGreaterThanOrEqual(16)
+    const codes = await store.authCodes(sales.id)
+    expect(codes.ok && codes.list.map((c) => c.remark)).toEqual(['前台电脑'])
+    expect(JSON.stringify(codes)).not.toContain(code.ok ? code.auth_code : 'x')
+    const id = codes.ok ? codes.list[0].auth_code_id : ''
+    expect(await store.deleteAuthCode(sales.id, id)).toMatchObject({ ok: true })
+
+    expect(await store.remove(sales.id)).toMatchObject({ ok: true, retention_days: 60 })
+    expect(store.byId(sales.id)).toBeUndefined()
+    expect(store.recycle.some((r) => r.id === sales.id)).toBe(true)
+    expect(await store.restore(sales.id)).toMatchObject({ ok: true })
+    expect(store.byId(sales.id)?.email).toBe('sales@xinghe.com')
+  })
+
+  it('explains a refused restore when the quota is full', async () => {
+    const { store } = setup()
+    await store.load()
+    await store.loadRecycle()
+    fill(store.form('new'), 'a-full', '满一')
+    await store.create(store.form('new'))
+    fill(store.form('new'), 'b-full', '满二')
+    await store.create(store.form('new'))
+    const event = store.recycle.find((r) => r.email === 'event2025@xinghe.com')!
+    const r = await store.restore(event.id)
+    expect(r).toMatchObject({ ok: false, errcode: 690001 })
+  })
+})

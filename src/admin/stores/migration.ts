@@ -1,0 +1,236 @@
+// The one-time mailbox migration (product spec 6, exmail/migration/*): pre-check, typed
+// confirmation, start, then poll the progress until it is done. Creator only.
+import { makeAutoObservable, runInAction } from 'mobx'
+import type { ApiClient } from '../../api/client'
+import { impactView, type ImpactView } from './migrationImpact'
+import type { Outcome } from './types'
+
+export const NOT_CREATOR = 690010
+export const ALREADY_MIGRATED = 690012
+
+export interface Blocker {
+  errcode: number
+  errmsg: string
+}
+
+export interface Precheck {
+  ok: boolean
+  blockers: Blocker[]
+  impact: ImpactView | null
+  /** the target org's name (the confirmation must match it exactly) */
+  targetName: string
+}
+
+export interface Step {
+  name: string
+  label?: string
+  done: boolean
+}
+
+export type Phase = 'target' | 'checked' | 'running' | 'done'
+
+export interface MigrationDeps {
+  api: ApiClient
+  sleep(ms: number): Promise<void>
+  pollMs?: number
+}
+
+export class MigrationStore {
+  phase: Phase = 'target'
+  targetCorpid = ''
+  checking = false
+  precheck: Precheck | null = null
+  checkError = ''
+  confirmName = ''
+  starting = false
+  startError = ''
+  migrationId = ''
+  steps: Step[] = []
+  pollError = ''
+  /** null until probed; false hides the entry (not the creator, or migrated already) */
+  available: boolean | null = null
+  unavailableReason = ''
+  private epoch = 0
+  private polling = false
+
+  constructor(private readonly deps: MigrationDeps) {
+    makeAutoObservable<MigrationStore, 'deps' | 'epoch' | 'polling'>(
+      this,
+      { deps: false, epoch: false, polling: false },
+      { autoBind: true },
+    )
+  }
+
+  setTarget(v: string): void {
+    this.targetCorpid = v.trim()
+    if (this.phase === 'checked') {
+      this.phase = 'target'
+      this.precheck = null
+    }
+  }
+
+  setConfirmName(v: string): void {
+    this.confirmName = v
+  }
+
+  /** the typed name matches the target's (exactly, as the backend compares it) */
+  get confirmMatches(): boolean {
+    const name = this.precheck?.targetName
+    return name ? this.confirmName === name : this.confirmName.trim().length > 0
+  }
+
+  get canStart(): boolean {
+    return this.phase === 'checked' && !!this.precheck?.ok && this.confirmMatches && !this.starting
+  }
+
+  /**
+   * Whether to offer the wizard: the backend answers 690010 / 48002 to anyone but the creator and
+   * 690012 once the migration was done; a running migration keeps the entry (to watch progress).
+   */
+  async probe(): Promise<void> {
+    const epoch = this.epoch
+    const r = await this.deps.api.call<{
+      state: 'none' | 'running' | 'done'
+      steps: Step[]
+      migration_id: string
+      target_corpid: string
+      migrated: boolean
+    }>('exmail/migration/status', {})
+    runInAction(() => {
+      if (epoch !== this.epoch) return
+      if (r.errcode !== 0) {
+        // 690010 / 48002: not the creator. Anything else (busy …) hides the entry until a refresh.
+        this.available = false
+        this.unavailableReason = r.errmsg
+        return
+      }
+      if (r.state === 'running') {
+        // Someone started it (maybe on another device): the entry leads to its progress.
+        this.available = true
+        this.phase = 'running'
+        this.migrationId = r.migration_id ?? ''
+        this.targetCorpid = r.target_corpid ?? this.targetCorpid
+        this.steps = r.steps ?? []
+        void this.poll()
+        return
+      }
+      // Once done the entry is gone for this org (the wizard keeps showing its result).
+      this.available = !r.migrated
+      this.unavailableReason = r.migrated ? '本企业已完成邮箱迁移，每个企业只能迁移一次' : ''
+    })
+  }
+
+  async runPrecheck(): Promise<void> {
+    if (!this.targetCorpid) {
+      this.checkError = '请填写目标企业的 CorpID'
+      return
+    }
+    this.checking = true
+    this.checkError = ''
+    const r = await this.deps.api.call<Record<string, unknown>>('exmail/migration/precheck', {
+      target_corpid: this.targetCorpid,
+    })
+    runInAction(() => {
+      this.checking = false
+      if (r.errcode !== 0) {
+        this.checkError = r.errmsg
+        return
+      }
+      const target = (r.target ?? {}) as Record<string, unknown>
+      const name = typeof target.name === 'string' ? target.name : ''
+      this.precheck = {
+        ok: r.ok === true,
+        blockers: Array.isArray(r.blockers) ? (r.blockers as Blocker[]) : [],
+        impact: impactView(r.impact, name || this.targetCorpid),
+        targetName: name,
+      }
+      this.confirmName = ''
+      this.phase = 'checked'
+    })
+  }
+
+  async start(): Promise<Outcome> {
+    if (!this.canStart) return { ok: false, errcode: 0, errmsg: '请先完成检查并输入目标企业名称' }
+    this.starting = true
+    this.startError = ''
+    const r = await this.deps.api.call<{ migration_id: string }>('exmail/migration/start', {
+      target_corpid: this.targetCorpid,
+      confirm_name: this.confirmName,
+    })
+    runInAction(() => {
+      this.starting = false
+      if (r.errcode !== 0) {
+        this.startError = r.errmsg
+        return
+      }
+      this.migrationId = String(r.migration_id ?? '')
+      this.phase = 'running'
+      this.steps = []
+    })
+    if (r.errcode !== 0) return { ok: false, errcode: r.errcode, errmsg: r.errmsg }
+    void this.poll()
+    return { ok: true }
+  }
+
+  /** polls the status until done; a failed poll is shown and retried, the migration goes on anyway */
+  async poll(): Promise<void> {
+    if (this.polling) return
+    this.polling = true
+    try {
+      await this.pollLoop()
+    } finally {
+      this.polling = false
+    }
+  }
+
+  private async pollLoop(): Promise<void> {
+    const epoch = this.epoch
+    while (epoch === this.epoch && this.phase === 'running') {
+      const r = await this.deps.api.call<{ state: 'running' | 'done'; steps: Step[] }>(
+        'exmail/migration/status',
+        this.migrationId ? { migration_id: this.migrationId } : {},
+      )
+      if (epoch !== this.epoch) return
+      runInAction(() => {
+        if (r.errcode !== 0) {
+          this.pollError = r.errmsg
+          return
+        }
+        this.pollError = ''
+        this.steps = r.steps ?? []
+        if (r.state === 'done') {
+          this.phase = 'done'
+          this.available = false
+        }
+      })
+      if (this.phase !== 'running') return
+      await this.deps.sleep(this.deps.pollMs ?? 500)
+    }
+  }
+
+  /** back to the first step (a new pre-check); not possible once started */
+  restart(): void {
+    if (this.phase === 'running') return
+    this.phase = 'target'
+    this.precheck = null
+    this.confirmName = ''
+    this.checkError = ''
+    this.startError = ''
+  }
+
+  clear(): void {
+    this.epoch++
+    this.phase = 'target'
+    this.targetCorpid = ''
+    this.precheck = null
+    this.checkError = ''
+    this.confirmName = ''
+    this.starting = false
+    this.startError = ''
+    this.migrationId = ''
+    this.steps = []
+    this.pollError = ''
+    this.available = null
+    this.unavailableReason = ''
+  }
+}
