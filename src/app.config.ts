@@ -18,14 +18,41 @@ export default defineAppConfig({
     'pages/compose/index',
     // directory (tab) and its pages
     'pages/directory/index',
+    'pages/directory/dept/index',
+    'pages/member/index',
     // me (tab)
     'pages/me/index',
   ],
   subPackages: [
     // mailbox settings: opened now and then, so members download it on demand
-    { root: 'settings', pages: ['pages/index/index'] },
+    {
+      root: 'settings',
+      pages: [
+        'pages/index/index',
+        'pages/signature/index',
+        'pages/rules/index',
+        'pages/rule/index',
+        'pages/binding/index',
+        'pages/demo/index',
+      ],
+    },
     // admin area: only admins ever open it
-    { root: 'admin', pages: ['pages/home/index'] },
+    {
+      root: 'admin',
+      pages: [
+        'pages/home/index',
+        'pages/mailbox/index',
+        'pages/detail/index',
+        'pages/convert/index',
+        'pages/picker/index',
+        'pages/recycle/index',
+        'pages/seats/index',
+        'pages/rules/index',
+        'pages/rule-edit/index',
+        'pages/preview/index',
+        'pages/migration/index',
+      ],
+    },
   ],
   // Only admins open the admin area; members should not pay for downloading it on start-up.
   preloadRule: {},
@@ -48,5 +75,8 @@ export default defineAppConfig({
     ],
   },
   ...(weapp ? { darkmode: true, themeLocation: 'theme.json' } : {}),
+  // H5: Taro's page slide-in races with a quick browser back and can leave the previous page
+  // shaded (blank); pages switch without the animation instead.
+  ...(weapp ? {} : { animation: false }),
   lazyCodeLoading: 'requiredComponents',
 })

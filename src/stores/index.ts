@@ -4,6 +4,7 @@ import { api, mockBackend, setIdentity } from '../api'
 import { taroStorage } from '../api/taroStorage'
 import { ComposeStore } from './compose'
 import { DEFAULT_IDENTITY } from './demoIdentities'
+import { DirectoryStore } from './directory'
 import { LOST_ACCESS_CODES, MailboxesStore } from './mailboxes'
 import { MessagesStore } from './messages'
 import { SessionStore } from './session'
@@ -16,7 +17,18 @@ const session = new SessionStore({
   recovery: () => mockBackend()?.recovery() ?? Promise.resolve(null),
 })
 
-const mailboxes = new MailboxesStore({ api, storage: taroStorage, identity: () => session.identity })
+const mailboxes = new MailboxesStore({
+  api,
+  storage: taroStorage,
+  identity: () => session.identity,
+  // After a migration every cached list and the profile describe the old mailbox: reload them.
+  onMoved: () => {
+    messages.clear()
+    directory.clear()
+    forgetIdentity()
+    void session.load()
+  },
+})
 
 const messages = new MessagesStore(api, (f) => {
   if (LOST_ACCESS_CODES.has(f.errcode) && mailboxes.currentId !== 'personal') mailboxes.lostAccess(f.errmsg)
@@ -30,19 +42,36 @@ const compose = new ComposeStore({
   now: () => Date.now(),
 })
 
+const directory = new DirectoryStore({ api, storage: taroStorage, identity: () => session.identity })
+
 // A new identity sees other mail: drop every cache before anything renders for it.
 reaction(
   () => session.epoch,
   () => {
     messages.clear()
+    directory.clear()
+    forgetIdentity()
     void mailboxes.reset().then(() => mailboxes.refresh())
   },
 )
 
-export const stores = { session, mailboxes, messages, compose }
+export const stores = { session, mailboxes, messages, compose, directory }
 export type Stores = typeof stores
 
-function randomKey(): string {
+// Stores that live in sub-packages (settings, admin) register here to be cleared with the rest,
+// so the main package never has to import them.
+const identityListeners = new Set<() => void>()
+
+export function onIdentityChange(forget: () => void): () => void {
+  identityListeners.add(forget)
+  return () => identityListeners.delete(forget)
+}
+
+function forgetIdentity(): void {
+  for (const forget of identityListeners) forget()
+}
+
+export function randomKey(): string {
   const bytes = new Uint8Array(16)
   const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
   if (c?.getRandomValues) c.getRandomValues(bytes)
