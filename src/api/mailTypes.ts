@@ -1,5 +1,6 @@
 // Response shapes of the member mail API (`mail/*` in ../shared/spec/api.md).
 
+import type { ReceiveRule } from '../policy/receiveRules'
 export type AccessVia =
   | { type: 'direct' }
   | { type: 'department'; id: number; name: string }
@@ -77,17 +78,8 @@ export interface DraftView {
   in_reply_to: string
 }
 
-export interface ReceiveRule {
-  conditions: { field: 'from' | 'to' | 'subject' | 'body'; op: 'contains'; value: string }[]
-  match: 'all' | 'any'
-  actions: (
-    | { type: 'move'; folder: string }
-    | { type: 'mark_read' }
-    | { type: 'star' }
-    | { type: 'delete' }
-    | { type: 'stop' }
-  )[]
-}
+/** one receive rule; the shape and its limits live with the rule checks */
+export type { ReceiveRule }
 
 export interface MailSettings {
   shared: { signature: string; rules: ReceiveRule[]; imap: boolean; pop: boolean; version: number }

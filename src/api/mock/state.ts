@@ -1,5 +1,6 @@
 // The whole backend state: plain JSON, so it persists through KeyValueStorage as one document.
 // Derived lookups (indexes) live elsewhere and are rebuilt from this on load.
+import type { ReceiveRule } from '../../policy/receiveRules'
 import type { Edition } from '../contract'
 
 export const SCHEMA_VERSION = 1
@@ -127,17 +128,8 @@ export interface MailMessage {
   delivered_to: string
 }
 
-export interface ReceiveRule {
-  conditions: { field: 'from' | 'to' | 'subject' | 'body'; op: 'contains'; value: string }[]
-  match: 'all' | 'any'
-  actions: (
-    | { type: 'move'; folder: string }
-    | { type: 'mark_read' }
-    | { type: 'star' }
-    | { type: 'delete' }
-    | { type: 'stop' }
-  )[]
-}
+/** one receive rule; the shape and its limits live with the rule checks */
+export type { ReceiveRule }
 
 export interface SharedSettings {
   signature: string
