@@ -84,6 +84,7 @@ function ComposePage() {
   useUnload(() => void compose.saveDraft())
 
   const setRecipients = (field: Field, text: string) => {
+    setFocus(field) // suggestions belong to the field being typed into
     setTexts({ ...texts, [field]: text })
     compose.update({ [field]: parseRecipients(text) })
     void suggest(text)
