@@ -1,22 +1,13 @@
 // DirectoryStore against the real mock backend with the demo company (星河科技).
 import { createApiClient } from '../api/client'
-import type { CallContext, KeyValueStorage } from '../api/contract'
+import type { CallContext } from '../api/contract'
 import { createMockBackend } from '../api/mock'
 import { DirectoryStore, FIRST_PAGE, NEXT_PAGE } from './directory'
+import { memoryStorage } from '../../test/node/stores/harness'
 
 const zhangsan = { corpid: 'wwdemo', userid: 'zhangsan' }
 const lina = { corpid: 'wwdemo', userid: 'lina' }
 const admin = { corpid: 'wwdemo', userid: 'zhangwei' }
-
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    get: (k) => data.get(k),
-    set: (k, v) => void data.set(k, v),
-    remove: (k) => void data.delete(k),
-  }
-}
 
 function setup(who: CallContext = zhangsan) {
   const backend = createMockBackend()

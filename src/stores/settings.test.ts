@@ -1,24 +1,14 @@
 import { createApiClient, type ApiClient } from '../api/client'
-import type { KeyValueStorage } from '../api/contract'
 import { withFaults, type FaultInjector } from '../api/faults'
 import type { ReceiveRule } from '../api/mailTypes'
 import { createMockBackend, type MockBackend } from '../api/mock'
 import { MAX_RULES } from '../policy/receiveRules'
 import { draftKey, MailboxSettings, SettingsStore, type SettingsDeps } from './settings'
+import { memoryStorage } from '../../test/node/stores/harness'
 
 const zhangsan = { corpid: 'wwdemo', userid: 'zhangsan' }
 const lisi = { corpid: 'wwdemo', userid: 'lisi' }
 const admin = { corpid: 'wwdemo', userid: 'zhangwei' }
-
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>()
-  return {
-    data,
-    get: (k) => data.get(k),
-    set: (k, v) => void data.set(k, v),
-    remove: (k) => void data.delete(k),
-  }
-}
 
 const rule = (value: string, folder: string): ReceiveRule => ({
   match: 'all',

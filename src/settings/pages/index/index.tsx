@@ -1,7 +1,8 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Switch, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { StateView } from '../../../components/StateView'
+import { SwitchCell } from '../../components/SwitchCell'
 import { plainText } from '../../../utils/plainText'
 import { settingsUrl, useMailboxSettings } from '../../useMailboxSettings'
 import './index.css'
@@ -106,32 +107,22 @@ function SettingsHome() {
         </View>
         {business && (
           <>
-            <View className="cell">
-              <View className="cell-body">
-                <View className="cell-title">IMAP 服务</View>
-                <View className="cell-desc">客户端用 IMAP 收信</View>
-              </View>
-              <Switch
-                checked={shared.imap}
-                disabled={!!s.saving.imap}
-                color="#07c160"
-                data-testid="switch-imap"
-                onChange={(e) => void setService('imap', e.detail.value)}
-              />
-            </View>
-            <View className="cell">
-              <View className="cell-body">
-                <View className="cell-title">POP 服务</View>
-                <View className="cell-desc">客户端用 POP 收信</View>
-              </View>
-              <Switch
-                checked={shared.pop}
-                disabled={!!s.saving.pop}
-                color="#07c160"
-                data-testid="switch-pop"
-                onChange={(e) => void setService('pop', e.detail.value)}
-              />
-            </View>
+            <SwitchCell
+              title="IMAP 服务"
+              desc="客户端用 IMAP 收信"
+              checked={shared.imap}
+              saving={!!s.saving.imap}
+              testId="switch-imap"
+              onChange={(v) => void setService('imap', v)}
+            />
+            <SwitchCell
+              title="POP 服务"
+              desc="客户端用 POP 收信"
+              checked={shared.pop}
+              saving={!!s.saving.pop}
+              testId="switch-pop"
+              onChange={(v) => void setService('pop', v)}
+            />
           </>
         )}
       </View>
@@ -145,32 +136,22 @@ function SettingsHome() {
 
       <View className="section-title">个人设置（仅对你生效）</View>
       <View className="cells">
-        <View className="cell">
-          <View className="cell-body">
-            <View className="cell-title">会话模式</View>
-            <View className="cell-desc">同一主题的往来邮件合并显示</View>
-          </View>
-          <Switch
-            checked={personal.conversation_mode}
-            disabled={!!s.saving.conversation_mode}
-            color="#07c160"
-            data-testid="switch-conversation"
-            onChange={(e) => void setPersonal('conversation_mode', e.detail.value)}
-          />
-        </View>
-        <View className="cell">
-          <View className="cell-body">
-            <View className="cell-title">新邮件提醒</View>
-            <View className="cell-desc">有新邮件时显示未读角标和提示</View>
-          </View>
-          <Switch
-            checked={personal.notify}
-            disabled={!!s.saving.notify}
-            color="#07c160"
-            data-testid="switch-notify"
-            onChange={(e) => void setPersonal('notify', e.detail.value)}
-          />
-        </View>
+        <SwitchCell
+          title="会话模式"
+          desc="同一主题的往来邮件合并显示"
+          checked={personal.conversation_mode}
+          saving={!!s.saving.conversation_mode}
+          testId="switch-conversation"
+          onChange={(v) => void setPersonal('conversation_mode', v)}
+        />
+        <SwitchCell
+          title="新邮件提醒"
+          desc="有新邮件时显示未读角标和提示"
+          checked={personal.notify}
+          saving={!!s.saving.notify}
+          testId="switch-notify"
+          onChange={(v) => void setPersonal('notify', v)}
+        />
       </View>
 
       {business && (

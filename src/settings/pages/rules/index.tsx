@@ -7,22 +7,13 @@ import { ConflictPanel } from '../../components/ConflictPanel'
 import { actionsText, conditionsText } from '../../ruleText'
 import { showSaveResult } from '../../saveFeedback'
 import { settingsUrl, useMailboxSettings } from '../../useMailboxSettings'
+import { SettingsLoading } from '../../components/SettingsLoading'
 import './index.css'
 
 function RulesPage() {
   const { id, box, s } = useMailboxSettings()
 
-  if (!s.shared) {
-    return (
-      <View className="page">
-        <StateView
-          state={s.state === 'error' ? 'error' : 'loading'}
-          error={s.error}
-          onRetry={() => void s.load()}
-        />
-      </View>
-    )
-  }
+  if (!s.shared) return <SettingsLoading s={s} />
 
   const rules = s.rules
   const saving = !!s.saving.rules

@@ -1,28 +1,18 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { StateView } from '../../../components/StateView'
 import { MAX_SIGNATURE_LENGTH } from '../../../policy/signature'
 import { plainText } from '../../../utils/plainText'
 import { ConflictPanel } from '../../components/ConflictPanel'
 import { showSaveResult } from '../../saveFeedback'
 import { useMailboxSettings } from '../../useMailboxSettings'
+import { SettingsLoading } from '../../components/SettingsLoading'
 import './index.css'
 
 function SignaturePage() {
   const { box, s } = useMailboxSettings()
 
-  if (!s.shared) {
-    return (
-      <View className="page">
-        <StateView
-          state={s.state === 'error' ? 'error' : 'loading'}
-          error={s.error}
-          onRetry={() => void s.load()}
-        />
-      </View>
-    )
-  }
+  if (!s.shared) return <SettingsLoading s={s} />
 
   const text = s.signatureText
   const problem = s.signatureProblem
