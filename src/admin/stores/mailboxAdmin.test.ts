@@ -154,3 +154,41 @@ describe('MailboxAdminStore', () => {
     expect(r).toMatchObject({ ok: false, errcode: 690001 })
   })
 })
+
+describe('editing who may use a mailbox', () => {
+  it('starts from the current lists, saves the new ones, and members who lost access lose the mailbox and their passwords', async () => {
+    const { store, backend } = setup()
+    await store.load()
+    const sales = store.mailboxes.find((m) => m.email === 'sales@xinghe.com')!
+    const zhangsan = { corpid: 'wwdemo', userid: 'zhangsan' }
+    const code = await backend.call(
+      'mail/authcode/create',
+      { mailbox: sales.id, remark: '家里电脑' },
+      zhangsan,
+    )
+    expect(code.errcode).toBe(0)
+    expect((await backend.clientLogin('sales@xinghe.com', code.auth_code as string, 'imap')).errcode).toBe(0)
+
+    const form = store.form(String(sales.id))
+    expect(form.users.partyid).toEqual(sales.department_list) // prefilled from the mailbox
+    form.users.userid.splice(0, form.users.userid.length, 'lina')
+    form.users.partyid.splice(0, form.users.partyid.length)
+    form.users.tagid.splice(0, form.users.tagid.length)
+    const r = await store.update(sales.id, form)
+    expect(r.ok).toBe(true)
+
+    const got = await backend.call(
+      'exmail/publicmail/get',
+      { id_list: [sales.id] },
+      { corpid: 'wwdemo', userid: 'lina' },
+    )
+    expect((got.list as { userid_list: string[]; department_list: number[] }[])[0]).toMatchObject({
+      userid_list: ['lina'],
+      department_list: [],
+    })
+    const list = await backend.call('mail/mailbox/list', {}, zhangsan)
+    expect((list.mailboxes as { id: unknown }[]).some((m) => m.id === sales.id)).toBe(false)
+    const login = await backend.clientLogin('sales@xinghe.com', code.auth_code as string, 'imap')
+    expect(login.errcode).toBe(690008)
+  })
+})
