@@ -22,5 +22,11 @@ export async function run({ page, url, shot, context }) {
   await page.reload()
   await visible(page.getByText('zhangsan@xinghe.com')).waitFor()
   await page.waitForTimeout(300)
-  assert.equal(await page.getByText(/本地数据已损坏并已重置/).filter({ visible: true }).count(), 0)
+  assert.equal(
+    await page
+      .getByText(/本地数据已损坏并已重置/)
+      .filter({ visible: true })
+      .count(),
+    0,
+  )
 }
