@@ -8,18 +8,11 @@ import {
 } from '../../../policy/mailAddress'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import { signatureText } from '../../../policy/signature'
+import type { Draft } from '../state'
 import { MAX_CONTENT, MAX_HEADER_ID, MAX_SUBJECT, optString, reqString } from './fields'
 
-export interface Outgoing {
-  from: string
-  to: string[]
-  cc: string[]
-  bcc: string[]
-  subject: string
-  content: string
-  in_reply_to: string
-  draft_id: string
-}
+/** a checked send / draft body: a draft's fields without its owner and save time */
+export type Outgoing = Omit<Draft, 'owner' | 'update_time'>
 
 /** Send as the mailbox: From is its address or one of its aliases (`addresses`, normalised). */
 export function checkSend(body: Record<string, unknown>, addresses: string[]): Verdict<Outgoing> {

@@ -123,22 +123,8 @@ export function getMessage(store: MailStore, mailId: string): MailMessage | unde
   return Object.prototype.hasOwnProperty.call(store.messages, mailId) ? store.messages[mailId] : undefined
 }
 
-export interface NewMessage {
-  folder: string
-  from: string
-  to: string[]
-  cc: string[]
-  bcc: string[]
-  subject: string
-  content: string
-  time: number
-  read: boolean
-  starred: boolean
-  /** '' = generate one */
-  message_id: string
-  in_reply_to: string
-  delivered_to: string
-}
+/** a message before it is stored: the store assigns mail_id and thread ('' message_id = generate one) */
+export type NewMessage = Omit<MailMessage, 'mail_id' | 'thread'>
 
 /** A Message-ID unique across stores: store id, sequence and time, at the sender's domain. */
 export function makeMessageId(store: MailStore, seq: number, time: number, from: string): string {

@@ -84,32 +84,21 @@ export function migrationImpact(a: CorpState, b: CorpState): MigrationImpact {
     },
   }
 
-  const lostList: MigrationImpact['lost']['list'] = []
-  for (const m of Object.values(b.users)) {
-    if (hasMailbox(b, m))
-      lostList.push({
-        kind: 'member',
-        email: m.biz_mail,
-        name: m.name,
-        messages: messagesIn(storeOf(b, m.storeId)),
-      })
-  }
-  for (const mb of Object.values(b.publicmails).sort((x, y) => x.id - y.id)) {
-    lostList.push({
-      kind: 'business',
-      email: mb.email,
-      name: mb.name,
-      messages: messagesIn(storeOf(b, mb.storeId)),
-    })
-  }
-  for (const r of Object.values(b.recycle).sort((x, y) => x.id - y.id)) {
-    lostList.push({
-      kind: 'recycle',
-      email: r.email,
-      name: r.name,
-      messages: messagesIn(storeOf(b, r.storeId)),
-    })
-  }
+  type Lost = MigrationImpact['lost']['list'][number]
+  const lostEntry = (kind: Lost['kind'], email: string, name: string, storeId: string | null): Lost => ({
+    kind,
+    email,
+    name,
+    messages: messagesIn(storeOf(b, storeId)),
+  })
+  const byId = <T extends { id: number }>(xs: T[]) => xs.sort((x, y) => x.id - y.id)
+  const lostList: Lost[] = [
+    ...Object.values(b.users)
+      .filter((m) => hasMailbox(b, m))
+      .map((m) => lostEntry('member', m.biz_mail, m.name, m.storeId)),
+    ...byId(Object.values(b.publicmails)).map((mb) => lostEntry('business', mb.email, mb.name, mb.storeId)),
+    ...byId(Object.values(b.recycle)).map((r) => lostEntry('recycle', r.email, r.name, r.storeId)),
+  ]
   let lostMessages = 0
   for (const s of Object.values(b.stores)) lostMessages += messagesIn(s)
   const bSeats = b.edition === 'basic' ? 0 : b.advancedSeats
