@@ -2,6 +2,7 @@
 // Rebuilt lazily after a wholesale change: invalidateOrg(corp). Member writes keep a built index
 // current incrementally (noteMemberAdded / noteMemberRemoved) so bulk creation stays O(1) per member.
 import type { CorpState, Member } from './state'
+import { raw } from './tx'
 
 export interface OrgIndex {
   /** direct children ids */
@@ -34,37 +35,37 @@ const epochs = new WeakMap<CorpState, number>()
 
 /** Anything in the corp may have changed (members included): drop every derived lookup. */
 export function invalidateOrg(corp: CorpState): void {
-  cache.delete(corp)
-  epochs.set(corp, orgEpoch(corp) + 1)
+  cache.delete(raw(corp))
+  epochs.set(raw(corp), orgEpoch(corp) + 1)
 }
 
 /** Departments or tags changed, members did not: rebuild the tree lookups only. */
 export function invalidateOrgStructure(corp: CorpState): void {
-  cache.delete(corp)
+  cache.delete(raw(corp))
 }
 
 /** Bumped by invalidateOrg: member-derived caches elsewhere (search) rebuild when it moves. */
 export function orgEpoch(corp: CorpState): number {
-  return epochs.get(corp) ?? 0
+  return epochs.get(raw(corp)) ?? 0
 }
 
 export function orgIndex(corp: CorpState): OrgIndex {
-  let idx = cache.get(corp)
+  let idx = cache.get(raw(corp))
   if (!idx) {
     idx = buildOrgIndex(corp)
-    cache.set(corp, idx)
+    cache.set(raw(corp), idx)
   }
   return idx.index
 }
 
 /** The member was just stored in corp.users: update a built index in place (no rebuild). */
 export function noteMemberAdded(corp: CorpState, member: Member): void {
-  cache.get(corp)?.addMember(member)
+  cache.get(raw(corp))?.addMember(member)
 }
 
 /** The member (as it was) was just removed or is about to be re-added with other departments. */
 export function noteMemberRemoved(corp: CorpState, member: Member): void {
-  cache.get(corp)?.removeMember(member)
+  cache.get(raw(corp))?.removeMember(member)
 }
 
 function buildOrgIndex(corp: CorpState): OrgInternals {

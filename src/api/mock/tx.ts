@@ -1,5 +1,6 @@
-// Transactions over the in-memory state (filled in by the core rewrite). Derived caches are keyed by
-// the raw object, never by a transaction's tracking proxy.
+// Transactions over the in-memory state. A handler sees the state through change-tracking proxies:
+// every write is logged (so a failed call is undone exactly) and names the path it touched (so only
+// the storage documents that changed are saved). Derived caches are keyed by the raw object.
 const raws = new WeakMap<object, object>()
 
 /** the untracked object behind a tracking proxy (or the object itself) */
@@ -7,7 +8,119 @@ export function raw<T extends object>(value: T): T {
   return (raws.get(value) as T | undefined) ?? value
 }
 
-/** @internal registers a proxy's target so raw() can see through it */
-export function registerProxy(proxy: object, target: object): void {
-  raws.set(proxy, target)
+type Key = string | symbol
+
+interface Change {
+  target: Record<Key, unknown>
+  key: Key
+  had: boolean
+  old: unknown
+}
+
+/** a path from the state root: property names, array indexes as strings */
+export type Path = readonly string[]
+
+/** called for every write with the path of the written property */
+export type TouchListener = (path: Path, value: unknown) => void
+
+const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null
+
+/** Replaces tracking proxies inside a value about to be stored, so the state never holds one. */
+function unwrapDeep(value: unknown): unknown {
+  if (!isObject(value)) return value
+  const target = raw(value)
+  const stack: object[] = [target]
+  const seen = new Set<object>()
+  while (stack.length) {
+    const o = stack.pop() as Record<string, unknown>
+    if (seen.has(o)) continue
+    seen.add(o)
+    for (const k of Object.keys(o)) {
+      const v = o[k]
+      if (!isObject(v)) continue
+      const r = raw(v)
+      if (r !== v) o[k] = r
+      stack.push(r)
+    }
+  }
+  return target
+}
+
+export class Transaction {
+  private log: Change[] = []
+  private proxies = new WeakMap<object, object>()
+  private open = true
+
+  constructor(private readonly onTouch: TouchListener) {}
+
+  /** the tracked view of an object of the state reached by `path` */
+  track<T>(value: T, path: Path = []): T {
+    if (!isObject(value)) return value
+    const target = raw(value)
+    const hit = this.proxies.get(target)
+    if (hit) return hit as T
+    const proxy = new Proxy(target as Record<Key, unknown>, this.handler(path))
+    this.proxies.set(target, proxy)
+    raws.set(proxy, target)
+    return proxy as T
+  }
+
+  /** writes happened (something to save or undo) */
+  get changed(): boolean {
+    return this.log.length > 0
+  }
+
+  /** undoes every logged write, newest first */
+  rollback(): void {
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      const c = this.log[i]
+      if (c.had) c.target[c.key] = c.old
+      else delete c.target[c.key]
+    }
+    this.log = []
+    this.open = false
+  }
+
+  close(): void {
+    this.log = []
+    this.open = false
+  }
+
+  private record(target: Record<Key, unknown>, key: Key, path: Path, value: unknown): void {
+    if (!this.open) throw new Error('write through a finished transaction')
+    const had = Object.prototype.hasOwnProperty.call(target, key)
+    this.log.push({ target, key, had, old: target[key] })
+    if (typeof key === 'string') this.onTouch([...path, key], value)
+  }
+
+  private handler(path: Path): ProxyHandler<Record<Key, unknown>> {
+    return {
+      get: (t, k) => {
+        const v = t[k]
+        if (typeof k !== 'string' || !isObject(v) || typeof v === 'function') return v
+        return this.track(v, [...path, k])
+      },
+      set: (t, k, v) => {
+        const value = unwrapDeep(v)
+        if (Object.prototype.hasOwnProperty.call(t, k) && t[k] === value && k !== 'length') return true
+        // Writing past an array's end grows it without a 'length' write: log the length too.
+        if (Array.isArray(t) && k !== 'length' && typeof k === 'string' && Number(k) >= t.length) {
+          this.record(t, 'length', path, t.length)
+        }
+        this.record(t, k, path, value)
+        t[k] = value
+        return true
+      },
+      deleteProperty: (t, k) => {
+        if (!Object.prototype.hasOwnProperty.call(t, k)) return true
+        this.record(t, k, path, undefined)
+        delete t[k]
+        return true
+      },
+      defineProperty: (t, k, desc) => {
+        this.record(t, k, path, desc.value)
+        return Reflect.defineProperty(t, k, { ...desc, value: unwrapDeep(desc.value) })
+      },
+    }
+  }
 }

@@ -18,6 +18,7 @@ import {
 } from '../../../policy/search'
 import { orgEpoch } from '../orgIndex'
 import type { CorpState, Member } from '../state'
+import { raw } from '../tx'
 
 /** the delta buffer is scanned by queries up to this size, merged into the sorted keys beyond it */
 const DELTA_SCAN_MAX = 1024
@@ -382,18 +383,18 @@ const built = new WeakMap<CorpState, { epoch: number; index: MemberSearchIndex }
 /** The corp's search index, built on first use and again after invalidateOrg(corp). */
 export function searchIndex(corp: CorpState): MemberSearchIndex {
   const epoch = orgEpoch(corp)
-  let entry = built.get(corp)
+  let entry = built.get(raw(corp))
   if (!entry || entry.epoch !== epoch) {
     const index = new MemberSearchIndex()
     for (const m of Object.values(corp.users)) index.add(m)
     entry = { epoch, index }
-    built.set(corp, entry)
+    built.set(raw(corp), entry)
   }
   return entry.index
 }
 
 export function dropSearchIndex(corp: CorpState): void {
-  built.delete(corp)
+  built.delete(raw(corp))
 }
 
 /** A member was created, changed or deleted (`after` null): keep the index current. */

@@ -9,6 +9,7 @@ import {
 } from '../../../policy/visibility'
 import { orgIndex, type OrgIndex } from '../orgIndex'
 import type { CorpState } from '../state'
+import { raw } from '../tx'
 
 interface ViewerCache {
   vis: Visibility
@@ -30,7 +31,7 @@ const VIEWERS_MAX = 256
 
 /** Any directory change (members, departments, tags, rules): cached visibility is void. */
 export function touchDirectory(corp: CorpState): void {
-  generations.set(corp, (generations.get(corp) ?? 0) + 1)
+  generations.set(raw(corp), (generations.get(raw(corp)) ?? 0) + 1)
 }
 
 export function departmentOrg(corp: CorpState): DepartmentOrg {
@@ -52,11 +53,11 @@ function rulesOf(corp: CorpState): VisibilityRule[] {
 
 function viewerCache(corp: CorpState, viewer: string): ViewerCache {
   const org = orgIndex(corp)
-  const generation = generations.get(corp) ?? 0
-  let cache = caches.get(corp)
+  const generation = generations.get(raw(corp)) ?? 0
+  let cache = caches.get(raw(corp))
   if (!cache || cache.org !== org || cache.generation !== generation || cache.viewers.size >= VIEWERS_MAX) {
     cache = { org, generation, viewers: new Map() }
-    caches.set(corp, cache)
+    caches.set(raw(corp), cache)
   }
   let entry = cache.viewers.get(viewer)
   if (!entry) {

@@ -5,6 +5,7 @@
 import { type AccessRoute } from '../../../policy/access'
 import { orgIndex, type OrgIndex } from '../orgIndex'
 import type { BusinessMailbox, CorpState, Member } from '../state'
+import { raw } from '../tx'
 
 interface MembershipIndex {
   org: OrgIndex
@@ -19,11 +20,11 @@ const cache = new WeakMap<CorpState, MembershipIndex>()
 
 /** Call after any change to the corp's directory or business mailboxes. */
 export function bumpMailIndex(corp: CorpState): void {
-  versions.set(corp, (versions.get(corp) ?? 0) + 1)
+  versions.set(raw(corp), (versions.get(raw(corp)) ?? 0) + 1)
 }
 
 export function corpVersion(corp: CorpState): number {
-  return versions.get(corp) ?? 0
+  return versions.get(raw(corp)) ?? 0
 }
 
 function push<K>(map: Map<K, BusinessMailbox[]>, key: K, mb: BusinessMailbox): void {
@@ -35,7 +36,7 @@ function push<K>(map: Map<K, BusinessMailbox[]>, key: K, mb: BusinessMailbox): v
 function membership(corp: CorpState): MembershipIndex {
   const org = orgIndex(corp)
   const version = corpVersion(corp)
-  const hit = cache.get(corp)
+  const hit = cache.get(raw(corp))
   if (hit && hit.org === org && hit.version === version) return hit
   const idx: MembershipIndex = { org, version, byUser: new Map(), byDept: new Map(), byTag: new Map() }
   const mailboxes = Object.values(corp.publicmails).sort((a, b) => a.id - b.id)
@@ -44,7 +45,7 @@ function membership(corp: CorpState): MembershipIndex {
     for (const d of new Set(mb.department_list)) push(idx.byDept, d, mb)
     for (const t of new Set(mb.tag_list)) push(idx.byTag, t, mb)
   }
-  cache.set(corp, idx)
+  cache.set(raw(corp), idx)
   return idx
 }
 

@@ -4,6 +4,7 @@ import { normalizeAddress } from '../../../policy/mailAddress'
 import { orgIndex, type OrgIndex } from '../orgIndex'
 import type { CorpState } from '../state'
 import { corpVersion } from './mailboxIndex'
+import { raw } from '../tx'
 
 export type Destination =
   | { kind: 'member'; userid: string; storeId: string }
@@ -20,7 +21,7 @@ const cache = new WeakMap<CorpState, AddressBook>()
 function addressBook(corp: CorpState): AddressBook {
   const org = orgIndex(corp)
   const version = corpVersion(corp)
-  const hit = cache.get(corp)
+  const hit = cache.get(raw(corp))
   if (hit && hit.org === org && hit.version === version) return hit
   const map = new Map<string, Destination>()
   for (const m of Object.values(corp.users)) {
@@ -33,7 +34,7 @@ function addressBook(corp: CorpState): AddressBook {
     for (const a of [mb.email, ...mb.alias_list]) if (a) map.set(normalizeAddress(a), dest)
   }
   const book = { org, version, map }
-  cache.set(corp, book)
+  cache.set(raw(corp), book)
   return book
 }
 

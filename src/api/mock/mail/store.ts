@@ -2,6 +2,7 @@
 // Every change to messages goes through this module (or calls touchStore) so the index stays true.
 import { normalizeSubject, threadFor } from '../../../policy/threading'
 import type { MailMessage, MailStore } from '../state'
+import { raw } from '../tx'
 
 export const FIXED_FOLDERS: { id: string; name: string }[] = [
   { id: 'inbox', name: '收件箱' },
@@ -66,11 +67,11 @@ interface StoreIndex {
 const cache = new WeakMap<MailStore, StoreIndex>()
 
 export function touchStore(store: MailStore): void {
-  cache.delete(store)
+  cache.delete(raw(store))
 }
 
 function storeIndex(store: MailStore): StoreIndex {
-  const hit = cache.get(store)
+  const hit = cache.get(raw(store))
   if (hit && hit.nextId === store.nextId) return hit
   const idx: StoreIndex = {
     nextId: store.nextId,
@@ -95,7 +96,7 @@ function storeIndex(store: MailStore): StoreIndex {
     }
     idx.stats.set(m.folder, s)
   }
-  cache.set(store, idx)
+  cache.set(raw(store), idx)
   return idx
 }
 
