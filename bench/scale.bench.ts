@@ -1,0 +1,330 @@
+// Scale of the in-device backend (issues 17/19): `npx tsx bench/scale.bench.ts` (or `npm run bench scale`).
+// 1k / 10k / 100k members created through the public API with a Map-backed KeyValueStorage attached.
+// Per size: bytes written to storage and time per write (`user/update`, `mail/message/read`);
+// `mail/message/send` right after an unrelated directory write; `department/list {fetch_member_count: 1}`
+// warm and for many distinct viewers; own-department viewer `user/search` p50/p95 against an unrestricted
+// viewer. Each figure has a ratio against a simple baseline call measured in the same run
+// (`mail/settings/get`: opens the mailbox, constant work). Prints, never asserts.
+// BENCH_SIZES=1000,10000 limits the sizes.
+import { performance } from 'node:perf_hooks'
+import type { KeyValueStorage } from '../src/api/contract'
+import { createMockBackend, type MockBackend } from '../src/api/mock/index'
+import { largeOrgCalls, seededRandom } from '../src/api/mock/demo/largeOrg'
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
+const CORP = 'wwscale'
+const ADMIN = 'admin'
+const DOMAIN = 'scale.example.com'
+/** wall-clock budget for the repeated slow parts of one size (today's code is very slow at 100k) */
+const BUDGET_MS = 12_000
+
+/** A Map-backed storage that counts what is written, and can hold saves back (gate) while building. */
+class CountingStorage implements KeyValueStorage {
+  readonly map = new Map<string, string>()
+  bytes = 0
+  sets = 0
+  private gate: Promise<void> | null = null
+  private open: (() => void) | null = null
+  get(key: string): string | undefined {
+    return this.map.get(key)
+  }
+  async set(key: string, value: string): Promise<void> {
+    if (this.gate) await this.gate
+    this.map.set(key, value)
+    this.bytes += Buffer.byteLength(value, 'utf8')
+    this.sets++
+  }
+  remove(key: string): void {
+    this.map.delete(key)
+  }
+  hold(): void {
+    if (!this.gate) this.gate = new Promise((r) => (this.open = r))
+  }
+  release(): void {
+    this.open?.()
+    this.gate = null
+    this.open = null
+  }
+  totalBytes(): number {
+    let n = 0
+    for (const v of this.map.values()) n += Buffer.byteLength(v, 'utf8')
+    return n
+  }
+}
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]
+const median = (xs: number[]): number =>
+  percentile(
+    [...xs].sort((a, b) => a - b),
+    50,
+  )
+const ms = (x: number): string =>
+  x >= 100 ? `${x.toFixed(0)} ms` : x >= 1 ? `${x.toFixed(1)} ms` : `${(x * 1000).toFixed(0)} µs`
+const mb = (bytes: number): string =>
+  bytes >= 1e6
+    ? `${(bytes / 1e6).toFixed(2)} MB`
+    : bytes >= 1e3
+      ? `${(bytes / 1e3).toFixed(1)} kB`
+      : `${bytes} B`
+const ratio = (x: number, base: number): string => `${(x / base).toFixed(1)}×`
+
+async function ok(backend: MockBackend, api: string, body: object, userid = ADMIN) {
+  const r = await backend.call(api, body, { corpid: CORP, userid })
+  if (r.errcode !== 0) throw new Error(`${api} as ${userid}: ${r.errcode} ${r.errmsg}`)
+  return r
+}
+
+/** run `fn` up to `max` times (at least `min`) within `budget` ms; the per-run times */
+async function repeat(fn: (i: number) => Promise<number>, min: number, max: number, budget: number) {
+  const times: number[] = []
+  const start = performance.now()
+  for (let i = 0; i < max; i++) {
+    if (i >= min && performance.now() - start > budget) break
+    times.push(await fn(i))
+  }
+  return times
+}
+
+async function runSize(n: number): Promise<string[]> {
+  const departments = Math.max(20, Math.round(n / 500))
+  const storage = new CountingStorage()
+  // Saves wait while the org is built (one save covers every write queued meanwhile), then flush once.
+  storage.hold()
+  const backend = createMockBackend({
+    storage,
+    corps: [
+      {
+        corpid: CORP,
+        name: '规模测试企业',
+        creator: ADMIN,
+        edition: 'advanced',
+        advancedSeats: 10,
+        domain: { name: DOMAIN, kind: 'custom' },
+      },
+    ],
+  })
+  const plan = largeOrgCalls(n, departments)
+  const tb = performance.now()
+  for (const c of plan.departments) await ok(backend, c.api, c.body)
+  for (const c of plan.members) await ok(backend, c.api, c.body)
+  const buildMs = performance.now() - tb
+  // Own-department rule for everyone but the admin: each member sees their own department's subtree.
+  await ok(backend, 'contactrule/create', {
+    rule_type: 2,
+    range: { userid: [], partyid: [1], tagid: [] },
+    whitelist: { userid: [ADMIN], partyid: [], tagid: [] },
+  })
+  const adminMail = `${ADMIN}@${DOMAIN}`
+  const inbox: string[] = []
+  for (let i = 0; i < 40; i++) {
+    const r = await backend.deliver(CORP, adminMail, {
+      from: `客户${i} <c${i}@customer.example.cn>`,
+      to: [adminMail],
+      subject: `询价 ${i}`,
+      content: `您好，请报价第 ${i} 批货物。`,
+    })
+    if (r.errcode !== 0) throw new Error(`deliver: ${r.errcode} ${r.errmsg}`)
+  }
+  const list = await ok(backend, 'mail/message/list', { mailbox: 'personal', folder: 'inbox', limit: 50 })
+  for (const m of list.items as Array<{ mail_id: string }>) inbox.push(m.mail_id)
+  storage.release()
+  await backend.settle()
+  const stateBytes = storage.totalBytes()
+
+  const rnd = seededRandom(11)
+  const someone = () => plan.generated[Math.floor(rnd() * plan.generated.length)]
+
+  // Baseline: a constant-work call that opens the mailbox.
+  for (let i = 0; i < 20; i++) await ok(backend, 'mail/settings/get', { mailbox: 'personal' })
+  const baseTimes: number[] = []
+  for (let i = 0; i < 200; i++) {
+    const s = performance.now()
+    await ok(backend, 'mail/settings/get', { mailbox: 'personal' })
+    baseTimes.push(performance.now() - s)
+  }
+  const base = median(baseTimes)
+
+  // Writes with the storage attached: bytes handed to storage, call time and call + save time.
+  async function writeCost(api: string, body: (i: number) => object) {
+    const bytes: number[] = []
+    const call: number[] = []
+    const total: number[] = []
+    await repeat(
+      async (i) => {
+        const b0 = storage.bytes
+        const s = performance.now()
+        await ok(backend, api, body(i))
+        const c = performance.now() - s
+        await backend.settle()
+        const t = performance.now() - s
+        bytes.push(storage.bytes - b0)
+        call.push(c)
+        total.push(t)
+        return t
+      },
+      3,
+      20,
+      BUDGET_MS / 3,
+    )
+    return { bytes: median(bytes), call: median(call), total: median(total), runs: total.length }
+  }
+  const positions = ['工程师', '高级工程师', '产品经理']
+  const upd = await writeCost('user/update', (i) => ({
+    userid: plan.generated[i].userid,
+    position: positions[i % positions.length],
+  }))
+  const read = await writeCost('mail/message/read', (i) => ({
+    mailbox: 'personal',
+    mail_id: inbox[i % inbox.length],
+  }))
+
+  // From here on saves are held back so only the calls themselves are timed (one save absorbs them).
+  storage.hold()
+  await ok(backend, 'user/update', { userid: plan.generated[0].userid, position: '测试工程师' })
+
+  // mail/message/send right after an unrelated directory write (a member's position changes).
+  const sendTimes = await repeat(
+    async (i) => {
+      await ok(backend, 'user/update', { userid: someone().userid, position: positions[i % 3] })
+      const to = `${someone().userid.toLowerCase()}@${DOMAIN}`
+      const s = performance.now()
+      await ok(backend, 'mail/message/send', {
+        mailbox: 'personal',
+        from: adminMail,
+        to: [to],
+        subject: `通知 ${i}`,
+        content: '请查收。',
+        idempotency_key: `send-${n}-${i}`,
+      })
+      return performance.now() - s
+    },
+    3,
+    30,
+    BUDGET_MS / 4,
+  )
+  // The same send after a send (no directory write in between).
+  const sendAgain = await repeat(
+    async (i) => {
+      const to = `${someone().userid.toLowerCase()}@${DOMAIN}`
+      const s = performance.now()
+      await ok(backend, 'mail/message/send', {
+        mailbox: 'personal',
+        from: adminMail,
+        to: [to],
+        subject: `再次 ${i}`,
+        content: '好',
+        idempotency_key: `again-${n}-${i}`,
+      })
+      return performance.now() - s
+    },
+    3,
+    30,
+    BUDGET_MS / 8,
+  )
+
+  // department/list with member counts: one viewer warm, then many distinct (restricted) viewers.
+  const viewer = plan.generated[1].userid
+  await ok(backend, 'department/list', { fetch_member_count: 1 }, viewer)
+  const warm = await repeat(
+    async () => {
+      const s = performance.now()
+      await ok(backend, 'department/list', { fetch_member_count: 1 }, viewer)
+      return performance.now() - s
+    },
+    3,
+    50,
+    BUDGET_MS / 8,
+  )
+  const noCount = await repeat(
+    async () => {
+      const s = performance.now()
+      await ok(backend, 'department/list', {}, viewer)
+      return performance.now() - s
+    },
+    3,
+    50,
+    BUDGET_MS / 16,
+  )
+  const VIEWERS = 300
+  const viewerTimes = await repeat(
+    async (i) => {
+      const s = performance.now()
+      await ok(backend, 'department/list', { fetch_member_count: 1 }, plan.generated[2 + i].userid)
+      return performance.now() - s
+    },
+    3,
+    Math.min(VIEWERS, n - 2),
+    BUDGET_MS / 4,
+  )
+  const adminCount = await repeat(
+    async () => {
+      const s = performance.now()
+      await ok(backend, 'department/list', { fetch_member_count: 1 })
+      return performance.now() - s
+    },
+    3,
+    50,
+    BUDGET_MS / 16,
+  )
+
+  // user/search: an own-department viewer against the unrestricted admin, same queries.
+  const queries: string[] = []
+  for (let i = 0; i < 200; i++) {
+    const g = someone()
+    const kind = i % 4
+    queries.push(
+      kind === 0
+        ? g.name.slice(0, 1)
+        : kind === 1
+          ? g.pinyin.slice(0, 3)
+          : kind === 2
+            ? g.name
+            : g.userid.slice(0, 4),
+    )
+  }
+  async function searchTimes(userid: string): Promise<number[]> {
+    for (const q of queries.slice(0, 20)) await ok(backend, 'user/search', { query: q, limit: 20 }, userid)
+    const times: number[] = []
+    for (const q of queries) {
+      const s = performance.now()
+      await ok(backend, 'user/search', { query: q, limit: 20 }, userid)
+      times.push(performance.now() - s)
+    }
+    return times.sort((a, b) => a - b)
+  }
+  const own = await searchTimes(viewer)
+  const open = await searchTimes(ADMIN)
+  storage.release()
+  await backend.settle()
+
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
+  const vt = sorted(viewerTimes)
+  return [
+    `${n.toLocaleString('en')} members, ${departments} departments (built in ${(buildMs / 1000).toFixed(1)} s; saved state ${mb(stateBytes)})`,
+    `  baseline mail/settings/get          ${ms(base)}`,
+    `  user/update         write ${mb(upd.bytes).padStart(9)}   call ${ms(upd.call).padStart(8)}   call+save ${ms(upd.total).padStart(8)} (${ratio(upd.total, base)})`,
+    `  mail/message/read   write ${mb(read.bytes).padStart(9)}   call ${ms(read.call).padStart(8)}   call+save ${ms(read.total).padStart(8)} (${ratio(read.total, base)})`,
+    `  mail/message/send   after a directory write ${ms(median(sendTimes))} (${ratio(median(sendTimes), base)})   after a send ${ms(median(sendAgain))} (${ratio(median(sendAgain), base)})`,
+    `  department/list +count  warm ${ms(median(warm))} (${ratio(median(warm), base)})   without count ${ms(median(noCount))}   admin ${ms(median(adminCount))}`,
+    `  department/list +count  ${viewerTimes.length} distinct viewers: p50 ${ms(percentile(vt, 50))}  p95 ${ms(percentile(vt, 95))}  total ${ms(viewerTimes.reduce((a, b) => a + b, 0))}${viewerTimes.length < VIEWERS ? ` (budget; ${VIEWERS} would take ~${((percentile(vt, 50) * VIEWERS) / 1000).toFixed(0)} s)` : ''}`,
+    `  user/search own-department p50 ${ms(percentile(own, 50))}  p95 ${ms(percentile(own, 95))}   unrestricted p50 ${ms(percentile(open, 50))}  p95 ${ms(percentile(open, 95))}   p95 ratio ${ratio(percentile(own, 95), percentile(open, 95))}`,
+  ]
+}
+
+async function main(): Promise<void> {
+  const t0 = performance.now()
+  console.log(
+    `scale benchmark (${new Date().toISOString()}): sizes ${SIZES.join(', ')}; medians unless noted`,
+  )
+  for (const n of SIZES) {
+    const lines = await runSize(n)
+    console.log(lines.join('\n'))
+  }
+  console.log(`total ${((performance.now() - t0) / 1000).toFixed(0)} s`)
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exitCode = 1
+})
