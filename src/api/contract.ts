@@ -32,6 +32,12 @@ export interface CorpSetup {
   name: string
   /** userid; created automatically as a member of dept 1 if absent */
   creator: string
+  /**
+   * the creator as a person across orgs (their WeCom account; userids differ between orgs). Two
+   * corps have the same creator iff both name the same non-empty creatorAccount; absent = matches
+   * no other corp
+   */
+  creatorAccount?: string
   admins?: string[]
   edition: Edition
   advancedSeats?: number

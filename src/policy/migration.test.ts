@@ -9,15 +9,31 @@ import {
   matchMailboxes,
   migrationBlockers,
   movedUsers,
+  sameCreator,
   TARGET_NOT_OWNED_MESSAGE,
   type MigrationParties,
 } from './migration'
 
 const parties = (over: Partial<MigrationParties> = {}): MigrationParties => ({
   caller: 'boss',
-  source: { corpid: 'a', creator: 'boss', migrated: false },
-  target: { corpid: 'b', creator: 'boss', domainKind: 'experience' },
+  source: { corpid: 'a', creator: 'boss', creatorAccount: 'wx-boss', migrated: false },
+  target: { corpid: 'b', creator: 'boss', creatorAccount: 'wx-boss', domainKind: 'experience' },
   running: false,
+  ...over,
+})
+
+const target = (over: Partial<NonNullable<MigrationParties['target']>> = {}) => ({
+  corpid: 'b',
+  creator: 'boss',
+  creatorAccount: 'wx-boss',
+  domainKind: 'experience' as const,
+  ...over,
+})
+const source = (over: Partial<MigrationParties['source']> = {}) => ({
+  corpid: 'a',
+  creator: 'boss',
+  creatorAccount: 'wx-boss',
+  migrated: false,
   ...over,
 })
 
@@ -34,9 +50,7 @@ describe('migration preconditions', () => {
   })
 
   test('690010: B has another creator, or does not exist — the same answer for both', () => {
-    const other = migrationBlockers(
-      parties({ target: { corpid: 'b', creator: 'x', domainKind: 'experience' } }),
-    )
+    const other = migrationBlockers(parties({ target: target({ creator: 'x', creatorAccount: 'wx-x' }) }))
     const none = migrationBlockers(parties({ target: null }))
     expect(other).toEqual([
       { ok: false, errcode: ErrCode.MIGRATION_NOT_CREATOR, errmsg: TARGET_NOT_OWNED_MESSAGE },
@@ -44,20 +58,53 @@ describe('migration preconditions', () => {
     expect(none).toEqual(other)
   })
 
+  test('690010: the same creator userid in two orgs is not the same person', () => {
+    // acme's creator `admin` and victim's creator `admin` are two people (userids are corp-local)
+    const lookalike = parties({
+      source: source({ creator: 'admin', creatorAccount: 'wx-acme-owner' }),
+      target: target({ creator: 'admin', creatorAccount: 'wx-victim-owner' }),
+      caller: 'admin',
+    })
+    expect(codes(lookalike)).toEqual([ErrCode.MIGRATION_NOT_CREATOR])
+    expect(migrationBlockers(lookalike)).toEqual(migrationBlockers(parties({ target: null })))
+  })
+
+  test('690010: a missing or empty creator account matches no other org, not even another missing one', () => {
+    for (const [a, b] of [
+      [undefined, undefined],
+      ['', ''],
+      ['wx-boss', undefined],
+      [undefined, 'wx-boss'],
+      ['wx-boss', ''],
+    ] as const) {
+      const p = parties({ source: source({ creatorAccount: a }), target: target({ creatorAccount: b }) })
+      expect(codes(p)).toEqual([ErrCode.MIGRATION_NOT_CREATOR])
+    }
+  })
+
+  test('the same person under different userids in A and B may migrate', () => {
+    const p = parties({ target: target({ creator: 'zhang.wei' }) })
+    expect(migrationBlockers(p)).toEqual([])
+  })
+
+  test('sameCreator compares accounts exactly', () => {
+    expect(sameCreator({ creatorAccount: 'wx-a' }, { creatorAccount: 'wx-a' })).toBe(true)
+    expect(sameCreator({ creatorAccount: 'wx-a' }, { creatorAccount: 'WX-A' })).toBe(false)
+    expect(sameCreator({}, {})).toBe(false)
+  })
+
   test('690010 hides every other blocker (nothing is revealed about B)', () => {
     const p = parties({
       caller: 'lina',
       running: true,
-      source: { corpid: 'a', creator: 'boss', migrated: true },
-      target: { corpid: 'b', creator: 'boss', domainKind: 'custom' },
+      source: source({ migrated: true }),
+      target: target({ domainKind: 'custom' }),
     })
     expect(codes(p)).toEqual([ErrCode.MIGRATION_NOT_CREATOR])
   })
 
   test('690012: A migrated before', () => {
-    expect(codes(parties({ source: { corpid: 'a', creator: 'boss', migrated: true } }))).toEqual([
-      ErrCode.MIGRATION_DONE,
-    ])
+    expect(codes(parties({ source: source({ migrated: true }) }))).toEqual([ErrCode.MIGRATION_DONE])
   })
 
   test('690013: a migration is running', () => {
@@ -65,7 +112,7 @@ describe('migration preconditions', () => {
   })
 
   test('690011: B has its own domain, with the exact message', () => {
-    const [b] = migrationBlockers(parties({ target: { corpid: 'b', creator: 'boss', domainKind: 'custom' } }))
+    const [b] = migrationBlockers(parties({ target: target({ domainKind: 'custom' }) }))
     expect(b.errcode).toBe(ErrCode.MIGRATION_DOMAIN_BOUND)
     expect(b.errmsg).toBe('该企业已绑定专属域名。请解除后再进行绑定')
     expect(DOMAIN_BOUND_MESSAGE).toBe('该企业已绑定专属域名。请解除后再进行绑定')
@@ -74,8 +121,8 @@ describe('migration preconditions', () => {
   test('every failing condition is reported, in order; checkMigration gives the first', () => {
     const p = parties({
       running: true,
-      source: { corpid: 'a', creator: 'boss', migrated: true },
-      target: { corpid: 'b', creator: 'boss', domainKind: 'custom' },
+      source: source({ migrated: true }),
+      target: target({ domainKind: 'custom' }),
     })
     expect(codes(p)).toEqual([
       ErrCode.MIGRATION_DONE,
@@ -91,21 +138,27 @@ describe('migration preconditions', () => {
       fc.property(
         fc.constantFrom('boss', 'lina'),
         fc.constantFrom('boss', 'other'),
+        fc.constantFrom(undefined, '', 'wx-boss', 'wx-other'),
+        fc.constantFrom(undefined, '', 'wx-boss', 'wx-other'),
         fc.boolean(),
         fc.boolean(),
         fc.constantFrom('custom', 'experience') as fc.Arbitrary<'custom' | 'experience'>,
         fc.boolean(),
-        (caller, targetCreator, exists, migrated, domainKind, running) => {
+        (caller, targetCreator, sourceAccount, targetAccount, exists, migrated, domainKind, running) => {
           const p = parties({
             caller,
-            source: { corpid: 'a', creator: 'boss', migrated },
-            target: exists ? { corpid: 'b', creator: targetCreator, domainKind } : null,
+            source: source({ creatorAccount: sourceAccount, migrated }),
+            target: exists
+              ? target({ creator: targetCreator, creatorAccount: targetAccount, domainKind })
+              : null,
             running,
           })
+          // the target's creator userid is irrelevant: only the account identifies the person
           const fine =
             caller === 'boss' &&
             exists &&
-            targetCreator === 'boss' &&
+            !!sourceAccount &&
+            sourceAccount === targetAccount &&
             !migrated &&
             !running &&
             domainKind === 'experience'

@@ -18,9 +18,15 @@ export const MAX_CORPID_LENGTH = 64
 export interface MigrationParties {
   /** userid of whoever asks, in A */
   caller: string
-  source: { corpid: string; creator: string; migrated: boolean }
+  /** creator: the creator's userid in A; creatorAccount: the same person across orgs (WeCom account) */
+  source: { corpid: string; creator: string; creatorAccount?: string; migrated: boolean }
   /** null when no such corp exists */
-  target: { corpid: string; creator: string; domainKind: 'custom' | 'experience' } | null
+  target: {
+    corpid: string
+    creator: string
+    creatorAccount?: string
+    domainKind: 'custom' | 'experience'
+  } | null
   /** a migration involving A or B is running */
   running: boolean
 }
@@ -38,12 +44,25 @@ export function checkTargetCorpid(raw: unknown, source: string): Verdict<string>
 }
 
 /**
+ * Two orgs have the same creator iff both name the same non-empty creator account. Userids are
+ * corp-local (an unrelated org's creator may well be `admin` too), so they never decide it.
+ */
+export function sameCreator(a: { creatorAccount?: string }, b: { creatorAccount?: string }): boolean {
+  return (
+    typeof a.creatorAccount === 'string' &&
+    a.creatorAccount !== '' &&
+    typeof b.creatorAccount === 'string' &&
+    a.creatorAccount === b.creatorAccount
+  )
+}
+
+/**
  * Every precondition that fails, in the order a person fixes them. When the caller may not know
  * anything about B (not the creator of both), that is the only blocker reported.
  */
 export function migrationBlockers(p: MigrationParties): Refusal[] {
   if (p.caller !== p.source.creator) return [refuse(ErrCode.MIGRATION_NOT_CREATOR, NOT_CREATOR_MESSAGE)]
-  if (!p.target || p.target.creator !== p.source.creator) {
+  if (!p.target || !sameCreator(p.source, p.target)) {
     return [refuse(ErrCode.MIGRATION_NOT_CREATOR, TARGET_NOT_OWNED_MESSAGE)]
   }
   const out: Refusal[] = []

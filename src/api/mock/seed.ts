@@ -46,6 +46,10 @@ export function corpFromSetup(setup: CorpSetup): CorpState {
     corpid: setup.corpid,
     name: setup.name,
     creator: setup.creator,
+    // only a non-empty text names a person; anything else matches no other corp
+    ...(typeof setup.creatorAccount === 'string' && setup.creatorAccount !== ''
+      ? { creatorAccount: setup.creatorAccount }
+      : {}),
     admins: Array.from(new Set([setup.creator, ...(setup.admins ?? [])])),
     edition: setup.edition,
     advancedSeats: setup.edition === 'basic' ? 0 : Math.max(0, Math.floor(setup.advancedSeats ?? 0)),

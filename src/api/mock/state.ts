@@ -191,6 +191,7 @@ export interface CorpState {
   corpid: string
   name: string
   creator: string
+  creatorAccount?: string
   admins: string[]
   edition: Edition
   advancedSeats: number

@@ -13,6 +13,8 @@ export const A = 'ca'
 export const B = 'cb'
 export const B_NAME = '乙集团'
 export const T0 = Date.UTC(2025, 2, 3, 1, 0, 0)
+/** the creator of A and B as a person (their WeCom account): what makes them the same creator */
+export const CREATOR_ACCOUNT = 'wx-boss'
 
 export function mail(store: MailStore, subject: string, folder = 'inbox', time = T0 - 86400000) {
   return addMessage(store, {
@@ -49,6 +51,7 @@ export function buildOrgs(): BackendState {
       corpid: A,
       name: '甲公司',
       creator: 'boss',
+      creatorAccount: CREATOR_ACCOUNT,
       admins: ['alice'],
       edition: 'advanced',
       advancedSeats: 4,
@@ -58,6 +61,7 @@ export function buildOrgs(): BackendState {
       corpid: B,
       name: B_NAME,
       creator: 'boss',
+      creatorAccount: CREATOR_ACCOUNT,
       admins: ['gina'],
       edition: 'basic',
       domain: { name: 'cb.wecom.work', kind: 'experience' },

@@ -1,17 +1,22 @@
 import { ErrCode } from '../../../src/policy/codes'
 import { STATE_KEY } from '../../../src/api/mock/persistence'
 import { newMember } from '../../../src/api/mock/seed'
-import { A, B, B_NAME, buildOrgs, orgs, START } from './harness'
+import { createMockBackend } from '../../../src/api/mock/index'
+import { A, B, B_NAME, buildOrgs, CREATOR_ACCOUNT, orgs, START } from './harness'
 
 const DOMAIN_BOUND = '该企业已绑定专属域名。请解除后再进行绑定'
 
-/** A third org: same creator unless told otherwise. */
-function withThird(fields: { creator?: string; kind?: 'custom' | 'experience' } = {}) {
+/** A third org: same creator (by account) unless told otherwise. */
+function withThird(
+  fields: { creator?: string; creatorAccount?: string; kind?: 'custom' | 'experience' } = {},
+) {
   const state = buildOrgs()
   const c = JSON.parse(JSON.stringify(state.corps[B]))
   c.corpid = 'cc'
   c.name = '丙公司'
   c.creator = fields.creator ?? 'boss'
+  c.creatorAccount = 'creatorAccount' in fields ? fields.creatorAccount : CREATOR_ACCOUNT
+  if (c.creatorAccount === undefined) delete c.creatorAccount
   c.domain = {
     name: fields.kind === 'custom' ? 'c-own.com' : 'cc.wecom.work',
     kind: fields.kind ?? 'experience',
@@ -51,7 +56,7 @@ describe('690010: creator only, same creator', () => {
   })
 
   test('B with another creator and an unknown B answer identically (no corpid probing)', async () => {
-    const o = withThird({ creator: 'someone' })
+    const o = withThird({ creator: 'someone', creatorAccount: 'wx-someone' })
     const boss = o.as(A, 'boss')
     const other = await boss('exmail/migration/precheck', { target_corpid: 'cc' })
     const unknown = await boss('exmail/migration/precheck', { target_corpid: 'nope' })
@@ -65,6 +70,107 @@ describe('690010: creator only, same creator', () => {
     const s2 = await boss('exmail/migration/start', { target_corpid: 'nope', confirm_name: 'x' })
     expect(s1.errcode).toBe(ErrCode.MIGRATION_NOT_CREATOR)
     expect(s2).toEqual(s1)
+  })
+})
+
+describe('690010: the same creator is the same person (creatorAccount), not the same userid', () => {
+  // acme and victim are unrelated; both creators happen to have the corp-local userid `admin`.
+  const corps = (victimAccount?: string) =>
+    createMockBackend({
+      now: () => Date.UTC(2025, 2, 3),
+      corps: [
+        {
+          corpid: 'acme',
+          name: 'Acme',
+          creator: 'admin',
+          creatorAccount: 'wx-acme-founder',
+          edition: 'basic',
+          domain: { name: 'acme.com', kind: 'custom' },
+        },
+        {
+          corpid: 'victim',
+          name: '受害者公司',
+          creator: 'admin',
+          ...(victimAccount === undefined ? {} : { creatorAccount: victimAccount }),
+          edition: 'basic',
+          domain: { name: 'victim.wecom.work', kind: 'experience' },
+        },
+      ],
+    })
+
+  test.each([
+    ['another account', 'wx-victim-founder'],
+    ['no account', undefined],
+    ['an empty account', ''],
+  ])('a lookalike creator userid with %s is refused: 690010, nothing about the target', async (_w, acct) => {
+    const backend = corps(acct)
+    const acme = { corpid: 'acme', userid: 'admin' }
+    const victim = { corpid: 'victim', userid: 'admin' }
+    await backend.call(
+      'mail/message/send',
+      {
+        mailbox: 'personal',
+        from: 'admin@victim.wecom.work',
+        to: ['admin@victim.wecom.work'],
+        subject: '受害者的邮件',
+        content: '不要被清空',
+        idempotency_key: 'k1',
+      },
+      victim,
+    )
+    const before = await backend.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, victim)
+    expect((before.items as unknown[]).length).toBe(1)
+
+    const p = await backend.call('exmail/migration/precheck', { target_corpid: 'victim' }, acme)
+    const unknown = await backend.call('exmail/migration/precheck', { target_corpid: 'nope' }, acme)
+    expect(p).toEqual(unknown) // no name, no counts, no impact: indistinguishable from no such corp
+    expect(p).toMatchObject({ errcode: 0, ok: false, impact: null })
+    expect(p.blockers).toEqual([{ errcode: ErrCode.MIGRATION_NOT_CREATOR, errmsg: expect.any(String) }])
+    expect(JSON.stringify(p)).not.toContain('受害者公司')
+    expect(p.target).toBeUndefined()
+
+    const s = await backend.call(
+      'exmail/migration/start',
+      { target_corpid: 'victim', confirm_name: '受害者公司' },
+      acme,
+    )
+    expect(s.errcode).toBe(ErrCode.MIGRATION_NOT_CREATOR)
+    expect(JSON.stringify(s)).not.toContain('受害者公司')
+    await backend.settle()
+    expect((await backend.call('exmail/migration/status', {}, acme)).state).toBe('none')
+    const after = await backend.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, victim)
+    expect(after.items).toEqual(before.items)
+  })
+
+  test('the same account under different userids is the same creator', async () => {
+    const state = buildOrgs()
+    const b = state.corps[B]
+    // in B the creator is `boss.b` — a different userid, the same person
+    b.users['boss.b'] = { ...b.users.boss, userid: 'boss.b' }
+    delete b.users.boss
+    b.creator = 'boss.b'
+    b.admins = ['boss.b', 'gina']
+    const o = orgs(state)
+    const p = await o.as(A, 'boss')('exmail/migration/precheck', { target_corpid: B })
+    expect(p).toMatchObject({ ok: true, blockers: [], target: { corpid: B, name: B_NAME } })
+  })
+
+  test('the migration re-checks the creators when it runs: an account changed meanwhile aborts it', async () => {
+    const state = buildOrgs()
+    const o = orgs(state)
+    expect((await o.as(A, 'boss')('exmail/migration/start', START)).errcode).toBe(0)
+    // saved state edited between start and the check step (as another process could)
+    const saved = await o.saved()
+    saved.corps[B].creatorAccount = 'wx-someone-else'
+    const resumed = orgs(saved)
+    await resumed.backend.settle()
+    const st = await resumed.as(A, 'boss')('exmail/migration/status')
+    expect(st).toMatchObject({
+      state: 'done',
+      migrated: false,
+      error: { errcode: ErrCode.MIGRATION_NOT_CREATOR },
+    })
+    expect((await resumed.corp(B)).domain.name).toBe('cb.wecom.work')
   })
 })
 

@@ -39,6 +39,9 @@ test('星河科技: ~300 members, a 4-level tree, tags, rules; the second org sh
   const second = Object.keys(wwdemo2.users)
   expect(second.length).toBeGreaterThanOrEqual(25)
   expect(wwdemo2.creator).toBe(wwdemo.creator)
+  // the same person by account, which is what the migration checks (userids are corp-local)
+  expect(wwdemo2.creatorAccount).toBeTruthy()
+  expect(wwdemo2.creatorAccount).toBe(wwdemo.creatorAccount)
   expect(second.filter((u) => wwdemo.users[u]).length).toBeGreaterThanOrEqual(5)
   expect(second.filter((u) => !wwdemo.users[u]).length).toBeGreaterThanOrEqual(5)
   // every userid is unique case-insensitively and every address is distinct

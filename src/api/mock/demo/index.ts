@@ -9,12 +9,15 @@ import { seedMailDemo } from './mail'
 
 export const DEMO_CORPID = 'wwdemo'
 export const DEMO_SECOND_CORPID = 'wwdemo2'
+/** 张伟 created both demo orgs: the same WeCom account makes him their common creator */
+export const DEMO_CREATOR_ACCOUNT = 'wx-zhangwei'
 
 export const DEMO_CORPS: CorpSetup[] = [
   {
     corpid: DEMO_CORPID,
     name: '星河科技',
     creator: 'zhangwei',
+    creatorAccount: DEMO_CREATOR_ACCOUNT,
     admins: ['zhangwei', 'lina'],
     edition: 'advanced',
     advancedSeats: 5,
@@ -24,6 +27,7 @@ export const DEMO_CORPS: CorpSetup[] = [
     corpid: DEMO_SECOND_CORPID,
     name: '星河科技（集团）',
     creator: 'zhangwei',
+    creatorAccount: DEMO_CREATOR_ACCOUNT,
     edition: 'basic',
     domain: { name: 'xinghe-group.wecom.work', kind: 'experience' },
   },

@@ -7,6 +7,24 @@ export function targetCorp(state: BackendState, corpid: string): CorpState | und
   return Object.prototype.hasOwnProperty.call(state.corps, corpid) ? state.corps[corpid] : undefined
 }
 
+export function sourceFacts(corp: CorpState): MigrationParties['source'] {
+  return {
+    corpid: corp.corpid,
+    creator: corp.creator,
+    creatorAccount: corp.creatorAccount,
+    migrated: corp.migrated,
+  }
+}
+
+export function targetFacts(corp: CorpState): NonNullable<MigrationParties['target']> {
+  return {
+    corpid: corp.corpid,
+    creator: corp.creator,
+    creatorAccount: corp.creatorAccount,
+    domainKind: corp.domain.kind,
+  }
+}
+
 export function partiesOf(
   state: BackendState,
   source: CorpState,
@@ -15,10 +33,8 @@ export function partiesOf(
 ): MigrationParties {
   return {
     caller,
-    source: { corpid: source.corpid, creator: source.creator, migrated: source.migrated },
-    target: target
-      ? { corpid: target.corpid, creator: target.creator, domainKind: target.domain.kind }
-      : null,
+    source: sourceFacts(source),
+    target: target ? targetFacts(target) : null,
     running:
       !!runningMigrationFor(state, source.corpid) ||
       (!!target && !!runningMigrationFor(state, target.corpid)),

@@ -9,6 +9,7 @@ import type { MockEnv } from '../env'
 import { runningMigrationFor } from '../lock'
 import { bumpMailIndex } from '../mail/mailboxIndex'
 import { invalidateOrg } from '../orgIndex'
+import { sourceFacts, targetFacts } from './parties'
 import { quotaFacts } from '../publicmail/facts'
 import { reconcileAccess } from '../handlers/reconcile'
 import type { BackendState, CorpState, MigrationState } from '../state'
@@ -108,8 +109,8 @@ export function runNextStep(state: BackendState, env: MockEnv, sourceCorpid: str
       // The lock forbids a second run; everything else is asked again.
       const blockers = migrationBlockers({
         caller: source.creator,
-        source: { corpid: source.corpid, creator: source.creator, migrated: source.migrated },
-        target: { corpid: target.corpid, creator: target.creator, domainKind: target.domain.kind },
+        source: sourceFacts(source),
+        target: targetFacts(target),
         running: false,
       })
       if (blockers.length)
