@@ -1,0 +1,236 @@
+// The harness's model of WeChat's logic layer holds WeChat's rules: if one of these fails, the
+// journeys would prove less than they claim.
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { DIST, IDENTITIES, launch, WxStorage } from './harness.mjs'
+import { WEB_ONLY_GLOBALS } from './logic.mjs'
+import { ITEM_LIMIT, TOTAL_LIMIT } from './storage.mjs'
+import { wxInterface } from './wxNames.mjs'
+
+/** calls an async wx API with callbacks and resolves with { ok, res } once the harness settles */
+async function callWx(h, name, options) {
+  let outcome = null
+  h.logic.wx[name]({
+    ...options,
+    success: (res) => (outcome = { ok: true, res }),
+    fail: (res) => (outcome = { ok: false, res }),
+  })
+  await h.settle()
+  assert.ok(outcome, `wx.${name} never called back`)
+  return outcome
+}
+
+test('the logic layer has only WeChat globals: no Web APIs, no code from strings', async () => {
+  const h = await launch()
+  try {
+    for (const name of WEB_ONLY_GLOBALS) {
+      assert.equal(
+        h.logic.evaluate(`typeof ${name}`),
+        'undefined',
+        `${name} must not exist in WeChat's logic layer`,
+      )
+    }
+    for (const name of [
+      'wx',
+      'App',
+      'Page',
+      'Component',
+      'Behavior',
+      'getApp',
+      'getCurrentPages',
+      'require',
+    ]) {
+      assert.notEqual(h.logic.evaluate(`typeof ${name}`), 'undefined', `${name} is a WeChat global`)
+    }
+    for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'console']) {
+      assert.notEqual(h.logic.evaluate(`typeof ${name}`), 'undefined', `${name} is a WeChat global`)
+    }
+    assert.throws(() => h.logic.evaluate('eval("1 + 1")'), /Code generation from strings disallowed/)
+    assert.throws(
+      () => h.logic.evaluate('new Function("return 1")'),
+      /Code generation from strings disallowed/,
+    )
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test('wx has every method of the Wx interface; an unimplemented one throws naming itself and fails the run', async () => {
+  const { methods } = wxInterface()
+  assert.ok(methods.length > 400, `only ${methods.length} wx methods read from the typings`)
+  assert.ok(methods.includes('join1v1Chat'), 'names with digits are read')
+  const h = await launch()
+  try {
+    for (const name of methods) assert.equal(typeof h.logic.wx[name], 'function', `wx.${name}`)
+    assert.throws(
+      () => h.logic.wx.startBluetoothDevicesDiscovery({}),
+      /wx\.startBluetoothDevicesDiscovery is not implemented/,
+    )
+    assert.equal(h.failures.length, 1)
+    assert.match(h.failures[0], /startBluetoothDevicesDiscovery/)
+    h.failures.length = 0
+  } finally {
+    h.close()
+  }
+})
+
+test('storage: 1 MB per key and 10 MB in all, counted in UTF-8 bytes of key + value, refused with WeChat errMsg', async () => {
+  const h = await launch()
+  try {
+    const wx = h.logic.wx
+    // 3 bytes per CJK character: 349,525 characters + the key fit, 349,526 do not
+    const key = 'k'
+    const fits = '邮'.repeat(Math.floor((ITEM_LIMIT - 1) / 3))
+    wx.setStorageSync(key, fits)
+    assert.equal(wx.getStorageSync(key), fits)
+    assert.throws(
+      () => wx.setStorageSync(key, `${fits}邮`),
+      /setStorageSync:fail exceed storage item max length/,
+    )
+    assert.equal(wx.getStorageSync(key), fits, 'a refused write changes nothing')
+    const refused = await callWx(h, 'setStorage', { key: 'big', data: 'x'.repeat(ITEM_LIMIT) })
+    assert.equal(refused.ok, false)
+    assert.equal(refused.res.errMsg, 'setStorage:fail exceed storage item max length')
+    assert.equal(wx.getStorageSync('big'), '')
+
+    wx.clearStorageSync()
+    const chunk = 'x'.repeat(ITEM_LIMIT - 10)
+    for (let i = 0; i < 10; i++) wx.setStorageSync(`chunk${i}`, chunk) // 10 × (1 MB − 4 bytes)
+    assert.throws(
+      () => wx.setStorageSync('one-more', 'x'.repeat(100)),
+      /setStorageSync:fail exceed storage max size 10MB/,
+    )
+    assert.ok(h.storage.totalSize() <= TOTAL_LIMIT)
+    wx.setStorageSync('chunk0', 'small') // replacing a key frees its old size
+    wx.setStorageSync('one-more', 'x'.repeat(100))
+    const info = wx.getStorageInfoSync()
+    assert.equal(info.limitSize, 10240)
+    assert.ok(info.keys.includes('one-more'))
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test('getRandomValues is asynchronous and answers an ArrayBuffer of the logic realm', async () => {
+  const h = await launch()
+  try {
+    let sync = true
+    let res = null
+    h.logic.wx.getRandomValues({ length: 32, success: (r) => (res = { r, sync }) })
+    sync = false
+    await h.settle()
+    assert.ok(res, 'success called')
+    assert.equal(res.sync, false, 'never synchronous')
+    assert.equal(res.r.errMsg, 'getRandomValues:ok')
+    assert.equal(h.logic.evaluate('ArrayBuffer').prototype, Object.getPrototypeOf(res.r.randomValues))
+    assert.equal(res.r.randomValues.byteLength, 32)
+    const bytes = new Uint8Array(res.r.randomValues)
+    assert.ok(new Set(bytes).size > 8, 'random bytes')
+    const bad = await callWx(h, 'getRandomValues', { length: 0 })
+    assert.equal(bad.ok, false)
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test("navigation keeps WeChat's page-stack rules", async () => {
+  const h = await launch({ identity: IDENTITIES.admin })
+  try {
+    const failMsg = async (api, url) => (await h.navigate(api, url)).errMsg
+    assert.equal(
+      await failMsg('navigateTo', '/pages/me/index'),
+      'navigateTo:fail can not navigateTo a tabbar page',
+    )
+    assert.equal(
+      await failMsg('redirectTo', '/pages/me/index'),
+      'redirectTo:fail can not redirectTo a tabbar page',
+    )
+    assert.equal(
+      await failMsg('switchTab', '/pages/read/index'),
+      'switchTab:fail can not switch to no-tabBar page',
+    )
+    assert.equal(
+      await failMsg('navigateTo', '/pages/nowhere/index'),
+      'navigateTo:fail page "pages/nowhere/index" is not found',
+    )
+    assert.equal(await failMsg('navigateBack', ''), 'navigateBack:fail cannot navigate back at first page.')
+    // sub-package pages are pages of the app
+    assert.equal(await failMsg('navigateTo', '/admin/pages/seats/index'), 'navigateTo:ok')
+    assert.equal(h.route, 'admin/pages/seats/index')
+    while (h.logic.stack.length < 10)
+      assert.equal(await failMsg('navigateTo', '/settings/pages/signature/index'), 'navigateTo:ok')
+    assert.equal(
+      await failMsg('navigateTo', '/settings/pages/signature/index'),
+      'navigateTo:fail webview count limit exceed',
+    )
+    assert.equal(await failMsg('switchTab', '/pages/me/index'), 'switchTab:ok')
+    assert.deepEqual(
+      h.logic.stack.map((p) => p.route),
+      ['pages/me/index'],
+      'switchTab closes every non-tab page',
+    )
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test('setTabBarBadge fails off a tab page', async () => {
+  const h = await launch()
+  try {
+    assert.equal((await callWx(h, 'setTabBarBadge', { index: 0, text: '3' })).ok, true)
+    await h.navigate('navigateTo', '/pages/compose/index')
+    const off = await callWx(h, 'setTabBarBadge', { index: 0, text: '3' })
+    assert.equal(off.res.errMsg, 'setTabBarBadge:fail not TabBar page')
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test('setData refuses what WeChat refuses: functions, and payloads over 1 MB', async () => {
+  const h = await launch()
+  try {
+    const page = h.page
+    page.setData({ ok: 1 })
+    assert.equal(page.data.ok, 1)
+    page.setData({ 'root.cn.[0].extra': 'x' })
+    assert.equal(page.data.root.cn[0].extra, 'x', "Taro's path keys reach into page data")
+    page.setData({ bad: () => 1 })
+    assert.match(h.failures.shift(), /not JSON-serialisable: data\.bad is a function/)
+    page.setData({ big: 'x'.repeat(1024 * 1024) })
+    assert.match(h.failures.shift(), /over WeChat's 1 MB limit/)
+    assert.equal(page.data.big, undefined)
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test('the WXML of the build compiles with no warning', async () => {
+  const h = await launch({ dist: DIST })
+  try {
+    assert.deepEqual(h.views.problems, [])
+    assert.ok(h.tree().children.length > 0)
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test('storage survives a reload: a fresh context on the same storage', async () => {
+  const storage = new WxStorage()
+  const a = await launch({ storage })
+  a.logic.wx.setStorageSync('harness.probe', { n: 1 })
+  a.close()
+  const b = await launch({ storage })
+  try {
+    assert.deepEqual({ ...b.logic.wx.getStorageSync('harness.probe') }, { n: 1 })
+    b.assertClean()
+  } finally {
+    b.close()
+  }
+})
