@@ -1,5 +1,15 @@
 import fc from 'fast-check'
-import { applyRules, MAX_RULES, validateRules, type ReceiveRule } from './receiveRules'
+import {
+  applyRules,
+  foldCase,
+  MAX_CONDITION_VALUE,
+  MAX_CONDITIONS,
+  MAX_RULES,
+  MAX_SCANNED_LENGTH,
+  MAX_TOTAL_CONDITIONS,
+  validateRules,
+  type ReceiveRule,
+} from './receiveRules'
 
 const rule = (over: Partial<Record<string, unknown>> = {}) => ({
   conditions: [{ field: 'subject', op: 'contains', value: '发票' }],
@@ -59,6 +69,38 @@ describe('validateRules', () => {
     expect(r.errmsg).toContain(where)
   })
 
+  const conds = (n: number, value = (j: number) => `词${j}`) =>
+    Array.from({ length: n }, (_, j) => ({ field: 'body', op: 'contains', value: value(j) }))
+
+  test(`at most ${MAX_CONDITIONS} conditions per rule, each at most ${MAX_CONDITION_VALUE} characters`, () => {
+    const fine = rule({ conditions: conds(MAX_CONDITIONS, (j) => `${j}`.padEnd(MAX_CONDITION_VALUE, 'x')) })
+    expect(validateRules([fine]).ok).toBe(true)
+    const many = refusal([rule(), rule(), rule({ conditions: conds(MAX_CONDITIONS + 1) })])
+    expect(many.errcode).toBe(690009)
+    expect(many.errmsg).toContain('第 3 条收信规则的条件过多')
+    expect(many.errmsg).toContain('(rules[2].conditions)')
+    const long = refusal([
+      rule(),
+      rule(),
+      rule({ conditions: conds(2, (j) => (j === 1 ? 'x'.repeat(MAX_CONDITION_VALUE + 1) : 'ok')) }),
+    ])
+    expect(long.errcode).toBe(690009)
+    expect(long.errmsg).toContain('第 3 条收信规则的第 2 个条件内容过长')
+    expect(long.errmsg).toContain('(rules[2].conditions[1].value)')
+  })
+
+  test(`at most ${MAX_TOTAL_CONDITIONS} conditions in all rules together`, () => {
+    const per = MAX_TOTAL_CONDITIONS / 20
+    expect(validateRules(Array.from({ length: 20 }, () => rule({ conditions: conds(per) }))).ok).toBe(true)
+    const over = refusal([
+      ...Array.from({ length: 20 }, () => rule({ conditions: conds(per) })),
+      rule({ conditions: conds(1) }),
+    ])
+    expect(over.errcode).toBe(690009)
+    expect(over.errmsg).toContain(`合计最多 ${MAX_TOTAL_CONDITIONS} 个`)
+    expect(over.errmsg).toContain('第 21 条')
+  })
+
   test('the reason names the rule number', () => {
     expect(refusal([rule(), rule(), rule({ match: 1 })]).errmsg).toContain('第 3 条')
   })
@@ -84,6 +126,54 @@ const r = (
 })
 
 describe('applyRules', () => {
+  const bodyRules = (n: number, per: number): ReceiveRule[] =>
+    Array.from({ length: n }, (_, i) => ({
+      conditions: Array.from({ length: per }, (_, j) => ({
+        field: 'body' as const,
+        op: 'contains' as const,
+        value: `needle-${i}-${j}`,
+      })),
+      match: 'any' as const, // no short cut: every condition is evaluated
+      actions: [{ type: 'star' as const }],
+    }))
+
+  test('each field is normalised once per message, however many conditions read it', () => {
+    const seen: string[] = []
+    const spy = (t: string) => {
+      seen.push(t)
+      return foldCase(t)
+    }
+    const big = { ...mail, subject: 'S'.repeat(500_000), body: 'B'.repeat(500_000) }
+    const rules = bodyRules(20, 10)
+    rules.push(r([{ field: 'subject', op: 'contains', value: 'x' }], [{ type: 'star' }]))
+    rules.push(r([{ field: 'subject', op: 'contains', value: 'y' }], [{ type: 'star' }]))
+    applyRules(rules, big, spy)
+    const fields = seen.filter((t) => t.length >= MAX_SCANNED_LENGTH)
+    // one body and one subject, both cut to the scanned length; from and to are never read
+    expect(fields.map((t) => t[0]).sort()).toEqual(['B', 'S'])
+    expect(fields.every((t) => t.length === MAX_SCANNED_LENGTH)).toBe(true)
+    expect(seen.filter((t) => t === big.from || t === big.to.join(', '))).toEqual([])
+    // every other call is one distinct condition value (202 of them)
+    expect(seen.length - fields.length).toBe(202)
+  })
+
+  test('a repeated condition is evaluated once', () => {
+    const seen: string[] = []
+    const same: ReceiveRule[] = Array.from({ length: 50 }, () =>
+      r([{ field: 'body', op: 'contains', value: 'invoice' }], [{ type: 'star' }]),
+    )
+    expect(applyRules(same, mail, (t) => (seen.push(t), foldCase(t))).matched).toHaveLength(50)
+    expect(seen).toEqual(['请查收 Invoice', 'invoice'])
+  })
+
+  test(`only the first ${MAX_SCANNED_LENGTH} characters of a field are scanned`, () => {
+    const body = `${'x'.repeat(MAX_SCANNED_LENGTH - 5)}early${'y'.repeat(1000)}late`
+    const probe = (value: string) =>
+      applyRules([r([{ field: 'body', op: 'contains', value }], [{ type: 'star' }])], { ...mail, body }).star
+    expect(probe('early')).toBe(true)
+    expect(probe('late')).toBe(false)
+  })
+
   test('conditions are case-insensitive contains, on from / to / subject / body', () => {
     for (const [field, value] of [
       ['from', 'client.COM'],
