@@ -10,6 +10,7 @@ import {
   isPositiveInt,
 } from '../../../policy/directory'
 import type { Refusal } from '../../../policy/result'
+import { withVisibleText } from '../../../policy/text'
 import { invalidateOrgStructure, orgIndex } from '../orgIndex'
 import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
 import type { CorpState, Department } from '../state'
@@ -44,7 +45,7 @@ function structureChanged(corp: CorpState): void {
 
 function createDepartment(ctx: HandlerContext, body: Body) {
   const { corp } = ctx
-  const name = checkDepartmentName(body.name)
+  const name = withVisibleText(checkDepartmentName(body.name), ErrCode.INVALID_PARAM, '部门名称', 'name')
   if (!name.ok) return refusal(name)
   if (!isPositiveInt(body.parentid))
     return failure(ErrCode.INVALID_PARAM, '上级部门 id 必须是正整数 (parentid)')
@@ -84,7 +85,7 @@ function updateDepartment(ctx: HandlerContext, body: Body) {
   const dept = corp.departments[id]
   const next: Department = { ...dept }
   if (!absent(body.name)) {
-    const v = checkDepartmentName(body.name)
+    const v = withVisibleText(checkDepartmentName(body.name), ErrCode.INVALID_PARAM, '部门名称', 'name')
     if (!v.ok) return refusal(v)
     next.name = v.value
   }

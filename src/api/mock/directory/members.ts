@@ -14,6 +14,7 @@ import {
   isPositiveInt,
 } from '../../../policy/directory'
 import { ok, refuse, type Refusal, type Verdict } from '../../../policy/result'
+import { withVisibleText } from '../../../policy/text'
 import {
   SEARCH_LIMIT_DEFAULT,
   SEARCH_LIMIT_MAX,
@@ -67,7 +68,7 @@ function createUser(ctx: HandlerContext, body: Body) {
   const { corp } = ctx
   const userid = checkUserid(body.userid)
   if (!userid.ok) return refusal(userid)
-  const name = checkMemberName(body.name)
+  const name = withVisibleText(checkMemberName(body.name), ErrCode.INVALID_PARAM, '姓名', 'name')
   if (!name.ok) return refusal(name)
   const listed = checkDepartmentList(body.department)
   if (!listed.ok) return refusal(listed)
@@ -120,7 +121,7 @@ function updateUser(ctx: HandlerContext, body: Body) {
   if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
   const next: Member = { ...member, department: [...member.department], alias: [...member.alias] }
   if (!absent(body.name)) {
-    const v = checkMemberName(body.name)
+    const v = withVisibleText(checkMemberName(body.name), ErrCode.INVALID_PARAM, '姓名', 'name')
     if (!v.ok) return refusal(v)
     next.name = v.value
   }

@@ -11,6 +11,7 @@ import {
   checkTagName,
 } from '../../../policy/directory'
 import type { Refusal } from '../../../policy/result'
+import { withVisibleText } from '../../../policy/text'
 import { invalidateOrgStructure } from '../orgIndex'
 import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
 import type { CorpState, Tag } from '../state'
@@ -35,7 +36,7 @@ function existingTag(corp: CorpState, raw: unknown): { ok: true; tag: Tag } | Re
 
 function createTag(ctx: HandlerContext, body: Body) {
   const { corp } = ctx
-  const name = checkTagName(body.tagname)
+  const name = withVisibleText(checkTagName(body.tagname), ErrCode.INVALID_PARAM, '标签名称', 'tagname')
   if (!name.ok) return refusal(name)
   const tags = Object.values(corp.tags)
   if (tags.some((t) => t.tagname === name.value)) {

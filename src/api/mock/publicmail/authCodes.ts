@@ -3,6 +3,7 @@
 import { checkAdminCodeLimit, checkRemark, secretFromBytes, SECRET_LENGTH } from '../../../policy/authCode'
 import { ErrCode } from '../../../policy/codes'
 import { ok, refuse, type Verdict } from '../../../policy/result'
+import { withVisibleText } from '../../../policy/text'
 import { constantTimeEqual, sha256Hex, toHex } from '../../../policy/sha256'
 import type { MockEnv } from '../env'
 import type { AuthCode, BusinessMailbox, CorpState } from '../state'
@@ -45,7 +46,7 @@ export function prepareAuthCode(
   options: AuthCodeOptions,
   now: number,
 ): Verdict<{ record: AuthCode; secret: string }> {
-  const remark = checkRemark(options.remark)
+  const remark = withVisibleText(checkRemark(options.remark), ErrCode.INVALID_PARAM, '备注', 'remark')
   if (!remark.ok) return remark
   if (options.byAdmin) {
     const limit = checkAdminCodeLimit(liveAdminCodes(mailbox))

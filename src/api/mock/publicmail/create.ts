@@ -5,6 +5,7 @@ import { checkAliases } from '../../../policy/aliases'
 import { ErrCode } from '../../../policy/codes'
 import { aliasesAfterConversion, checkConversion } from '../../../policy/conversion'
 import { checkMailboxName, checkNameUnique } from '../../../policy/mailboxName'
+import { withVisibleText } from '../../../policy/text'
 import { checkOwnDomain, checkRoomForMailbox } from '../../../policy/quota'
 import { applyUserLists, parseUserLists } from '../../../policy/userLists'
 import type { ApiResult } from '../../contract'
@@ -56,7 +57,12 @@ export function createPublicmail(ctx: HandlerContext, body: Body): ApiResult {
   const room = checkRoomForMailbox(facts, released)
   if (!room.ok) return refused(room)
 
-  const name = checkMailboxName(body.name)
+  const name = withVisibleText(
+    checkMailboxName(body.name),
+    ErrCode.MAILBOX_NAME_INVALID,
+    '业务邮箱名称',
+    'name',
+  )
   if (!name.ok) return refused(name)
   const unique = checkNameUnique(
     name.value,

@@ -1,7 +1,9 @@
 // exmail/publicmail/update: name, user lists (omitted = unchanged, empty = cleared), aliases
 // (replace-all) and an optional new client password. A rejected update changes no field.
 import { checkAliases } from '../../../policy/aliases'
+import { ErrCode } from '../../../policy/codes'
 import { checkMailboxName, checkNameUnique } from '../../../policy/mailboxName'
+import { withVisibleText } from '../../../policy/text'
 import { applyUserLists, parseUserLists, unwrapList } from '../../../policy/userLists'
 import type { ApiResult } from '../../contract'
 import { failure, success, type Body, type HandlerContext } from '../registry'
@@ -24,7 +26,12 @@ export function updatePublicmail(ctx: HandlerContext, body: Body): ApiResult {
 
   let name: string | undefined
   if (!isAbsent(body.name)) {
-    const checked = checkMailboxName(body.name)
+    const checked = withVisibleText(
+      checkMailboxName(body.name),
+      ErrCode.MAILBOX_NAME_INVALID,
+      '业务邮箱名称',
+      'name',
+    )
     if (!checked.ok) return refused(checked)
     const others = Object.values(corp.publicmails)
       .filter((m) => m.id !== mailbox.id)
