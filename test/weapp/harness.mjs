@@ -48,10 +48,10 @@ process.on('uncaughtException', (error) => {
  * Launches the app of `dist` at `url` (default: its first page), optionally as `identity`, on
  * `storage` (pass the previous run's storage to model a reload), and lets it settle.
  */
-export async function launch({ dist = DIST, url, identity, storage = new WxStorage(), patchSource } = {}) {
+export async function launch({ dist = DIST, url, identity, storage = new WxStorage() } = {}) {
   if (!fs.existsSync(path.join(dist, 'app.json'))) throw new Error(`no weapp build at ${dist}`)
   if (identity) storage.set(IDENTITY_KEY, JSON.stringify(identity))
-  const h = new Harness(dist, storage, patchSource)
+  const h = new Harness(dist, storage)
   live.add(h)
   h.views = viewsOf(dist)
   for (const p of h.views.problems) h.failures.push(p)
@@ -65,12 +65,20 @@ export async function launch({ dist = DIST, url, identity, storage = new WxStora
 }
 
 export class Harness {
-  constructor(dist, storage, patchSource) {
+  constructor(dist, storage) {
     this.dist = dist
     this.failures = []
-    this.logic = createLogicLayer({ dist, storage, patchSource, fail: (m) => this.failures.push(m) })
+    this.logic = createLogicLayer({ dist, storage, fail: (m) => this.failures.push(m) })
     this.storage = storage
-    this.measurements = new Map() // route → { maxDepth, comps }
+    this.measurements = new Map() // route → { maxDepth, maxElementDepth, comps }
+    // selector queries look in the rendered top page: `#id` or `.class`
+    this.logic.setNodeLookup((selector) => {
+      const s = String(selector)
+      if (s.startsWith('#')) return this.find((n) => n.attr.id === s.slice(1))
+      if (s.startsWith('.')) return this.byClass(s.slice(1))
+      this.failures.push(`selector query "${s}" is beyond the harness (only #id and .class)`)
+      return []
+    })
   }
 
   /** ends this harness's share of process-wide error reporting */
@@ -115,9 +123,10 @@ export class Harness {
     if (!page) throw new Error('no page is open')
     const entry = page.__harness
     const { root, stats } = this.views.render(page.route, page.data, entry.components)
-    const m = this.measurements.get(page.route) || { maxDepth: 0, comps: 0 }
+    const m = this.measurements.get(page.route) || { maxDepth: 0, maxElementDepth: 0, comps: 0 }
     this.measurements.set(page.route, {
       maxDepth: Math.max(m.maxDepth, stats.maxDepth),
+      maxElementDepth: Math.max(m.maxElementDepth, stats.maxElementDepth),
       comps: Math.max(m.comps, stats.comps),
     })
     return root
@@ -137,6 +146,17 @@ export class Harness {
     if (found.length !== 1) {
       throw new Error(
         `expected one node with text ${text} on ${this.route}, found ${found.length}\n${outline(root)}`,
+      )
+    }
+    return found[0]
+  }
+
+  /** the single innermost node whose whole text is `text` */
+  exact(text, root = this.tree()) {
+    const found = findByText(root, text).filter((n) => textOf(n).trim() === text)
+    if (found.length !== 1) {
+      throw new Error(
+        `expected one node reading exactly ${text} on ${this.route}, found ${found.length}\n${outline(root)}`,
       )
     }
     return found[0]
@@ -163,6 +183,12 @@ export class Harness {
 
   /** a tap on `node`: bubbles up the rendered tree through every bindtap / catchtap */
   async tap(node) {
+    for (let n = node; n; n = n.parent) {
+      // a person cannot tap a disabled control; a journey that tries has gone wrong
+      if ((n.tag === 'button' || n.tag === 'input' || n.tag === 'switch') && n.attr.disabled === true) {
+        throw new Error(`tap on a disabled <${n.tag}> "${textOf(n).trim()}" on ${this.route}`)
+      }
+    }
     await this.dispatch(node, 'tap', { x: 10, y: 10 }, true)
   }
 

@@ -65,9 +65,8 @@ const SYSTEM = {
  * @param {string} o.dist  the weapp build folder
  * @param {WxStorage} [o.storage]  shared across launches to model a reload
  * @param {(failure: string) => void} o.fail  records a harness failure (the run fails)
- * @param {(name: string) => string} [o.patchSource]  lets the negative control alter a file's code
  */
-export function createLogicLayer({ dist, storage = new WxStorage(), fail, patchSource }) {
+export function createLogicLayer({ dist, storage = new WxStorage(), fail }) {
   const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
   const routes = new Map() // route → { subPackage: root | null }
   for (const p of appJson.pages) routes.set(p, { subPackage: null })
@@ -88,6 +87,7 @@ export function createLogicLayer({ dist, storage = new WxStorage(), fail, patchS
     badges: {},
     titles: [],
     logs: [],
+    selectorQueries: [],
   }
   const modalAnswers = []
   const sheetAnswers = []
@@ -445,8 +445,7 @@ export function createLogicLayer({ dist, storage = new WxStorage(), fail, patchS
     if (!fs.existsSync(abs)) throw realmError(`module "${file}" is not defined`)
     const module = { exports: {} }
     modules.set(file, module)
-    let code = fs.readFileSync(abs, 'utf8')
-    if (patchSource) code = patchSource(file, code)
+    const code = fs.readFileSync(abs, 'utf8')
     const fn = new vm.Script(`(function (require, module, exports) {${code}\n})`, {
       filename: abs,
     }).runInContext(context)
@@ -658,9 +657,11 @@ export function createLogicLayer({ dist, storage = new WxStorage(), fail, patchS
     } else openPage(route, {})
   }
 
-  // selector queries: the app asks for boxes of nodes; the harness knows no layout, so it answers
-  // with the node's presence and zero-sized boxes (the app only uses them to scroll into view)
-  syncApi('createSelectorQuery', () => makeSelectorQuery(() => stack[stack.length - 1], records))
+  // selector queries find nodes in the rendered page (the harness sets the lookup)
+  let lookup = () => []
+  syncApi('createSelectorQuery', () =>
+    makeSelectorQuery((selector) => lookup(selector), records, inRealm, later),
+  )
 
   sandbox.wx = wx
   sandbox.App = App
@@ -734,6 +735,10 @@ export function createLogicLayer({ dist, storage = new WxStorage(), fail, patchS
       clock = Math.max(clock, clock + 0)
     },
     pendingTimers: () => [...timers.values()].map((t) => ({ due: t.due - clock, repeat: t.repeat })),
+    /** how selector queries find nodes: (selector) => rendered nodes of the top page */
+    setNodeLookup(fn) {
+      lookup = fn
+    },
     /** runs code in the logic realm (tests reach the app's globals this way) */
     evaluate(code) {
       return new vm.Script(code).runInContext(context)
@@ -791,65 +796,51 @@ export function setPath(data, key, value) {
   target[parts[parts.length - 1]] = value
 }
 
-function makeSelectorQuery(currentPage, records) {
+function makeSelectorQuery(lookup, records, realmCopy, defer) {
   const tasks = []
   const query = {
     in() {
       return query
     },
-    select(selector) {
-      return nodesRef(selector, false)
-    },
-    selectAll(selector) {
-      return nodesRef(selector, true)
-    },
-    selectViewport() {
-      return nodesRef('viewport', false)
-    },
+    select: (selector) => nodesRef(selector, false),
+    selectAll: (selector) => nodesRef(selector, true),
+    selectViewport: () => nodesRef(null, false),
     exec(callback) {
-      const results = tasks.map((t) => t())
-      records.selectorQueries = (records.selectorQueries || 0) + 1
-      if (typeof callback === 'function') Promise.resolve().then(() => callback(results))
-      return undefined
+      records.selectorQueries.push(tasks.map((t) => t.selector))
+      const results = realmCopy(tasks.map((t) => t.answer()))
+      // answered asynchronously, after the view layer measured
+      defer(() => {
+        tasks.forEach((t, i) => t.callback?.(results[i]))
+        if (typeof callback === 'function') callback(results)
+      })
     },
   }
-  const box = { left: 0, right: 0, top: 0, bottom: 0, width: 0, height: 0, scrollTop: 0, scrollLeft: 0 }
+  // No layout here: a node that exists answers a zero-sized box (the app then falls back to its
+  // computed layout, as it does before the first layout); a node that does not answers null.
+  const describe = (node) => ({
+    id: node?.attr?.id ?? '',
+    dataset: {},
+    left: 0,
+    right: 0,
+    top: 0,
+    bottom: 0,
+    width: 0,
+    height: 0,
+    scrollTop: 0,
+    scrollLeft: 0,
+  })
   const nodesRef = (selector, all) => {
-    const ref = {
-      boundingClientRect(cb) {
-        tasks.push(() => {
-          const r = all ? [] : { id: selector.replace(/^#/, ''), dataset: {}, ...box }
-          cb?.(r)
-          return r
-        })
-        return query
-      },
-      scrollOffset(cb) {
-        tasks.push(() => {
-          const r = { id: '', dataset: {}, scrollTop: 0, scrollLeft: 0, scrollWidth: 0, scrollHeight: 0 }
-          cb?.(r)
-          return r
-        })
-        return query
-      },
-      fields(_f, cb) {
-        tasks.push(() => {
-          const r = { ...box }
-          cb?.(r)
-          return r
-        })
-        return query
-      },
-      node(cb) {
-        tasks.push(() => {
-          cb?.(null)
-          return null
-        })
-        return query
-      },
+    const answer = () => {
+      if (selector === null) return describe(null)
+      const nodes = lookup(selector)
+      if (all) return nodes.map(describe)
+      return nodes.length ? describe(nodes[0]) : null
     }
-    void currentPage
-    return ref
+    const field = (callback) => {
+      tasks.push({ selector, answer, callback })
+      return query
+    }
+    return { boundingClientRect: field, scrollOffset: field, fields: (_f, cb) => field(cb), node: field }
   }
   return query
 }

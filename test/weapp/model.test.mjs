@@ -1,6 +1,7 @@
 // The harness's model of WeChat's logic layer holds WeChat's rules: if one of these fails, the
 // journeys would prove less than they claim.
 import assert from 'node:assert/strict'
+import { spawnSync } from 'node:child_process'
 import { test } from 'node:test'
 import { DIST, IDENTITIES, launch, WxStorage } from './harness.mjs'
 import { WEB_ONLY_GLOBALS } from './logic.mjs'
@@ -232,5 +233,93 @@ test('storage survives a reload: a fresh context on the same storage', async () 
     b.assertClean()
   } finally {
     b.close()
+  }
+})
+
+test('an error thrown in a timer and console.error from the app each fail the run', async () => {
+  const h = await launch()
+  try {
+    h.logic.evaluate("setTimeout(() => { throw new Error('boom in a timer') }, 10)")
+    h.logic.evaluate("console.error('shown to nobody')")
+    h.logic.evaluate("console.warn('a warning is only recorded')")
+    await h.settle()
+    const all = h.failures.join('\n')
+    assert.match(all, /uncaught error in a timer callback: Error: boom in a timer/)
+    assert.match(all, /console\.error from the app: shown to nobody/)
+    assert.doesNotMatch(all, /a warning/)
+    assert.equal(h.failures.length, 2)
+    assert.throws(() => h.assertClean(), /WeChat runtime failures/)
+    assert.equal(h.failures.length, 0, 'assertClean reports each failure once')
+  } finally {
+    h.close()
+  }
+})
+
+test('an unhandled rejection in the app fails the run', () => {
+  // In its own process: node's test runner would claim the rejection for this test first.
+  const code = `
+    import { launch } from ${JSON.stringify(new URL('./harness.mjs', import.meta.url).href)}
+    const h = await launch()
+    h.logic.evaluate("Promise.reject(new Error('nobody caught me'))")
+    await h.settle()
+    console.log(JSON.stringify(h.failures))
+    h.close()
+  `
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' })
+  assert.equal(run.status, 0, run.stderr)
+  const failures = JSON.parse(run.stdout.trim().split('\n').pop())
+  assert.equal(failures.length, 1)
+  assert.match(failures[0], /unhandled promise rejection: Error: nobody caught me/)
+})
+
+test('showModal needs a scripted answer, and answers as scripted', async () => {
+  const h = await launch()
+  try {
+    h.answerModal(true)
+    const yes = await callWx(h, 'showModal', { title: '删除？', content: '不可恢复' })
+    assert.equal(yes.res.confirm, true)
+    assert.deepEqual({ ...h.records.modals[0] }, { title: '删除？', content: '不可恢复', editable: false })
+    const unscripted = await callWx(h, 'showModal', { title: '没人回答' })
+    assert.equal(unscripted.res.confirm, false)
+    assert.match(h.failures.shift(), /showModal「没人回答」.*no scripted answer/)
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test('a sub-package cannot require another sub-package, nor the main package a sub-package', async () => {
+  const h = await launch()
+  try {
+    assert.throws(
+      () => h.logic.evaluate("require('./settings/sub-vendors.js')"),
+      /sub-package settings from main package/,
+    )
+    h.assertClean()
+  } finally {
+    h.close()
+  }
+})
+
+test('selector queries find nodes of the rendered page: a box for one that exists, null for one that does not', async () => {
+  const h = await launch()
+  try {
+    const id = h.find((n) => typeof n.attr.id === 'string' && n.attr.id !== '')[0].attr.id
+    let results = null
+    h.logic.wx
+      .createSelectorQuery()
+      .select(`#${id}`)
+      .boundingClientRect()
+      .select('#no-such-node')
+      .boundingClientRect()
+      .exec((r) => (results = r))
+    assert.equal(results, null, 'answered asynchronously')
+    await h.settle()
+    assert.equal(results.length, 2)
+    assert.equal(results[0].id, id)
+    assert.equal(results[1], null)
+    h.assertClean()
+  } finally {
+    h.close()
   }
 })

@@ -59,8 +59,8 @@ export function compileViews(dist) {
     render(route, data, components) {
       const before = problems.length
       const raw = template(`${route}.wxml`)(parse(JSON.stringify(data)), {}, {})
-      const stats = { comps: 0, maxDepth: 0 }
-      const root = toNode(raw, null, { kind: 'page', route }, 0, stats, (attr, depth) => {
+      const stats = { comps: 0, maxDepth: 0, maxElementDepth: 0 }
+      const root = toNode(raw, null, { kind: 'page', route }, 0, 0, stats, (attr, depth) => {
         // A `comp` instance renders comp.wxml with its own `i` / `l` properties.
         stats.comps++
         const owner = { kind: 'component', path: components.comp, props: attr }
@@ -73,23 +73,27 @@ export function compileViews(dist) {
   }
 }
 
-function toNode(raw, parent, owner, depth, stats, expandComp) {
+// `depth` counts every node below the page; `elements` only the app's own elements (not the page
+// root, not `comp` hosts), which is what Taro's baseLevel is compared with.
+function toNode(raw, parent, owner, depth, elements, stats, expandComp) {
   if (typeof raw === 'string' || typeof raw === 'number') {
     return { tag: '#text', text: String(raw), parent, owner, children: [], depth }
   }
   const tag = String(raw.tag || '').replace(/^wx-/, '')
   const node = { tag, attr: { ...(raw.attr || {}) }, parent, owner, children: [], depth }
+  const own = tag !== 'comp' && tag !== 'page' ? elements + 1 : elements
   stats.maxDepth = Math.max(stats.maxDepth, depth)
+  stats.maxElementDepth = Math.max(stats.maxElementDepth, own)
   if (tag === 'comp' && expandComp) {
     // The custom component's own tree hangs below its host node, as in WeChat's shadow tree.
     const { sub, owner: inner } = expandComp(node.attr, depth)
     node.attr = { ...node.attr }
     for (const child of sub.children || [])
-      node.children.push(toNode(child, node, inner, depth + 1, stats, expandComp))
+      node.children.push(toNode(child, node, inner, depth + 1, own, stats, expandComp))
     return node
   }
   for (const child of raw.children || [])
-    node.children.push(toNode(child, node, owner, depth + 1, stats, expandComp))
+    node.children.push(toNode(child, node, owner, depth + 1, own, stats, expandComp))
   return node
 }
 

@@ -1,0 +1,245 @@
+// Journeys through the real weapp build in the WeChat logic-layer model. Each fails on any uncaught
+// error, unhandled rejection, console.error, WXML problem or unimplemented wx call (assertClean).
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { IDENTITIES, launch, textOf, WxStorage } from './harness.mjs'
+import { ITEM_LIMIT, TOTAL_LIMIT } from './storage.mjs'
+
+const ADMIN_MIGRATION = 'admin/pages/migration/index' // only the corp creator may see it
+
+/** finds the single input / textarea with this placeholder */
+function field(h, placeholder) {
+  const found = h.find(
+    (n) => (n.tag === 'input' || n.tag === 'textarea') && n.attr.placeholder === placeholder,
+  )
+  assert.equal(found.length, 1, `one field「${placeholder}」on ${h.route}`)
+  return found[0]
+}
+
+/** the button whose text is exactly `label` */
+function button(h, label) {
+  const found = h.find((n) => n.tag === 'button' && textOf(n).trim() === label)
+  assert.equal(found.length, 1, `one button「${label}」on ${h.route}`)
+  assert.notEqual(found[0].attr.disabled, true, `button「${label}」is enabled`)
+  return found[0]
+}
+
+async function withApp(options, journey) {
+  const h = await launch(options)
+  try {
+    h.assertClean('launch')
+    await journey(h)
+    h.assertClean()
+    return h
+  } finally {
+    h.close()
+  }
+}
+
+/** the query each page needs, read off the app's own navigation (no ids are hard-coded) */
+async function discoverQueries() {
+  const queries = {}
+  await withApp({ identity: IDENTITIES.admin }, async (h) => {
+    await h.tap(h.byClass('msg-row')[0])
+    assert.equal(h.route, 'pages/read/index')
+    queries['pages/read/index'] = h.page.options
+    await h.navigate('switchTab', '/pages/directory/index')
+    await h.tap(h.exact('销售部'))
+    assert.equal(h.route, 'pages/directory/dept/index')
+    queries['pages/directory/dept/index'] = h.page.options
+    await h.navigate('switchTab', '/pages/directory/index')
+    await h.tap(h.byText('创始人 & CEO')[0])
+    assert.equal(h.route, 'pages/member/index')
+    queries['pages/member/index'] = h.page.options
+    await h.navigate('navigateTo', '/admin/pages/home/index')
+    await h.tap(h.one('销售部公共邮箱'))
+    assert.equal(h.route, 'admin/pages/detail/index')
+    queries['admin/pages/detail/index'] = h.page.options
+  })
+  return queries
+}
+
+const queryString = (q) =>
+  Object.entries(q || {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join('&')
+
+test('journey 1: every page of app.json (main package, settings, admin) opens with no error', async (t) => {
+  const queries = await discoverQueries()
+  let appJson
+  await withApp({}, async (h) => (appJson = h.logic.appJson))
+  const routes = [
+    ...appJson.pages,
+    ...appJson.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`)),
+  ]
+  assert.ok(routes.some((r) => r.startsWith('settings/')) && routes.some((r) => r.startsWith('admin/')))
+  const rows = []
+  for (const route of routes) {
+    const identity =
+      route === ADMIN_MIGRATION
+        ? IDENTITIES.creator
+        : route.startsWith('admin/')
+          ? IDENTITIES.admin
+          : IDENTITIES.member
+    const q = queryString(queries[route])
+    await withApp({ url: `/${route}${q ? `?${q}` : ''}`, identity }, async (h) => {
+      assert.equal(h.route, route)
+      const text = h.text().trim()
+      assert.ok(text.length > 0, `${route} rendered nothing`)
+      assert.doesNotMatch(text, /加载中/, `${route} still loading after settling`)
+      const m = h.measurements.get(route)
+      rows.push({ route, ...m })
+    })
+  }
+  // For choosing Taro's baseLevel (config/index.ts, 8 today): deeper trees fall back to `comp`.
+  t.diagnostic(
+    'page · deepest element (app elements only) · deepest node (incl. comp hosts) · comp instances',
+  )
+  for (const r of rows) t.diagnostic(`${r.route} · ${r.maxElementDepth} · ${r.maxDepth} · ${r.comps}`)
+})
+
+test('journey 2: read a mail from the inbox list', async () => {
+  await withApp({ identity: IDENTITIES.member }, async (h) => {
+    const row = h.byClass('msg-row')[0]
+    const subject = textOf(h.byClass('msg-row__subject')[0]).trim()
+    const unreadBefore = h.byClass('msg-row__dot--unread').length
+    assert.ok(subject)
+    await h.tap(row)
+    assert.equal(h.route, 'pages/read/index')
+    assert.equal(textOf(h.byClass('read-page__subject')[0]).trim(), subject)
+    assert.ok(textOf(h.byClass('read-page__content')[0]).trim().length > 0, 'the body is shown')
+    await h.navigate('navigateBack', '')
+    assert.equal(h.route, 'pages/mail/index')
+    assert.equal(h.byClass('msg-row__dot--unread').length, unreadBefore - 1, 'the mail is marked read')
+  })
+})
+
+test('journey 3: compose and send a mail; it appears in 已发送', async () => {
+  const subject = `运行时测试 ${Date.now()}`
+  await withApp({ identity: IDENTITIES.member }, async (h) => {
+    await h.tap(h.byClass('mail-page__compose')[0])
+    assert.equal(h.route, 'pages/compose/index')
+    await h.input(field(h, '姓名、拼音或邮箱地址'), 'lina@xinghe.com')
+    await h.input(field(h, '主题'), subject)
+    await h.input(field(h, '正文'), '这封邮件由 WeChat 运行时测试发送。')
+    await h.tap(button(h, '发送'))
+    assert.ok(
+      h.records.toasts.some((t) => t.title === '已发送'),
+      JSON.stringify(h.records.toasts),
+    )
+    assert.equal(h.route, 'pages/mail/index', 'compose closes after sending')
+    await h.tap(h.one('已发送'))
+    assert.ok(h.byText(subject).length > 0, `「${subject}」in 已发送`)
+  })
+})
+
+test('journey 4: the settings and admin sub-packages each do one action', async () => {
+  const signature = `运行时测试签名 ${Date.now()}`
+  await withApp({ identity: IDENTITIES.member }, async (h) => {
+    await h.tap(h.byClass('mail-page__settings')[0])
+    assert.equal(h.route, 'settings/pages/index/index')
+    await h.tap(h.one('签名'))
+    assert.equal(h.route, 'settings/pages/signature/index')
+    await h.input(h.byTag('textarea')[0], signature)
+    await h.tap(button(h, '保存'))
+    assert.equal(h.route, 'settings/pages/index/index', 'the editor closes after saving')
+    assert.ok(h.byText(signature).length > 0, 'the settings page shows the saved signature')
+  })
+  await withApp({ identity: IDENTITIES.admin }, async (h) => {
+    await h.navigate('switchTab', '/pages/me/index')
+    await h.tap(h.one('管理后台'))
+    assert.equal(h.route, 'admin/pages/home/index')
+    await h.navigate('navigateTo', '/admin/pages/seats/index')
+    const assigned = () => Number(/已分配的成员（(\d+)）/.exec(h.text())?.[1])
+    const before = assigned()
+    assert.ok(before > 0, h.text())
+    const release = h.byText('释放').filter((n) => textOf(n).trim() === '释放')
+    h.answerModal(true)
+    await h.tap(release[release.length - 1])
+    assert.match(h.records.modals.at(-1).title, /^释放 .+ 的高级功能账号？$/)
+    assert.equal(assigned(), before - 1, 'one seat fewer is assigned')
+  })
+})
+
+test('journey 5: a member generates a client-specific password and logs in with it', async () => {
+  await withApp({ identity: IDENTITIES.member }, async (h) => {
+    await h.tap(h.byClass('mail-page__header')[0])
+    await h.tap(h.one('销售部公共邮箱'))
+    const email = textOf(h.byClass('mail-page__address')[0]).trim()
+    assert.match(email, /@/)
+    await h.tap(h.byClass('mail-page__settings')[0])
+    await h.tap(h.one('客户端专用密码'))
+    assert.equal(h.route, 'settings/pages/binding/index')
+    await h.tap(button(h, '生成客户端专用密码'))
+    h.assertClean('generating the password')
+    const shown = h.byClass('secret__code')
+    assert.equal(shown.length, 1, 'the new password is shown once')
+    const secret = textOf(shown[0]).trim()
+    assert.ok(secret.length >= 8, `secret「${secret}」`)
+    const bizmail = h.global('__bizmail')
+    assert.ok(
+      bizmail?.backend,
+      'the mock build exposes globalThis.__bizmail = { backend, faults } (src/api/index.ts)',
+    )
+    const login = await bizmail.backend.clientLogin(email, secret, 'imap')
+    assert.equal(login.errcode, 0, JSON.stringify(login))
+  })
+})
+
+test('journey 7: 3,000 sends stay within WeChat storage limits and survive a reload', async () => {
+  const storage = new WxStorage()
+  const me = IDENTITIES.member
+  const SENDS = 3000
+  let sentBefore
+  await withApp({ identity: me, storage }, async (h) => {
+    const bizmail = h.global('__bizmail')
+    assert.ok(
+      bizmail?.backend,
+      'the mock build exposes globalThis.__bizmail = { backend, faults } (src/api/index.ts)',
+    )
+    const { backend } = bizmail
+    const sentTotal = async () => {
+      const r = await backend.call('mail/folder/list', { mailbox: 'personal' }, me)
+      assert.equal(r.errcode, 0, JSON.stringify(r))
+      return r.folders.find((f) => f.id === 'sent').total
+    }
+    sentBefore = await sentTotal()
+    const profile = await backend.call('user/get', { userid: me.userid }, me)
+    for (let i = 0; i < SENDS; i++) {
+      const r = await backend.call(
+        'mail/message/send',
+        {
+          mailbox: 'personal',
+          from: profile.biz_mail,
+          to: ['lina@xinghe.com'],
+          subject: `耐久测试 ${i}`,
+          content: `第 ${i} 封：WeChat 存储耐久测试`,
+          idempotency_key: `endurance-${i}`,
+        },
+        me,
+      )
+      assert.equal(r.errcode, 0, `send ${i}: ${JSON.stringify(r)}`)
+      if (i % 100 === 99) await h.settle()
+    }
+    await backend.settle()
+    await h.settle()
+    assert.equal(await sentTotal(), sentBefore + SENDS)
+  })
+  for (const key of storage.keys()) {
+    assert.ok(storage.size(key) <= ITEM_LIMIT, `storage key ${key} holds ${storage.size(key)} bytes (> 1 MB)`)
+  }
+  assert.ok(storage.totalSize() < TOTAL_LIMIT, `storage holds ${storage.totalSize()} bytes in all (≥ 10 MB)`)
+  // reload: a fresh logic layer on the same storage
+  await withApp({ identity: me, storage }, async (h) => {
+    const { backend } = h.global('__bizmail')
+    const r = await backend.call('mail/folder/list', { mailbox: 'personal' }, me)
+    assert.equal(r.errcode, 0, JSON.stringify(r))
+    assert.equal(
+      r.folders.find((f) => f.id === 'sent').total,
+      sentBefore + SENDS,
+      'every sent mail is in 已发送',
+    )
+    await h.tap(h.one('已发送'))
+    assert.ok(h.byText(`耐久测试 ${SENDS - 1}`).length > 0, 'the last one is listed in 已发送')
+  })
+})
