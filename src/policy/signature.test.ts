@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { htmlToText } from './mailText'
 import { checkSignature, MAX_SIGNATURE_LENGTH, sanitizeSignature, signatureText } from './signature'
 
 describe('sanitizeSignature', () => {
@@ -132,4 +133,65 @@ test('signatureText turns markup into plain lines', () => {
   expect(signatureText('<p><b>李娜</b></p><p>星河科技 &amp; 销售部</p>电话：<br>010-1234')).toBe(
     '李娜\n星河科技 & 销售部\n电话：\n010-1234',
   )
+})
+
+describe('the text form never carries markup', () => {
+  const MARKUP = /<[A-Za-z/!?]/
+  test.each([
+    ['named entities', '&lt;script&gt;alert(1)&lt;/script&gt;', '＜script＞alert(1)＜/script＞'],
+    ['decimal entities', '&#60;img src=x onerror=alert(1)&#62;', '＜img src=x onerror=alert(1)＞'],
+    ['hex entities', '&#x3C;svg/onload=alert(1)&#x3e;', '＜svg/onload=alert(1)＞'],
+    ['an end tag', 'a &lt;/textarea&gt; b', 'a ＜/textarea＞ b'],
+    ['a comment opener', '&lt;!-- x', '＜!-- x'],
+    ['double escaping stays escaped text', '&amp;lt;script&amp;gt;', '&lt;script&gt;'],
+    ['a comparison is not markup', '1 &lt; 2 &amp;&amp; 3 &gt; 2', '1 < 2 && 3 > 2'],
+  ])('%s', (_what, input, text) => {
+    const stored = checkSignature(input)
+    if (!stored.ok) throw new Error(stored.errmsg)
+    expect(signatureText(stored.value)).toBe(text)
+    expect(signatureText(stored.value)).not.toMatch(MARKUP)
+  })
+
+  test('property: whatever is typed, the sent text holds nothing an HTML parser would read as a tag', () => {
+    const piece = fc.constantFrom(
+      '<',
+      '>',
+      '&lt;',
+      '&gt;',
+      '&#60;',
+      '&#x3c;',
+      '&amp;',
+      'script',
+      '/',
+      '!',
+      '?',
+      'img',
+      ' ',
+      'a',
+      '"',
+      '<b>',
+      '</b>',
+      '<br>',
+      '<p>',
+      '</p>',
+      '<!--',
+      '-->',
+      '&',
+      ';',
+      '#',
+    )
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), fc.string({ maxLength: 20 }), (parts, extra) => {
+        const stored = checkSignature(parts.join('') + extra)
+        if (stored.ok) expect(signatureText(stored.value)).not.toMatch(MARKUP)
+      }),
+    )
+  })
+
+  test('linear on hostile input: many unclosed script tags', () => {
+    const text = signatureText('<script>'.repeat(1000).slice(0, 9000))
+    expect(text).toBe('')
+    const big = htmlToText('<script '.repeat(100_000))
+    expect(big.startsWith('＜script')).toBe(true)
+  })
 })

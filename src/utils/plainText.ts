@@ -1,21 +1,7 @@
-// Mail bodies and signatures may carry a little HTML; the app shows them as text only.
-const ENTITIES: Record<string, string> = {
-  '&nbsp;': ' ',
-  '&lt;': '<',
-  '&gt;': '>',
-  '&quot;': '"',
-  '&#39;': "'",
-  '&amp;': '&',
-}
+// Mail bodies and signatures may carry a little HTML; the app shows them as text only, through the
+// converter the backend uses for the signature it appends, so a preview shows exactly what is sent.
+import { htmlToText } from '../policy/mailText'
 
 export function plainText(content: string): string {
-  if (!/[<&]/.test(content)) return content
-  return content
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|tr|h[1-6])>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(nbsp|lt|gt|quot|#39|amp);/g, (e) => ENTITIES[e] ?? e)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  return htmlToText(content)
 }
