@@ -10,6 +10,7 @@ import { invalidateOrg, orgIndex } from '../src/api/mock/orgIndex'
 import type { HandlerContext } from '../src/api/mock/registry'
 import { newMember, newStore, stateFromSetups } from '../src/api/mock/seed'
 import type { CorpState, Member } from '../src/api/mock/state'
+import { testSecureBytes } from '../src/api/mock/mail/testkit'
 
 const MEMBERS = 100_000
 const MAILBOXES = 500
@@ -153,7 +154,7 @@ const corp = buildCorp()
 console.log(
   `built corp: ${MEMBERS} members, ${Object.keys(corp.departments).length} departments, 300 tags, ${MAILBOXES} mailboxes in ${Date.now() - t0} ms`,
 )
-const env = { now: () => 0, random: rnd, schedule: () => undefined }
+const env = { now: () => 0, random: rnd, secureBytes: testSecureBytes(), schedule: () => undefined }
 const handler = mailApis['mail/mailbox/list'].handler
 const ctx = (caller: Member): HandlerContext => ({
   state: { schema: 1, corps: { big: corp } },

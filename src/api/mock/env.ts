@@ -1,7 +1,13 @@
 // What handlers may know about the world: time, randomness, background work.
 export interface MockEnv {
   now(): number
+  /** predictable in tests; only for simulated faults, never for secrets or ids */
   random(): number
+  /**
+   * n cryptographically secure bytes, synchronously, from a pool the backend tops up before every
+   * call (see entropy.ts); throws rather than fabricate when the platform source gave none.
+   */
+  secureBytes(n: number): Uint8Array
   /** queue background work (a migration step); settle() runs the queue to completion */
   schedule(task: () => void): void
 }

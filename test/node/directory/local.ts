@@ -4,8 +4,14 @@ import type { MockEnv } from '../../../src/api/mock/env'
 import { stateFromSetups } from '../../../src/api/mock/seed'
 import type { BackendState } from '../../../src/api/mock/state'
 import { CORP, corpSetup } from './helpers'
+import { testSecureBytes } from '../../../src/api/mock/mail/testkit'
 
-export const env: MockEnv = { now: () => 1_700_000_000_000, random: () => 0.5, schedule: () => undefined }
+export const env: MockEnv = {
+  now: () => 1_700_000_000_000,
+  random: () => 0.5,
+  secureBytes: testSecureBytes(),
+  schedule: () => undefined,
+}
 
 export function freshState(): BackendState {
   return stateFromSetups([corpSetup()])

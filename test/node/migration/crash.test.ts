@@ -7,8 +7,14 @@ import { MIGRATION_STEPS, runNextStep } from '../../../src/api/mock/migration/ru
 import * as transferModule from '../../../src/api/mock/migration/transfer'
 import type { BackendState } from '../../../src/api/mock/state'
 import { A, B, orgs, START, storageWith, T0 } from './harness'
+import { testSecureBytes } from '../../../src/api/mock/mail/testkit'
 
-const env: MockEnv = { now: () => T0, random: () => 0.42, schedule: () => undefined }
+const env: MockEnv = {
+  now: () => T0,
+  random: () => 0.42,
+  secureBytes: testSecureBytes(),
+  schedule: () => undefined,
+}
 
 async function startedAndSaved() {
   const o = orgs()

@@ -8,6 +8,7 @@ import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
 import type { BackendState } from '../../../src/api/mock/state'
 import { ErrCode } from '../../../src/policy/codes'
 import type { KeyValueStorage } from '../../../src/api/contract'
+import { testSecureBytes } from '../../../src/api/mock/mail/testkit'
 
 function memoryStorage(initial?: BackendState) {
   const map = new Map<string, string>()
@@ -190,7 +191,7 @@ describe('exmail/* through the dispatcher', () => {
     const state = corpWithMember()
     const corp = state.corps.c1
     const now = () => 1_750_000_000_000
-    const env = { now, random: () => 0.5, schedule: () => undefined }
+    const env = { now, random: () => 0.5, secureBytes: testSecureBytes(), schedule: () => undefined }
     const mb = insertMailbox(
       corp,
       {

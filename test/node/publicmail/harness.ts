@@ -11,6 +11,7 @@ import { failure } from '../../../src/api/mock/registry'
 import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
 import type { Member } from '../../../src/api/mock/state'
 import type { ApiResult } from '../../../src/api/contract'
+import { testSecureBytes } from '../../../src/api/mock/mail/testkit'
 
 export const DOMAIN = 'corp.com'
 export const T0 = 1_750_000_000_000
@@ -36,7 +37,12 @@ export function setup(options: SetupOptions = {}) {
   ])
   const corp = state.corps.c1
   let now = T0
-  const env: MockEnv = { now: () => now, random: () => 0.5, schedule: () => undefined }
+  const env: MockEnv = {
+    now: () => now,
+    random: () => 0.5,
+    secureBytes: testSecureBytes(),
+    schedule: () => undefined,
+  }
 
   const directoryChanged = () => {
     invalidateOrg(corp)

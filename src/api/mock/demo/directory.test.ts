@@ -5,8 +5,9 @@ import { stateFromSetups } from '../seed'
 import { DEMO_CORPS } from './index'
 import { seedDirectoryDemo } from './directory'
 import { largeOrgCalls } from './largeOrg'
+import { testSecureBytes } from '../mail/testkit'
 
-const env = { now: () => 0, random: Math.random, schedule: () => undefined }
+const env = { now: () => 0, random: Math.random, secureBytes: testSecureBytes(), schedule: () => undefined }
 const demo = () => {
   const state = stateFromSetups(DEMO_CORPS)
   seedDirectoryDemo(state, env)

@@ -2,8 +2,14 @@ import { createMockBackend } from '../index'
 import { demoState, DEMO_CORPS } from './index'
 import { seedMailDemo } from './mail'
 import { stateFromSetups } from '../seed'
+import { testSecureBytes } from '../mail/testkit'
 
-const env = (now: number) => ({ now: () => now, random: () => 0.5, schedule: () => undefined })
+const env = (now: number) => ({
+  now: () => now,
+  random: () => 0.5,
+  secureBytes: testSecureBytes(),
+  schedule: () => undefined,
+})
 const NOW = Date.UTC(2024, 4, 20, 8)
 
 test('demo mail is deterministic and lies within the last two weeks', () => {

@@ -1,6 +1,8 @@
 // Test fixtures for member mail: a small corp written straight into state (the directory and
 // mailbox admin APIs are separate areas), and ways to call the mail APIs against it.
+import { randomFillSync } from 'node:crypto'
 import type { CorpSetup } from '../../contract'
+import { createEntropyPool } from '../entropy'
 import type { MockEnv } from '../env'
 import { mailApis } from '../handlers/mail'
 import { createMockBackend, type MockBackend, type MockBackendOptions } from '../index'
@@ -120,5 +122,14 @@ export function directCaller(state: BackendState, env: MockEnv) {
 }
 
 export function testEnv(now: () => number): MockEnv {
-  return { now, random: Math.random, schedule: () => undefined }
+  return { now, random: Math.random, secureBytes: testSecureBytes(), schedule: () => undefined }
+}
+
+/** env.secureBytes for tests: the backend's pool over node:crypto, topped up before each draw */
+export function testSecureBytes(): (n: number) => Uint8Array {
+  const pool = createEntropyPool((n) => randomFillSync(new Uint8Array(n)))
+  return (n) => {
+    void pool.ready() // a synchronous source refills at once
+    return pool.take(n)
+  }
 }

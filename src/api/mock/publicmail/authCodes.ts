@@ -7,7 +7,6 @@ import { withVisibleText } from '../../../policy/text'
 import { constantTimeEqual, sha256Hex, toHex } from '../../../policy/sha256'
 import type { MockEnv } from '../env'
 import type { AuthCode, BusinessMailbox, CorpState } from '../state'
-import { secureRandomBytes } from './random'
 
 export interface AuthCodeOptions {
   /** userid of the admin or member creating it */
@@ -45,6 +44,7 @@ export function prepareAuthCode(
   mailbox: Pick<BusinessMailbox, 'authCodes'>,
   options: AuthCodeOptions,
   now: number,
+  env: Pick<MockEnv, 'secureBytes'>,
 ): Verdict<{ record: AuthCode; secret: string }> {
   const remark = withVisibleText(checkRemark(options.remark), ErrCode.INVALID_PARAM, '备注', 'remark')
   if (!remark.ok) return remark
@@ -52,7 +52,8 @@ export function prepareAuthCode(
     const limit = checkAdminCodeLimit(liveAdminCodes(mailbox))
     if (!limit.ok) return limit
   }
-  const random = secureRandomBytes(SECRET_LENGTH + 16 + 8)
+  // The platform CSPRNG through the backend's pool, never env.random: it throws rather than guess.
+  const random = env.secureBytes(SECRET_LENGTH + 16 + 8)
   const secret = secretFromBytes(random.subarray(0, SECRET_LENGTH))
   const salt = toHex(random.subarray(SECRET_LENGTH, SECRET_LENGTH + 16))
   const record: AuthCode = {
@@ -75,7 +76,7 @@ export function createAuthCode(
   options: AuthCodeOptions,
   env: MockEnv,
 ): Verdict<CreatedAuthCode> {
-  const prepared = prepareAuthCode(mailbox, options, env.now())
+  const prepared = prepareAuthCode(mailbox, options, env.now(), env)
   if (!prepared.ok) return prepared
   mailbox.authCodes.push(prepared.value.record)
   return ok({ auth_code_id: prepared.value.record.auth_code_id, auth_code: prepared.value.secret })

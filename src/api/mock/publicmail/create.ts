@@ -107,6 +107,7 @@ export function createPublicmail(ctx: HandlerContext, body: Body): ApiResult {
       { authCodes: [] },
       { creator: ctx.caller.userid, byAdmin: true, remark: info.value },
       now,
+      env,
     )
     if (!prepared.ok) return refused(prepared)
     code = prepared.value

@@ -76,6 +76,7 @@ export function updatePublicmail(ctx: HandlerContext, body: Body): ApiResult {
       mailbox,
       { creator: ctx.caller.userid, byAdmin: true, remark: info.value },
       now,
+      env,
     )
     if (!prepared.ok) return refused(prepared)
     code = prepared.value
