@@ -1,6 +1,7 @@
 import { useEffect, type PropsWithChildren } from 'react'
 import Taro, { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
 import { autorun } from 'mobx'
+import { warmUpEntropy } from './api/entropy'
 import { stores } from './stores'
 import './app.css'
 
@@ -9,6 +10,7 @@ const POLL_MS = 30_000
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    warmUpEntropy() // idempotency keys are drawn from a pool that WeChat fills asynchronously
     void stores.session.restore()
   })
   useDidShow(() => stores.mailboxes.startPolling(POLL_MS))

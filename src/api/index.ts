@@ -4,8 +4,8 @@ import { createApiClient, type ApiClient } from './client'
 import type { CallContext, Transport } from './contract'
 import { withFaults, type FaultInjector } from './faults'
 import { createHttpTransport } from './http/transport'
-import { createMockTransport, type MockTransport } from './mockTransport'
-import { taroStorage } from './taroStorage'
+import type * as MockApp from './mockApp'
+import type { MockTransport } from './mockTransport'
 
 export { ApiError, type ApiClient, type Envelope } from './client'
 export type { ApiResult, CallContext } from './contract'
@@ -17,18 +17,19 @@ let mock: MockTransport | null = null
 export const faults: FaultInjector = { plan: null, injected: 0 }
 
 function makeTransport(): Transport {
-  const kind = typeof API_TRANSPORT === 'string' ? API_TRANSPORT : 'mock'
-  if (kind === 'http') {
+  // API_TRANSPORT is a build-time constant: webpack folds this condition and leaves the dead
+  // branch out, so http builds carry neither the mock backend nor its demo data.
+  if (typeof API_TRANSPORT !== 'undefined' && API_TRANSPORT === 'http') {
     return createHttpTransport(API_BASE_URL, (o) =>
       Taro.request({ ...o, dataType: 'json' }).then((r) => ({ statusCode: r.statusCode, data: r.data })),
     )
+  } else {
+    // A static import would put the mock into http builds too.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startAppMock } = require('./mockApp') as typeof MockApp
+    mock = startAppMock(faults)
+    return mock
   }
-  mock = createMockTransport({ storage: taroStorage })
-  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
-    // The H5 demo exposes its backend and fault switch to the console and the browser tests.
-    ;(window as unknown as { __bizmail: unknown }).__bizmail = { backend: mock.backend, faults }
-  }
-  return mock
 }
 
 const transport = withFaults(makeTransport(), faults)

@@ -1,8 +1,9 @@
 // The settings store lives in the settings sub-package: members who never open settings never
 // download it. It is cleared with the main stores on every identity change.
 import { api } from '../api'
+import { randomKey } from '../api/entropy'
 import { taroStorage } from '../api/taroStorage'
-import { onIdentityChange, randomKey, stores } from '../stores'
+import { onIdentityChange, stores } from '../stores'
 import { SettingsStore } from '../stores/settings'
 
 export const settings = new SettingsStore({

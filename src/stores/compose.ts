@@ -26,8 +26,8 @@ interface SavedDraft {
 export interface ComposeDeps {
   api: ApiClient
   storage: KeyValueStorage
-  /** fresh random key, e.g. from crypto */
-  newKey(): string
+  /** fresh random key from the platform's secure source (may have to wait for it) */
+  newKey(): string | Promise<string>
   /** wait before an automatic retry (tests pass a no-op) */
   sleep(ms: number): Promise<void>
   now(): number
@@ -82,16 +82,17 @@ export class ComposeStore {
     this.error = ''
     this.sending = false
     const saved = await this.readLocal()
+    const key = saved ? saved.idempotencyKey : await this.deps.newKey()
     runInAction(() => {
       if (saved) {
         this.fields = saved.fields
         this.draftId = saved.draftId
-        this.idempotencyKey = saved.idempotencyKey
+        this.idempotencyKey = key
         this.restored = true
       } else {
         this.fields = { ...initial }
         this.draftId = draftId
-        this.idempotencyKey = this.deps.newKey()
+        this.idempotencyKey = key
         this.restored = false
       }
     })

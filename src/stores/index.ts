@@ -1,6 +1,7 @@
 // The app's stores, wired to the real api client and platform storage.
 import { reaction } from 'mobx'
 import { api, mockBackend, setIdentity } from '../api'
+import { randomKey } from '../api/entropy'
 import { taroStorage } from '../api/taroStorage'
 import { ComposeStore } from './compose'
 import { DEFAULT_IDENTITY } from './demoIdentities'
@@ -69,12 +70,4 @@ export function onIdentityChange(forget: () => void): () => void {
 
 function forgetIdentity(): void {
   for (const forget of identityListeners) forget()
-}
-
-export function randomKey(): string {
-  const bytes = new Uint8Array(16)
-  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
-  if (c?.getRandomValues) c.getRandomValues(bytes)
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }

@@ -45,7 +45,8 @@ export interface SettingsDeps {
   api: ApiClient
   storage: KeyValueStorage
   identity(): CallContext
-  newKey(): string
+  /** fresh random key from the platform's secure source (may have to wait for it) */
+  newKey(): string | Promise<string>
   sleep(ms: number): Promise<void>
   /** the member's conversation mode changed: cached mail lists are shaped the old way */
   onConversationModeChanged?(mailbox: string): void
@@ -386,7 +387,11 @@ export class MailboxSettings {
     this.creatingCode = true
     try {
       for (let round = 0; round < 2; round++) {
-        const body = { mailbox: this.mailbox, remark: remark.trim(), idempotency_key: this.deps.newKey() }
+        const body = {
+          mailbox: this.mailbox,
+          remark: remark.trim(),
+          idempotency_key: await this.deps.newKey(),
+        }
         const r = await this.withRetry<{ auth_code_id: string; auth_code: string }>(
           'mail/authcode/create',
           body,

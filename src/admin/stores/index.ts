@@ -2,6 +2,7 @@
 // in the main package; an identity switch clears every cache (nothing leaks to the next identity).
 import { reaction } from 'mobx'
 import { api } from '../../api'
+import { randomKey } from '../../api/entropy'
 import { stores } from '../../stores'
 import { DirectoryCache } from './directory'
 import { MailboxAdminStore } from './mailboxAdmin'
@@ -30,11 +31,3 @@ reaction(
 )
 
 export const adminStores = { directory, mailboxes, seats, rules, migration, picker }
-
-function randomKey(): string {
-  const bytes = new Uint8Array(16)
-  const c = (globalThis as { crypto?: { getRandomValues?: (a: Uint8Array) => Uint8Array } }).crypto
-  if (c?.getRandomValues) c.getRandomValues(bytes)
-  else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
-}

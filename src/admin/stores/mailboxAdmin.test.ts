@@ -93,6 +93,30 @@ describe('MailboxAdminStore', () => {
     expect(store.mailboxes.filter((m) => m.email === 'once@xinghe.com')).toHaveLength(1)
   })
 
+  it('a key that waits for the secure source is still one key: a double tap creates once', async () => {
+    // The first create is still on its way (20 ms) when the second tap has its key.
+    const h = harness({ corpid: 'wwdemo', userid: 'lina' }, { latencyMs: 20 })
+    let drawn = 0
+    // WeChat's source answers asynchronously: both taps arrive while the first key is drawn.
+    const newKey = () => new Promise<string>((r) => setTimeout(() => r(`slow${++drawn}`), 5))
+    const store = new MailboxAdminStore({ api: h.api, newKey })
+    await store.load()
+    fill(store.form('new'), 'twice', '点两下')
+    const form = store.form('new')
+    const keys: string[] = []
+    const real = h.backend.call.bind(h.backend)
+    ;(h.backend as { call: typeof real }).call = async (api, body, ctx) => {
+      if (api === 'exmail/publicmail/create') keys.push((body as { idempotency_key: string }).idempotency_key)
+      return real(api, body, ctx)
+    }
+    const [a, b] = await Promise.all([store.create(form), store.create(form)])
+    expect(keys).toHaveLength(2)
+    expect(new Set(keys).size).toBe(1)
+    expect([a.ok, b.ok]).toEqual([true, true]) // the second is the replay of the first
+    await store.load()
+    expect(store.mailboxes.filter((m) => m.email === 'twice@xinghe.com')).toHaveLength(1)
+  })
+
   it('refuses to convert an ordinary member on the advanced edition, converts a seat holder', async () => {
     const { store, admin } = setup()
     await store.load()

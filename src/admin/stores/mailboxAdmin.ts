@@ -32,8 +32,8 @@ const lists = (t: Targets) => ({
 
 export interface MailboxAdminDeps {
   api: ApiClient
-  /** a fresh idempotency key, so a retried create never makes two mailboxes */
-  newKey(): string
+  /** a fresh idempotency key, so a retried create never makes two mailboxes (may have to wait) */
+  newKey(): string | Promise<string>
 }
 
 export class MailboxAdminStore {
@@ -141,7 +141,11 @@ export class MailboxAdminStore {
     // A retry of the same request reuses its key (an answer lost on the way must not create twice);
     // a changed form is a new request.
     const text = JSON.stringify(body)
-    if (this.createKey.body !== text) this.createKey = { key: this.deps.newKey(), body: text }
+    if (this.createKey.body !== text) {
+      const key = await this.deps.newKey()
+      // A double tap while the key was drawn must still share one key.
+      if (this.createKey.body !== text) this.createKey = { key, body: text }
+    }
     const r = await this.deps.api.call<{ id: number }>('exmail/publicmail/create', {
       ...body,
       idempotency_key: this.createKey.key,
@@ -161,7 +165,7 @@ export class MailboxAdminStore {
       from_userid: userid,
       name: name.trim(),
       ...lists(users),
-      idempotency_key: this.deps.newKey(),
+      idempotency_key: await this.deps.newKey(),
     })
     const result = outcome(r, (x) => ({ id: x.id as number }))
     if (result.ok) await this.load()
