@@ -2,6 +2,7 @@
 // rendered layout (CSS px become rpx or rem per platform), with a computed fallback before layout.
 import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
+import { domRect } from './domRect'
 
 /** row height in design px (750 wide), as in index.css .dir-probe */
 export const ROW_DESIGN_PX = 128
@@ -47,8 +48,7 @@ export function useListLayout(boxId: string, probeId: string, remeasure: unknown
     const measure = () => {
       if (process.env.TARO_ENV === 'h5') {
         // the DOM is right here (and the selector query needs a routed page, which tests lack)
-        const rect = (id: string) => document.getElementById(id)?.getBoundingClientRect()
-        apply(rect(boxId), rect(probeId))
+        apply(domRect(boxId), domRect(probeId))
         return
       }
       Taro.createSelectorQuery()

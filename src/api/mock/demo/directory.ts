@@ -189,7 +189,8 @@ function seedMainCorp(corp: CorpState): void {
     0,
     INTERNS,
   )) {
-    const u = byDept.get(dept)!.at(-1)!
+    const members = byDept.get(dept)!
+    const u = members[members.length - 1]
     corp.users[u].position = '实习生'
     interns.push(u)
   }

@@ -302,10 +302,10 @@ class FieldIndex {
 }
 
 export class MemberSearchIndex {
-  private fields = Object.fromEntries(SEARCH_FIELDS.map((f) => [f, new FieldIndex(f === 'email')])) as Record<
-    SearchField,
-    FieldIndex
-  >
+  private fields = SEARCH_FIELDS.reduce(
+    (acc, f) => ({ ...acc, [f]: new FieldIndex(f === 'email') }),
+    {} as Record<SearchField, FieldIndex>,
+  )
   private keysOf = new Map<string, MemberKeys>()
 
   get size(): number {

@@ -68,10 +68,10 @@ export function migrationImpact(a: CorpState, b: CorpState): MigrationImpact {
     business_mailboxes: business,
     disabled: business.filter((mb) => !mb.enabled).map(({ id, email, name }) => ({ id, email, name })),
     receive_rules: rules,
-    aliases: [
-      ...plan.owners.flatMap((m) => m.alias),
-      ...Object.values(a.publicmails).flatMap((mb) => mb.alias_list),
-    ],
+    aliases: joined([
+      ...plan.owners.map((m) => m.alias),
+      ...Object.values(a.publicmails).map((mb) => mb.alias_list),
+    ]),
     recycle: Object.values(a.recycle)
       .sort((x, y) => x.id - y.id)
       .map((r) => ({ id: r.id, email: r.email, name: r.name, kind: r.kind })),
@@ -136,4 +136,11 @@ export function migrationImpact(a: CorpState, b: CorpState): MigrationImpact {
     }),
     authority: { corpid: b.corpid, name: b.name },
   }
+}
+
+/** the lists one after another (Array.prototype.flat is missing on the iOS 10 engine) */
+function joined(lists: string[][]): string[] {
+  const out: string[] = []
+  for (const list of lists) for (const x of list) out.push(x)
+  return out
 }

@@ -164,10 +164,10 @@ function planProblem(
   if (!withinQuota(quotaFacts(b))) return '迁移后业务邮箱数量将超出配额'
   // Each address must lead to exactly one mailbox in B.
   const seen = new Set<string>()
-  for (const addr of [
-    ...Object.values(b.users).flatMap((u) => (u.biz_mail ? [u.biz_mail, ...u.alias] : [])),
-    ...Object.values(b.publicmails).flatMap((p) => [p.email, ...p.alias_list]),
-  ]) {
+  const addresses: string[] = []
+  for (const u of Object.values(b.users)) if (u.biz_mail) addresses.push(u.biz_mail, ...u.alias)
+  for (const p of Object.values(b.publicmails)) addresses.push(p.email, ...p.alias_list)
+  for (const addr of addresses) {
     const key = addr.toLowerCase()
     if (seen.has(key)) return `地址 ${addr} 会被重复占用`
     seen.add(key)
