@@ -15,7 +15,7 @@ import { invalidateOrgStructure, orgIndex } from '../orgIndex'
 import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
 import type { CorpState, Department } from '../state'
 import { hasOwn } from './view'
-import { touchDirectory, visibleDepartmentsOf, visibleMembersOf } from './visibility'
+import { touchDirectory, visibleDepartmentsOf, visibleMemberCounts } from './visibility'
 
 export const ROOT_DEPARTMENT = 1
 
@@ -154,7 +154,7 @@ function listDepartments(ctx: HandlerContext, body: Body) {
   const fetchCount = absent(body.fetch_member_count) ? 0 : body.fetch_member_count
   if (fetchCount !== 0 && fetchCount !== 1)
     return failure(ErrCode.INVALID_PARAM, '只能是 0 或 1 (fetch_member_count)')
-  const counts = fetchCount === 1 ? memberCounts(corp, ctx.caller.userid) : null
+  const counts = fetchCount === 1 ? visibleMemberCounts(corp, ctx.caller.userid) : null
   // Pre-order (a parent before its children, siblings by order): the client builds the tree in one pass.
   const org = orgIndex(corp)
   const out: Array<Department & { member_count?: number }> = []
@@ -167,28 +167,12 @@ function listDepartments(ctx: HandlerContext, body: Body) {
     const dept = corp.departments[d]
     if (dept && visible.has(d)) {
       const row = { id: dept.id, name: dept.name, parentid: dept.parentid, order: dept.order }
-      out.push(counts ? { ...row, member_count: counts.get(d) ?? 0 } : row)
+      out.push(counts ? { ...row, member_count: counts(d) } : row)
     }
     const kids = org.children(d)
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i])
   }
   return success({ department: out })
-}
-
-/**
- * Visible members in each department's subtree (a member counts once per department even when listed
- * in several of its sub-departments). One pass over the viewer's visible members, not one per department.
- */
-function memberCounts(corp: CorpState, viewer: string): Map<number, number> {
-  const org = orgIndex(corp)
-  const counts = new Map<number, number>()
-  const seen = new Set<number>()
-  for (const u of visibleMembersOf(corp, viewer, ROOT_DEPARTMENT, true)) {
-    seen.clear()
-    for (const d of corp.users[u].department) for (const a of org.ancestors(d)) seen.add(a)
-    for (const a of seen) counts.set(a, (counts.get(a) ?? 0) + 1)
-  }
-  return counts
 }
 
 export const departmentApis: ApiTable = {

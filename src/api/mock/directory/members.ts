@@ -19,7 +19,6 @@ import {
   SEARCH_LIMIT_DEFAULT,
   SEARCH_LIMIT_MAX,
   SEARCH_QUERY_MAX,
-  memberKeys,
   normalizeQuery,
 } from '../../../policy/search'
 import { invalidateOrgStructure, noteMemberAdded, noteMemberRemoved, orgIndex } from '../orgIndex'
@@ -27,9 +26,10 @@ import { failure, success, type ApiTable, type Body, type HandlerContext } from 
 import { newMember } from '../seed'
 import type { CorpState, Member } from '../state'
 import { addressHolder } from './addresses'
-import { dropSearchIndex, noteSearchMember, searchIndex } from './searchIndex'
+import { noteMemberAddresses } from '../mail/routing'
+import { noteSearchMember, searchMembers } from './searchIndex'
 import { findMember, hasOwn, memberView } from './view'
-import { touchDirectory, visibilityOf, visibleDepartmentsOf, visibleMembersOf } from './visibility'
+import { noteMemberVisibility, visibilityOf, visibleDepartmentsOf, visibleMembersOf } from './visibility'
 
 /** a deleted member's mailbox stays in the recycle bin this long (product spec 2) */
 export const MEMBER_RECYCLE_MS = 60 * 86_400_000
@@ -61,7 +61,8 @@ function reindex(corp: CorpState, before: Member | null, after: Member | null): 
   if (before) noteMemberRemoved(corp, before)
   if (after) noteMemberAdded(corp, after)
   noteSearchMember(corp, (after ?? before)!.userid, after)
-  touchDirectory(corp)
+  noteMemberAddresses(corp, before, after)
+  noteMemberVisibility(corp, before, after)
 }
 
 function createUser(ctx: HandlerContext, body: Body) {
@@ -279,18 +280,9 @@ function searchUsers(ctx: HandlerContext, body: Body) {
   }
   const limit = checkLimit(body.limit, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT)
   if (!limit.ok) return refusal(limit)
-  const q = normalizeQuery(body.query)
-  const vis = visibilityOf(corp, ctx.caller.userid)
-  const canSee = vis.unrestricted ? () => true : (u: string) => vis.canSee(u)
-  const current = (u: string) => (hasOwn(corp.users, u) ? memberKeys(corp.users[u]) : null)
-  let outcome = searchIndex(corp).search(q, limit.value, canSee, current)
-  if (outcome.stale) {
-    // Another area changed members without telling us: rebuild once and answer from fresh keys.
-    dropSearchIndex(corp)
-    outcome = searchIndex(corp).search(q, limit.value, canSee, current)
-  }
+  const hits = searchMembers(corp, ctx.caller.userid, normalizeQuery(body.query), limit.value)
   return success({
-    userlist: outcome.hits.map((h) => ({ ...memberView(ctx, corp.users[h.userid]), match: h.field })),
+    userlist: hits.map((h) => ({ ...memberView(ctx, corp.users[h.userid]), match: h.field })),
   })
 }
 

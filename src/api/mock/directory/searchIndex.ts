@@ -4,6 +4,8 @@
 // includes() for substrings. Answers exactly what policy/search scanSearch() would, in the same order.
 import {
   SEARCH_FIELDS,
+  bestHit,
+  compareHits,
   memberKeys,
   queryFor,
   substringAllowed,
@@ -19,6 +21,7 @@ import {
 import { orgEpoch } from '../orgIndex'
 import type { CorpState, Member } from '../state'
 import { raw } from '../tx'
+import { visibleSetOf, visibleTo } from './visibility'
 
 /** the delta buffer is scanned by queries up to this size, merged into the sorted keys beyond it */
 const DELTA_SCAN_MAX = 1024
@@ -382,13 +385,14 @@ const built = new WeakMap<CorpState, { epoch: number; index: MemberSearchIndex }
 
 /** The corp's search index, built on first use and again after invalidateOrg(corp). */
 export function searchIndex(corp: CorpState): MemberSearchIndex {
+  const key = raw(corp)
   const epoch = orgEpoch(corp)
-  let entry = built.get(raw(corp))
+  let entry = built.get(key)
   if (!entry || entry.epoch !== epoch) {
     const index = new MemberSearchIndex()
     for (const m of Object.values(corp.users)) index.add(m)
     entry = { epoch, index }
-    built.set(raw(corp), entry)
+    built.set(key, entry)
   }
   return entry.index
 }
@@ -402,4 +406,60 @@ export function noteSearchMember(corp: CorpState, userid: string, after: Member 
   const index = searchIndex(corp)
   if (after) index.add(after)
   else index.remove(userid)
+}
+
+/**
+ * Ranked search over what `viewer` may see. A viewer who sees few members (own department, see
+ * nobody) is answered by ranking just those from their indexed keys: walking the corp-wide index
+ * would pass over every match they may not see. Everyone else walks the index, filtered.
+ */
+export function searchMembers(corp: CorpState, viewer: string, q: Query, limit: number): Hit[] {
+  const current = (u: string) =>
+    Object.prototype.hasOwnProperty.call(corp.users, u) ? memberKeys(corp.users[u]) : null
+  for (let attempt = 0; ; attempt++) {
+    const index = searchIndex(corp)
+    const set = visibleSetOf(corp, viewer)
+    let outcome: { hits: Hit[]; stale: boolean }
+    if (set.kind === 'only' && set.members.size <= scanLimit(index.size, limit)) {
+      outcome = scanVisible(index, set.members, viewer, q, limit, current)
+    } else {
+      outcome = index.search(q, limit, visibleTo(corp, viewer), current)
+    }
+    // Another area changed members without telling us: rebuild once and answer from fresh keys.
+    if (!outcome.stale || attempt > 0) return outcome.hits
+    dropSearchIndex(corp)
+  }
+}
+
+/**
+ * Ranking n visible members costs ~n; walking the index costs ~limit × N / n candidates before
+ * `limit` visible ones turn up. Scan below the break-even point (with a margin for the walk's
+ * cheaper steps).
+ */
+function scanLimit(total: number, limit: number): number {
+  return Math.max(256, 2 * Math.sqrt(total * Math.max(limit, 1)))
+}
+
+function scanVisible(
+  index: MemberSearchIndex,
+  members: ReadonlySet<string>,
+  viewer: string,
+  q: Query,
+  limit: number,
+  current: (userid: string) => MemberKeys | null,
+): { hits: Hit[]; stale: boolean } {
+  const hits: Hit[] = []
+  if (q.text === '' || limit <= 0) return { hits, stale: false }
+  const rank = (u: string) => {
+    const keys = index.keys(u)
+    const hit = keys ? bestHit(u, keys, q) : null
+    if (hit) hits.push(hit)
+  }
+  for (const u of members) rank(u)
+  if (!members.has(viewer)) rank(viewer)
+  hits.sort(compareHits)
+  const top = hits.slice(0, limit)
+  // Same check as the index walk: a hit from keys that no longer hold means the index is stale.
+  const stale = top.some((h) => !current(h.userid)?.[h.field].includes(h.key))
+  return { hits: top, stale }
 }

@@ -3,6 +3,7 @@ import { mayShowMobile } from '../../../policy/visibility'
 import { orgIndex } from '../orgIndex'
 import type { HandlerContext } from '../registry'
 import type { CorpState, Member } from '../state'
+import { visibleDepartmentsOf } from './visibility'
 
 export interface MemberView {
   userid: string
@@ -17,11 +18,13 @@ export interface MemberView {
   advanced: 0 | 1
 }
 
+/** A member's card as `ctx.caller` sees it: only departments the caller may see (department/list omits the rest). */
 export function memberView(ctx: HandlerContext, m: Member): MemberView {
+  const visible = visibleDepartmentsOf(ctx.corp, ctx.caller.userid)
   return {
     userid: m.userid,
     name: m.name,
-    department: [...m.department],
+    department: m.department.filter((d) => visible.has(d)),
     position: m.position,
     mobile: mayShowMobile(ctx.caller, m, ctx.isAdmin) ? m.mobile : '',
     gender: m.gender,

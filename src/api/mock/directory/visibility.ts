@@ -1,18 +1,42 @@
-// Visibility rules applied by the backend (policy/visibility), cached per corp and viewer.
-// The cache is dropped by every directory write (touchDirectory) and whenever the org index is rebuilt.
+// Visibility rules applied by the backend (policy/visibility), cached per corp, viewer and viewer class.
+// Viewers with the same applicable rules and own departments see the same members (themselves aside):
+// that set is computed once per class from the org index (subtrees, tag members), not by testing
+// every member, and member counts per department come from it. The caches are dropped by directory
+// writes that can change what anyone sees (touchDirectory; a member write only when the member is
+// created, deleted or changes departments: noteMemberVisibility) and whenever the org index is rebuilt.
+// Keyed by raw(corp): a write's tracking proxy and the plain state share one cache.
 import {
+  targetSet,
+  targetsInclude,
   visibilityFor,
   visibleDepartments,
   type DepartmentOrg,
+  type TargetSet,
   type Visibility,
   type VisibilityRule,
 } from '../../../policy/visibility'
 import { orgIndex, type OrgIndex } from '../orgIndex'
-import type { CorpState } from '../state'
+import type { CorpState, Member } from '../state'
 import { raw } from '../tx'
+
+/**
+ * What every viewer of a class may see, the viewer themselves aside (a viewer always sees themselves):
+ * all members, only `members` (own-department / see-nobody rules), or all but `hidden` (hide rules only).
+ */
+export type VisibleSet =
+  | { kind: 'all' }
+  | { kind: 'only'; members: ReadonlySet<string> }
+  | { kind: 'except'; hidden: ReadonlySet<string> }
+
+interface ClassCache {
+  set: VisibleSet
+  /** visible members per department subtree, the viewer aside */
+  counts?: Map<number, number>
+}
 
 interface ViewerCache {
   vis: Visibility
+  cls: ClassCache
   departments?: Set<number>
   /** sorted visible member lists for user/list, by "dept:fetch_child" */
   lists: Map<string, string[]>
@@ -22,16 +46,33 @@ interface CorpCache {
   org: OrgIndex
   generation: number
   viewers: Map<string, ViewerCache>
+  classes: Map<string, ClassCache>
 }
 
 const caches = new WeakMap<CorpState, CorpCache>()
 const generations = new WeakMap<CorpState, number>()
-/** viewers cached per corp; beyond this the cache starts over (a burst of distinct viewers) */
-const VIEWERS_MAX = 256
+/** viewers and classes cached per corp; beyond this the oldest entries are dropped */
+const VIEWERS_MAX = 1024
+const CLASSES_MAX = 256
 
-/** Any directory change (members, departments, tags, rules): cached visibility is void. */
+/** Any directory change that may change what someone sees (departments, tags, rules): caches are void. */
 export function touchDirectory(corp: CorpState): void {
-  generations.set(raw(corp), (generations.get(raw(corp)) ?? 0) + 1)
+  const key = raw(corp)
+  generations.set(key, (generations.get(key) ?? 0) + 1)
+}
+
+/**
+ * A member was created (`before` null), deleted (`after` null) or changed. Only their departments
+ * (and their existence) decide what anyone sees, so a change of name, position or mail address keeps
+ * the caches.
+ */
+export function noteMemberVisibility(corp: CorpState, before: Member | null, after: Member | null): void {
+  if (before && after && sameDepartments(before.department, after.department)) return
+  touchDirectory(corp)
+}
+
+function sameDepartments(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i])
 }
 
 export function departmentOrg(corp: CorpState): DepartmentOrg {
@@ -51,19 +92,99 @@ function rulesOf(corp: CorpState): VisibilityRule[] {
   return Object.values(corp.contactRules)
 }
 
-function viewerCache(corp: CorpState, viewer: string): ViewerCache {
+function corpCache(corp: CorpState): CorpCache {
+  const key = raw(corp)
   const org = orgIndex(corp)
-  const generation = generations.get(raw(corp)) ?? 0
-  let cache = caches.get(raw(corp))
-  if (!cache || cache.org !== org || cache.generation !== generation || cache.viewers.size >= VIEWERS_MAX) {
-    cache = { org, generation, viewers: new Map() }
-    caches.set(raw(corp), cache)
+  const generation = generations.get(key) ?? 0
+  let cache = caches.get(key)
+  if (!cache || cache.org !== org || cache.generation !== generation) {
+    cache = { org, generation, viewers: new Map(), classes: new Map() }
+    caches.set(key, cache)
   }
+  return cache
+}
+
+/** drop the oldest entry (Map order is insertion order) once the map is full */
+function bound<K, V>(map: Map<K, V>, max: number): void {
+  if (map.size < max) return
+  const oldest = map.keys().next()
+  if (!oldest.done) map.delete(oldest.value)
+}
+
+/**
+ * The class a viewer belongs to: which rules apply to them (as policy/visibility decides) and, when an
+ * own-department rule applies, their own departments.
+ */
+function classKey(corp: CorpState, viewer: string, org: DepartmentOrg): string {
+  const applied: string[] = []
+  let restricted = false
+  const rules = rulesOf(corp).sort((a, b) => (a.rule_id ?? 0) - (b.rule_id ?? 0))
+  for (const r of rules) {
+    if (targetsInclude(targetSet(r.whitelist), viewer, org)) continue
+    if (r.rule_type === 1) applied.push(`h${r.rule_id}`)
+    else if (targetsInclude(targetSet(r.range), viewer, org)) {
+      applied.push(`r${r.rule_id}`)
+      restricted = true
+    }
+  }
+  const own = restricted ? [...org.departmentsOf(viewer)].sort((a, b) => a - b).join(',') : ''
+  return `${applied.join(',')}|${own}`
+}
+
+function membersOf(corp: CorpState, org: OrgIndex, t: TargetSet, into: Set<string>): void {
+  for (const u of t.users) if (Object.prototype.hasOwnProperty.call(corp.users, u)) into.add(u)
+  for (const p of t.parties) for (const u of org.membersUnder(p)) into.add(u)
+  for (const tag of t.tags) for (const u of org.tagMembers(tag)) into.add(u)
+}
+
+/** The class's visible set, built from the org index: cost ~ the members it names, not the corp. */
+function buildClass(corp: CorpState, vis: Visibility): ClassCache {
+  const org = orgIndex(corp)
+  const dorg = departmentOrg(corp)
+  if (vis.unrestricted) return { set: { kind: 'all' } }
+  const hiddenByRules = (u: string) => vis.hides.some((h) => targetsInclude(h, u, dorg))
+  // canSee exempts the viewer; the class must not (another viewer of the class sees them only by rule).
+  const seenByClass = (u: string) => (u === vis.viewer ? !hiddenByRules(u) : vis.canSee(u))
+  if (vis.restricts.length === 0) {
+    const hidden = new Set<string>()
+    for (const h of vis.hides) membersOf(corp, org, h, hidden)
+    return { set: { kind: 'except', hidden } }
+  }
+  if (vis.restricts.some((r) => r.rule_type === 3)) return { set: { kind: 'only', members: new Set() } }
+  // Several own-department rules intersect: start from the smallest candidate set, test each member.
+  let smallest: Set<string> | null = null
+  for (const r of vis.restricts) {
+    const candidates = new Set<string>()
+    for (const d of dorg.departmentsOf(vis.viewer)) for (const u of org.membersUnder(d)) candidates.add(u)
+    membersOf(corp, org, r.extra, candidates)
+    if (!smallest || candidates.size < smallest.size) smallest = candidates
+  }
+  const members = new Set<string>()
+  for (const u of smallest ?? []) if (seenByClass(u)) members.add(u)
+  return { set: { kind: 'only', members } }
+}
+
+function viewerCache(corp: CorpState, viewer: string): ViewerCache {
+  const cache = corpCache(corp)
   let entry = cache.viewers.get(viewer)
-  if (!entry) {
-    entry = { vis: visibilityFor(viewer, rulesOf(corp), departmentOrg(corp)), lists: new Map() }
-    cache.viewers.set(viewer, entry)
+  if (entry) return entry
+  const dorg = departmentOrg(corp)
+  const vis = visibilityFor(viewer, rulesOf(corp), dorg)
+  let cls: ClassCache
+  if (vis.unrestricted) cls = { set: { kind: 'all' } }
+  else {
+    const key = classKey(corp, viewer, dorg)
+    let hit = cache.classes.get(key)
+    if (!hit) {
+      hit = buildClass(corp, vis)
+      bound(cache.classes, CLASSES_MAX)
+      cache.classes.set(key, hit)
+    }
+    cls = hit
   }
+  entry = { vis, cls, lists: new Map() }
+  bound(cache.viewers, VIEWERS_MAX)
+  cache.viewers.set(viewer, entry)
   return entry
 }
 
@@ -72,14 +193,24 @@ export function visibilityOf(corp: CorpState, viewer: string): Visibility {
   return viewerCache(corp, viewer).vis
 }
 
+/** What `viewer`'s class sees (they themselves always see themselves on top). */
+export function visibleSetOf(corp: CorpState, viewer: string): VisibleSet {
+  return viewerCache(corp, viewer).cls.set
+}
+
+function seesFn(set: VisibleSet, viewer: string): (userid: string) => boolean {
+  if (set.kind === 'all') return () => true
+  if (set.kind === 'only') return (u) => u === viewer || set.members.has(u)
+  return (u) => u === viewer || !set.hidden.has(u)
+}
+
 /**
  * For other areas: may `viewer` see member `userid` in the directory? A hidden member must be
  * treated exactly like an absent one.
  */
 export function visibleTo(corp: CorpState, viewer: string): (userid: string) => boolean {
-  const vis = visibilityOf(corp, viewer)
-  if (vis.unrestricted) return (userid) => Object.prototype.hasOwnProperty.call(corp.users, userid)
-  return (userid) => Object.prototype.hasOwnProperty.call(corp.users, userid) && vis.canSee(userid)
+  const sees = seesFn(visibleSetOf(corp, viewer), viewer)
+  return (userid) => Object.prototype.hasOwnProperty.call(corp.users, userid) && sees(userid)
 }
 
 /** Department ids `viewer` may see in the tree (cached). */
@@ -106,9 +237,61 @@ export function visibleMembersOf(
   let list = entry.lists.get(key)
   if (!list) {
     const org = orgIndex(corp)
-    const ids = withChildren ? [...org.membersUnder(dept)] : [...org.directMembers(dept)]
-    list = ids.filter((u) => entry.vis.canSee(u)).sort()
+    const set = entry.cls.set
+    const base: ReadonlySet<string> = withChildren ? org.membersUnder(dept) : new Set(org.directMembers(dept))
+    if (set.kind === 'only' && set.members.size + 1 < base.size) {
+      // The class sees few: walk them instead of the department.
+      list = [...set.members].filter((u) => base.has(u))
+      if (base.has(viewer) && !set.members.has(viewer)) list.push(viewer)
+    } else {
+      const sees = seesFn(set, viewer)
+      list = [...base].filter(sees)
+    }
+    list.sort()
     entry.lists.set(key, list)
   }
   return list
+}
+
+/** add `delta` to every department `m` is in or below, once per department */
+function countMember(counts: Map<number, number>, org: OrgIndex, m: Member, delta: number): void {
+  if (m.department.length === 1) {
+    for (const a of org.ancestors(m.department[0])) counts.set(a, (counts.get(a) ?? 0) + delta)
+    return
+  }
+  const seen = new Set<number>()
+  for (const d of m.department) for (const a of org.ancestors(d)) seen.add(a)
+  for (const a of seen) counts.set(a, (counts.get(a) ?? 0) + delta)
+}
+
+/**
+ * Visible members in each department's subtree for `viewer` (a member counts once per department
+ * even when listed in several of its sub-departments). Unrestricted: the org index's subtree sets,
+ * kept current by member writes. Otherwise computed once per viewer class from its visible set.
+ */
+export function visibleMemberCounts(corp: CorpState, viewer: string): (dept: number) => number {
+  const entry = viewerCache(corp, viewer)
+  const org = orgIndex(corp)
+  const set = entry.cls.set
+  if (set.kind === 'all') return (d) => org.membersUnder(d).size
+  const cls = entry.cls
+  if (!cls.counts) {
+    const counts = new Map<number, number>()
+    const members = set.kind === 'only' ? set.members : set.hidden
+    for (const u of members) {
+      if (Object.prototype.hasOwnProperty.call(corp.users, u)) countMember(counts, org, corp.users[u], 1)
+    }
+    cls.counts = counts
+  }
+  const counts = cls.counts
+  // The viewer sees themselves even where the class does not.
+  const self = Object.prototype.hasOwnProperty.call(corp.users, viewer) ? corp.users[viewer] : undefined
+  let mine: Map<number, number> | null = null
+  if (self && (set.kind === 'only' ? !set.members.has(viewer) : set.hidden.has(viewer))) {
+    mine = new Map()
+    countMember(mine, org, self, 1)
+  }
+  const extra = (d: number) => mine?.get(d) ?? 0
+  if (set.kind === 'only') return (d) => (counts.get(d) ?? 0) + extra(d)
+  return (d) => org.membersUnder(d).size - (counts.get(d) ?? 0) + extra(d)
 }

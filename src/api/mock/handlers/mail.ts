@@ -2,17 +2,17 @@
 // Every call opens its mailbox through openMailbox, which re-checks access and enabled state now.
 import type { AccessRoute } from '../../../policy/access'
 import { ErrCode } from '../../../policy/codes'
-import { domainOf } from '../../../policy/mailAddress'
 import type { Verdict } from '../../../policy/result'
 import type { ApiResult } from '../../contract'
 import { mailAuthCodeApis } from '../mail/authCodeApis'
+import { bounce } from '../mail/bounce'
 import { checkDraft, checkSend, withSignature } from '../mail/compose'
 import { receive } from '../mail/delivery'
 import { optBool, reqId } from '../mail/fields'
 import { listMessages, parseCursor, parseLimit } from '../mail/listing'
 import { reachableMailboxes } from '../mail/mailboxIndex'
 import { openMailbox, type OpenMailbox } from '../mail/open'
-import { isKnownUndeliverable, routeAddress, type Destination } from '../mail/routing'
+import { planRecipients } from '../mail/routing'
 import { applySettings, checkSettingsUpdate, personalOf, sharedView } from '../mail/settings'
 import {
   addMessage,
@@ -20,7 +20,9 @@ import {
   folderExists,
   folderStats,
   getMessage,
+  isDraftIdOf,
   mailboxUnread,
+  newDraftId,
   newestFirst,
   touchStore,
   updateMessage,
@@ -176,35 +178,12 @@ const messageUpdate = withMailbox((_ctx, body, box) => {
   return success({ updated: targets.length })
 })
 
-/** Where each recipient's copy goes: internal addresses by route, unknown addresses of our own domain refused. */
-function recipientsOf(
-  corp: CorpState,
-  addresses: string[],
-): Verdict<{ address: string; dest: Destination }[]> {
-  const out: { address: string; dest: Destination }[] = []
-  const stores = new Set<string>()
-  for (const a of addresses) {
-    const dest = routeAddress(corp, a)
-    if (!dest) {
-      if (domainOf(a) === corp.domain.name && !isKnownUndeliverable(corp, a)) {
-        return { ok: false, errcode: ErrCode.INVALID_PARAM, errmsg: `收件人不存在：${a} (to)` }
-      }
-      continue // external: leaves the system (not modelled)
-    }
-    // One copy per mailbox, even when an address and its alias are both listed.
-    if (stores.has(dest.storeId)) continue
-    stores.add(dest.storeId)
-    out.push({ address: a, dest })
-  }
-  return { ok: true, value: out }
-}
-
 const messageSend = withMailbox(({ corp, caller, env }, body, box) => {
   const out = checkSend(body, box.addresses)
   if (!out.ok) return refusal(out)
   const m = out.value
-  const recipients = recipientsOf(corp, [...m.to, ...m.cc, ...m.bcc])
-  if (!recipients.ok) return refusal(recipients)
+  // Every recipient is accepted: internal ones without a mailbox are bounced after the Sent copy exists.
+  const plan = planRecipients(corp, [...m.to, ...m.cc, ...m.bcc])
   const time = env.now()
   const content = withSignature(m.content, box.store.shared.signature)
   const sent = addMessage(box.store, {
@@ -222,7 +201,7 @@ const messageSend = withMailbox(({ corp, caller, env }, body, box) => {
     in_reply_to: m.in_reply_to,
     delivered_to: m.from,
   })
-  for (const { address, dest } of recipients.value) {
+  for (const { address, dest } of plan.deliveries) {
     // Internal delivery runs the recipient mailbox's own receive rules; Bcc stays hidden.
     receive(corp.stores[dest.storeId], {
       from: m.from,
@@ -236,6 +215,7 @@ const messageSend = withMailbox(({ corp, caller, env }, body, box) => {
       time,
     })
   }
+  if (plan.undeliverable.length) bounce(box.store, sent, plan.undeliverable, corp.domain.name, time)
   const draft = m.draft_id ? box.store.drafts[m.draft_id] : undefined
   if (draft && draft.owner === caller.userid) delete box.store.drafts[m.draft_id]
   return success({ mail_id: sent.mail_id, message_id: sent.message_id })
@@ -249,18 +229,27 @@ const draftSave = withMailbox(({ caller, env }, body, { store }) => {
   const fields = checkDraft(body)
   if (!fields.ok) return refusal(fields)
   const existing = typeof body.draft_id === 'string' ? store.drafts[body.draft_id] : undefined
-  const draft_id = existing && existing.owner === caller.userid ? existing.draft_id : `d${store.nextId++}`
+  const draft_id =
+    existing && existing.owner === caller.userid ? existing.draft_id : newDraftId(store, caller.userid)
   store.drafts[draft_id] = { draft_id, ...fields.value, owner: caller.userid, update_time: env.now() }
   return success({ draft_id })
 })
 
-/** Deleting a draft that is already gone succeeds: a retried delete must not fail. */
+/**
+ * Deletes the caller's own draft. Deleting one's own draft again after it is gone (sent, or a retried
+ * delete) succeeds; any other id — another member's draft in a shared mailbox included — answers
+ * 40058 "草稿不存在" exactly as an id that never existed, and changes nothing.
+ */
 const draftDelete = withMailbox(({ caller }, body, { store }) => {
   const id = reqId(body.draft_id, 'draft_id')
   if (!id.ok) return refusal(id)
   const d = Object.prototype.hasOwnProperty.call(store.drafts, id.value) ? store.drafts[id.value] : undefined
-  if (d && d.owner === caller.userid) delete store.drafts[id.value]
-  return success({ draft_id: id.value })
+  if (d && d.owner === caller.userid) {
+    delete store.drafts[id.value]
+    return success({ draft_id: id.value })
+  }
+  if (!d && isDraftIdOf(id.value, caller.userid)) return success({ draft_id: id.value })
+  return failure(ErrCode.INVALID_PARAM, '草稿不存在 (draft_id)')
 })
 
 const settingsGet = withMailbox(({ caller }, _body, { store }) =>

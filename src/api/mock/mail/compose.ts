@@ -38,7 +38,14 @@ export function checkSend(body: Record<string, unknown>, addresses: string[]): V
   const total = lists.to.length + lists.cc.length + lists.bcc.length
   if (total === 0) return refuse(ErrCode.INVALID_PARAM, '至少需要一个收件人 (to)')
   if (total > MAX_RECIPIENTS) {
-    return refuse(ErrCode.INVALID_PARAM, `收件人、抄送、密送合计最多 ${MAX_RECIPIENTS} 个 (to)`)
+    // Name the list where the running total passes the limit: that is where the form must shrink.
+    const over =
+      lists.to.length > MAX_RECIPIENTS
+        ? 'to'
+        : lists.to.length + lists.cc.length > MAX_RECIPIENTS
+          ? 'cc'
+          : 'bcc'
+    return refuse(ErrCode.INVALID_PARAM, `收件人、抄送、密送合计最多 ${MAX_RECIPIENTS} 个 (${over})`)
   }
   const subject = optString(body.subject, 'subject', MAX_SUBJECT, '主题')
   if (!subject.ok) return subject

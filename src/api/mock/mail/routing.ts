@@ -1,9 +1,14 @@
 // Where mail for an address goes: member addresses and aliases, business mailbox addresses and
-// aliases (case-insensitive). Built lazily per corp with the same validity as the mailbox index.
-import { normalizeAddress } from '../../../policy/mailAddress'
-import { orgIndex, type OrgIndex } from '../orgIndex'
-import type { CorpState } from '../state'
-import { corpVersion } from './mailboxIndex'
+// aliases (case-insensitive), and which addresses of our own domain have nowhere to go (bounced).
+// Member addresses are kept in a map updated by member writes (noteMemberAddresses) — not rebuilt
+// after every write; each hit is checked against the member as it is now, and the map is rebuilt
+// when that check fails, when the org index is rebuilt wholesale, or when the recycle bin or the
+// business mailboxes change (a restore or a conversion moves member addresses without a member
+// write). Business mailboxes are few: their map is rebuilt when they change. Keyed by raw(corp);
+// destinations carry ids only, so the caller reads the state itself.
+import { domainOf, normalizeAddress } from '../../../policy/mailAddress'
+import { orgEpoch } from '../orgIndex'
+import type { CorpState, Member } from '../state'
 import { raw } from '../tx'
 
 export type Destination =
@@ -11,41 +16,149 @@ export type Destination =
   | { kind: 'business'; mailboxId: number; storeId: string }
 
 interface AddressBook {
-  org: OrgIndex
-  version: number
-  map: Map<string, Destination>
+  epoch: number
+  /** business mailboxes and recycle bin entries as they were when `members` / `business` were built */
+  mailboxPrint: string
+  recyclePrint: string
+  members: Map<string, Destination>
+  business: Map<string, Destination>
 }
 
-const cache = new WeakMap<CorpState, AddressBook>()
+const books = new WeakMap<CorpState, AddressBook>()
 
-function addressBook(corp: CorpState): AddressBook {
-  const org = orgIndex(corp)
-  const version = corpVersion(corp)
-  const hit = cache.get(raw(corp))
-  if (hit && hit.org === org && hit.version === version) return hit
+function memberAddresses(m: Pick<Member, 'biz_mail' | 'alias'>): string[] {
+  return [m.biz_mail, ...m.alias].filter((a) => a !== '').map(normalizeAddress)
+}
+
+function addMember(map: Map<string, Destination>, m: Member): void {
+  if (!m.storeId) return
+  const dest: Destination = { kind: 'member', userid: m.userid, storeId: m.storeId }
+  for (const a of memberAddresses(m)) map.set(a, dest)
+}
+
+function buildMembers(corp: CorpState): Map<string, Destination> {
   const map = new Map<string, Destination>()
-  for (const m of Object.values(corp.users)) {
-    if (!m.storeId) continue
-    const dest: Destination = { kind: 'member', userid: m.userid, storeId: m.storeId }
-    for (const a of [m.biz_mail, ...m.alias]) if (a) map.set(normalizeAddress(a), dest)
+  for (const m of Object.values(corp.users)) addMember(map, m)
+  return map
+}
+
+function mailboxPrint(corp: CorpState): string {
+  const parts: string[] = []
+  for (const mb of Object.values(corp.publicmails)) {
+    parts.push(`${mb.id}:${mb.storeId}:${mb.email}:${mb.alias_list.join(',')}`)
   }
+  return parts.join(';')
+}
+
+function recyclePrint(corp: CorpState): string {
+  return Object.keys(corp.recycle).join(',')
+}
+
+function buildBusiness(corp: CorpState): Map<string, Destination> {
+  const map = new Map<string, Destination>()
   for (const mb of Object.values(corp.publicmails)) {
     const dest: Destination = { kind: 'business', mailboxId: mb.id, storeId: mb.storeId }
     for (const a of [mb.email, ...mb.alias_list]) if (a) map.set(normalizeAddress(a), dest)
   }
-  const book = { org, version, map }
-  cache.set(raw(corp), book)
+  return map
+}
+
+function addressBook(corp: CorpState): AddressBook {
+  const key = raw(corp)
+  const epoch = orgEpoch(corp)
+  const mp = mailboxPrint(corp)
+  const rp = recyclePrint(corp)
+  let book = books.get(key)
+  if (!book || book.epoch !== epoch || book.mailboxPrint !== mp || book.recyclePrint !== rp) {
+    book = {
+      epoch,
+      mailboxPrint: mp,
+      recyclePrint: rp,
+      members: buildMembers(corp),
+      business: buildBusiness(corp),
+    }
+    books.set(key, book)
+  }
   return book
 }
 
-export function routeAddress(corp: CorpState, address: string): Destination | undefined {
-  const dest = addressBook(corp).map.get(normalizeAddress(address))
-  return dest && corp.stores[dest.storeId] ? dest : undefined
+/** A member was created (`before` null), deleted (`after` null) or changed: keep a built map current. */
+export function noteMemberAddresses(corp: CorpState, before: Member | null, after: Member | null): void {
+  const book = books.get(raw(corp))
+  if (!book) return
+  if (before) {
+    for (const a of memberAddresses(before)) {
+      const d = book.members.get(a)
+      if (d && d.kind === 'member' && d.userid === before.userid) book.members.delete(a)
+    }
+  }
+  if (after) addMember(book.members, after)
 }
 
-/** Addresses that belong to the corp without a mailbox to deliver to (mail groups, recycle bin). */
-export function isKnownUndeliverable(corp: CorpState, address: string): boolean {
-  const a = normalizeAddress(address)
-  if (corp.mailGroups.some((g) => normalizeAddress(g) === a)) return true
-  return Object.values(corp.recycle).some((r) => r.addresses.some((x) => normalizeAddress(x) === a))
+function stillOwns(corp: CorpState, dest: Destination, address: string): boolean {
+  if (!corp.stores[dest.storeId]) return false
+  if (dest.kind === 'business') return true // the business map is rebuilt whenever a mailbox changes
+  const m = Object.prototype.hasOwnProperty.call(corp.users, dest.userid) ? corp.users[dest.userid] : null
+  return !!m && m.storeId === dest.storeId && memberAddresses(m).includes(address)
+}
+
+function lookup(corp: CorpState, book: AddressBook, a: string): Destination | undefined {
+  // A business mailbox owns its address even while a converted member's entry lingers.
+  const business = book.business.get(a)
+  if (business) return corp.stores[business.storeId] ? business : undefined
+  const dest = book.members.get(a)
+  if (!dest || stillOwns(corp, dest, a)) return dest
+  // Changed behind our back: rebuild the members' map once and answer from it.
+  book.members = buildMembers(corp)
+  const fresh = book.members.get(a)
+  return fresh && stillOwns(corp, fresh, a) ? fresh : undefined
+}
+
+export function routeAddress(corp: CorpState, address: string): Destination | undefined {
+  return lookup(corp, addressBook(corp), normalizeAddress(address))
+}
+
+/** Is the address in our own domain (where nobody but us can deliver it)? */
+export function isInternalAddress(corp: CorpState, address: string): boolean {
+  // Alias domains are not modelled: the corp's one domain is all there is.
+  return domainOf(address) === normalizeAddress(corp.domain.name)
+}
+
+/** Mail group addresses exist (mail to them is accepted) but are not modelled as mailboxes. */
+function isMailGroup(corp: CorpState, address: string): boolean {
+  return corp.mailGroups.some((g) => normalizeAddress(g) === address)
+}
+
+export interface RecipientPlan {
+  /** one copy per mailbox, in the order the addresses were listed */
+  deliveries: { address: string; dest: Destination }[]
+  /** internal addresses with nowhere to go (absent, deleted, in the recycle bin, moved away) */
+  undeliverable: string[]
+}
+
+/**
+ * Where each recipient's copy goes. Internal addresses go to their mailbox or, when there is none,
+ * into `undeliverable` (bounced to the sender — never refused: the answer must not tell a member
+ * hidden by a visibility rule from one who does not exist). Outside addresses leave the system.
+ */
+export function planRecipients(corp: CorpState, addresses: readonly string[]): RecipientPlan {
+  const book = addressBook(corp)
+  const deliveries: RecipientPlan['deliveries'] = []
+  const undeliverable: string[] = []
+  const stores = new Set<string>()
+  for (const listed of addresses) {
+    const a = normalizeAddress(listed)
+    const dest = lookup(corp, book, a)
+    if (!dest) {
+      if (isInternalAddress(corp, a) && !isMailGroup(corp, a) && !undeliverable.includes(a)) {
+        undeliverable.push(a)
+      }
+      continue // outside: leaves the system (not modelled)
+    }
+    // One copy per mailbox, even when an address and its alias are both listed.
+    if (stores.has(dest.storeId)) continue
+    stores.add(dest.storeId)
+    deliveries.push({ address: a, dest })
+  }
+  return { deliveries, undeliverable }
 }

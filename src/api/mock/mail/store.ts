@@ -37,10 +37,33 @@ export function folderByName(store: MailStore, name: string): string {
   return id
 }
 
-/** Numeric sequence of an id like m12 / d7: the tie-breaker for equal times. */
+/** Numeric sequence of an id like m12 / d7 / d7-1a2b3c: the tie-breaker for equal times. */
 export function seqOf(id: string): number {
-  const n = Number(id.slice(1))
+  const n = parseInt(id.slice(1), 10)
   return Number.isFinite(n) ? n : 0
+}
+
+/** 8 hex digits of FNV-1a over the userid: marks whose draft an id was, without naming them. */
+function ownerTag(userid: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < userid.length; i++) {
+    h ^= userid.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0).toString(16).padStart(8, '0')
+}
+
+/**
+ * A new draft id for `owner`: d<seq>-<owner tag>. The tag lets a repeated delete of one's own draft
+ * succeed after it is gone while any other id (someone else's draft, gone or not) is refused alike.
+ */
+export function newDraftId(store: MailStore, owner: string): string {
+  return `d${store.nextId++}-${ownerTag(owner)}`
+}
+
+/** Was this draft id issued to `owner` (whether or not the draft still exists)? */
+export function isDraftIdOf(id: string, owner: string): boolean {
+  return id.endsWith(`-${ownerTag(owner)}`)
 }
 
 /** newest first: time, then creation order */
