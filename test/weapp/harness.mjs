@@ -121,6 +121,8 @@ export class Harness {
   tree() {
     const page = this.page
     if (!page) throw new Error('no page is open')
+    if (!this.views.render)
+      throw new Error(`the WXML of ${this.dist} did not compile:\n${this.views.problems.join('\n')}`)
     const entry = page.__harness
     const { root, stats } = this.views.render(page.route, page.data, entry.components)
     const m = this.measurements.get(page.route) || { maxDepth: 0, maxElementDepth: 0, comps: 0 }

@@ -81,14 +81,16 @@ test('journey 1: every page of app.json (main package, settings, admin) opens wi
         : route.startsWith('admin/')
           ? IDENTITIES.admin
           : IDENTITIES.member
-    const q = queryString(queries[route])
-    await withApp({ url: `/${route}${q ? `?${q}` : ''}`, identity }, async (h) => {
-      assert.equal(h.route, route)
+    // Opened from the running app, as a person gets there: a tab by switchTab, any other page by navigateTo.
+    await withApp({ identity }, async (h) => {
+      const q = queryString(queries[route])
+      const isTab = h.logic.tabRoutes.includes(route)
+      const answer = await h.navigate(isTab ? 'switchTab' : 'navigateTo', `/${route}${q ? `?${q}` : ''}`)
+      if (h.route !== route) assert.fail(`${route} did not open: ${answer?.errMsg}`)
       const text = h.text().trim()
       assert.ok(text.length > 0, `${route} rendered nothing`)
       assert.doesNotMatch(text, /加载中/, `${route} still loading after settling`)
-      const m = h.measurements.get(route)
-      rows.push({ route, ...m })
+      rows.push({ route, ...h.measurements.get(route) })
     })
   }
   // For choosing Taro's baseLevel (config/index.ts, 8 today): deeper trees fall back to `comp`.
@@ -149,7 +151,8 @@ test('journey 4: the settings and admin sub-packages each do one action', async 
     await h.navigate('switchTab', '/pages/me/index')
     await h.tap(h.one('管理后台'))
     assert.equal(h.route, 'admin/pages/home/index')
-    await h.navigate('navigateTo', '/admin/pages/seats/index')
+    await h.tap(h.exact('高级功能账号'))
+    assert.equal(h.route, 'admin/pages/seats/index')
     const assigned = () => Number(/已分配的成员（(\d+)）/.exec(h.text())?.[1])
     const before = assigned()
     assert.ok(before > 0, h.text())

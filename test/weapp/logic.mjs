@@ -8,7 +8,7 @@ import vm from 'node:vm'
 import { wxInterface } from './wxNames.mjs'
 import { WxStorage } from './storage.mjs'
 
-/** globals a browser has and WeChat's logic layer does not */
+/** globals of browsers or Node that WeChat's logic layer does not have */
 export const WEB_ONLY_GLOBALS = [
   'window',
   'document',
@@ -26,11 +26,8 @@ export const WEB_ONLY_GLOBALS = [
   'location',
   'history',
   'self',
-  'structuredClone',
-  'queueMicrotask',
   'Buffer',
   'process',
-  'global',
 ]
 
 export const PAGE_STACK_LIMIT = 10

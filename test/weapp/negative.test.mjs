@@ -65,3 +65,16 @@ test('journey 6: code that feature-detects a Web global (typeof window) does not
   )
   assert.equal(await verdict(dist, route, IDENTITIES.member), null)
 })
+
+test('a WXML syntax error in the build fails the run, naming the file', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'weapp-negative-'))
+  copies.push(dir)
+  fs.cpSync(DIST, dir, { recursive: true })
+  fs.appendFileSync(path.join(dir, 'pages/me/index.wxml'), '\n<view class="{{broken"></view>\n')
+  const h = await launch({ dist: dir })
+  try {
+    assert.throws(() => h.assertClean(), /WXML compile error[\s\S]*pages\/me\/index\.wxml/)
+  } finally {
+    h.close()
+  }
+})
