@@ -246,3 +246,39 @@ test('journey 7: 3,000 sends stay within WeChat storage limits and survive a rel
     assert.ok(h.byText(`耐久测试 ${SENDS - 1}`).length > 0, 'the last one is listed in 已发送')
   })
 })
+
+test('journey 8: new mail while away from the tab bar still shows on the 邮件 tab badge', async () => {
+  const me = IDENTITIES.member
+  await withApp({ identity: me }, async (h) => {
+    const bizmail = h.global('__bizmail')
+    assert.ok(
+      bizmail?.backend,
+      'the mock build exposes globalThis.__bizmail = { backend, faults } (src/api/index.ts)',
+    )
+    const profile = await bizmail.backend.call('user/get', { userid: me.userid }, me)
+    const badge = () => Number(h.records.badges[0] ?? 0)
+    const before = badge()
+    assert.ok(before > 0, `the 邮件 tab shows the unread count (${JSON.stringify(h.records.badges)})`)
+    const deliver = async (subject) => {
+      const r = await bizmail.backend.deliver(me.corpid, profile.biz_mail, {
+        from: 'partner@example.com',
+        subject,
+        content: '新邮件提醒测试',
+      })
+      assert.equal(r.errcode, 0, JSON.stringify(r))
+    }
+    // on the tab page: the next poll (every 30 s) raises the badge
+    await deliver('提醒测试 1')
+    await h.settle(31_000)
+    assert.equal(badge(), before + 1, 'the badge counts the new mail')
+    // away from the tab bar (setTabBarBadge fails there in WeChat), then back
+    await h.tap(h.byClass('mail-page__compose')[0])
+    assert.equal(h.route, 'pages/compose/index')
+    await deliver('提醒测试 2')
+    await h.settle(31_000)
+    await h.navigate('navigateBack', '')
+    await h.settle(31_000)
+    assert.equal(h.route, 'pages/mail/index')
+    assert.equal(badge(), before + 2, 'back on the tab page, the badge counts both new mails')
+  })
+})
