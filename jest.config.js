@@ -11,7 +11,7 @@ const nodeProject = {
   roots: ['<rootDir>/src', '<rootDir>/test/node'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.[jt]sx?$': babelTransform },
-  setupFiles: ['<rootDir>/test/node/fastcheck.setup.js'],
+  setupFiles: ['<rootDir>/test/node/fastcheck.setup.js', '<rootDir>/test/node/verify.setup.js'],
 }
 
 // The preset's top-level-only options (bail, verbose) are not valid inside a project.

@@ -2,6 +2,7 @@
 import fc from 'fast-check'
 import type { CorpSetup, KeyValueStorage } from '../contract'
 import { createMockBackend } from './index'
+import { readSavedState } from './persist/engine'
 import { checksum, serialize, STATE_KEY } from './persistence'
 import { SCHEMA_VERSION } from './state'
 
@@ -36,6 +37,8 @@ class MapStorage implements KeyValueStorage {
   }
 }
 
+const saved = (storage: MapStorage) => readSavedState((k) => storage.map.get(k))
+
 /** a read-only fingerprint of everything the directory answers (the state itself is private) */
 async function fingerprint(b: ReturnType<typeof createMockBackend>) {
   const list = await b.call('user/list', { department_id: 1, fetch_child: 1 }, ctx)
@@ -52,8 +55,10 @@ describe('options', () => {
     await b.call('user/create', create('temp'), ctx)
     await b.call('user/delete', { userid: 'temp' }, ctx)
     await b.settle()
-    const saved = JSON.parse(JSON.parse(storage.map.get(STATE_KEY)!).body)
-    const entry = Object.values(saved.corps.c1.recycle)[0] as { deleted_time: number; expire_time: number }
+    const entry = Object.values(saved(storage)!.corps.c1.recycle)[0] as {
+      deleted_time: number
+      expire_time: number
+    }
     expect(entry.deleted_time).toBe(1234)
     expect(entry.expire_time).toBe(1234 + 60 * 86_400_000)
   })
@@ -125,18 +130,20 @@ describe('storage', () => {
     expect(await fingerprint(b)).toBe(await fingerprint(a))
   })
 
-  test('writes are coalesced and land after settle()', async () => {
+  test('every acknowledged write is saved before it is answered', async () => {
     const storage = new MapStorage()
     const b = createMockBackend({ corps: [setup()], storage })
-    await b.settle()
-    const before = storage.sets
-    await Promise.all(Array.from({ length: 20 }, (_, i) => b.call('user/create', create(`m${i}`), ctx)))
-    await b.settle()
-    expect(storage.sets - before).toBeGreaterThanOrEqual(1)
-    expect(storage.sets - before).toBeLessThan(20)
-    expect(JSON.parse(JSON.parse(storage.map.get(STATE_KEY)!).body).corps.c1.users.m19).toBeDefined()
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        expect((await b.call('user/create', create(`m${i}`), ctx)).errcode).toBe(0)
+        // answered: it is in storage already, no settle() needed
+        expect(saved(storage)?.corps.c1.users[`m${i}`]).toBeDefined()
+      }),
+    )
   })
 
+  // A state saved by the previous build (one key, schema 1) is still read, and every kind of
+  // damage to it is detected and replaced by the seed, with a notice.
   const bad: Array<[string, (good: string) => string]> = [
     ['not JSON', () => '{{{'],
     ['truncated', (good) => good.slice(0, good.length / 2)],
@@ -162,25 +169,31 @@ describe('storage', () => {
     ],
   ]
   test.each(bad)(
-    '%s: detected, reported, replaced by a clean seeded state — never a crash',
+    "an older build's state, %s: detected, reported, replaced by a clean seeded state — never a crash",
     async (_, spoil) => {
-      const storage = new MapStorage()
-      const a = createMockBackend({ corps: [setup()], storage })
+      const first = new MapStorage()
+      const a = createMockBackend({ corps: [setup()], storage: first })
       await a.call('user/create', create('lost'), ctx)
-      await a.settle()
-      storage.map.set(STATE_KEY, spoil(storage.map.get(STATE_KEY)!))
-      const b = createMockBackend({ corps: [setup()], storage })
+      const good = serialize(saved(first)!)
+      const storage = new MapStorage()
+      storage.map.set(STATE_KEY, good)
+      const ok = createMockBackend({ corps: [setup()], storage })
+      expect(await ok.recovery()).toBeNull()
+      expect((await ok.call('user/get', { userid: 'lost' }, ctx)).errcode).toBe(0)
+      expect(storage.map.has(STATE_KEY)).toBe(false) // rewritten in the new layout
+      const spoiled = new MapStorage()
+      spoiled.map.set(STATE_KEY, spoil(good))
+      const b = createMockBackend({ corps: [setup()], storage: spoiled })
       expect(await b.recovery()).toMatch(/保存的数据/)
       expect((await b.call('user/get', { userid: 'boss' }, ctx)).errcode).toBe(0)
       expect((await b.call('user/get', { userid: 'lost' }, ctx)).errcode).toBe(60111)
-      await b.settle()
       // the clean state was written back and loads without complaint
-      const c = createMockBackend({ corps: [setup()], storage })
+      const c = createMockBackend({ corps: [setup()], storage: spoiled })
       expect(await c.recovery()).toBeNull()
     },
   )
 
-  test('a throwing storage never breaks calls', async () => {
+  test('a storage that cannot read or save: the app runs, and no write is acknowledged', async () => {
     const storage: KeyValueStorage = {
       get: () => {
         throw new Error('disk gone')
@@ -190,9 +203,11 @@ describe('storage', () => {
     }
     const b = createMockBackend({ corps: [setup()], storage })
     expect(await b.recovery()).toMatch(/无法读取/)
-    expect((await b.call('user/create', create('x1'), ctx)).errcode).toBe(0)
-    await b.settle()
-    expect((await b.call('user/get', { userid: 'x1' }, ctx)).errcode).toBe(0)
+    expect((await b.call('user/get', { userid: 'boss' }, ctx)).errcode).toBe(0)
+    const r = await b.call('user/create', create('x1'), ctx)
+    expect(r.errcode).toBe(-1)
+    expect(r.errmsg).toMatch(/保存失败/)
+    expect((await b.call('user/get', { userid: 'x1' }, ctx)).errcode).toBe(60111)
   })
 
   test('the serialized demo state passes the shape check', async () => {

@@ -1,13 +1,20 @@
 // Creates carry an idempotency key: the same key and body replays the first result,
-// the same key with another body is refused (690015).
+// the same key with another body is refused (690015). A record keeps a digest of the body and the
+// (small) result only, and expires after a day, so retries cannot grow the saved state.
 import { ErrCode } from '../../policy/codes'
+import { sha256Hex } from '../../policy/sha256'
 import type { ApiResult } from '../contract'
 import { failure } from './registry'
-import type { CorpState } from './state'
+import type { CorpState, IdempotencyRecord } from './state'
+
+/** a retry comes within seconds or minutes; a day covers an app left in the background */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
+/** results larger than this are not kept (a replay could not be answered from a digest anyway) */
+const MAX_RESULT_CHARS = 4096
 
 export type IdempotencyCheck =
   | { kind: 'none' }
-  | { kind: 'fresh'; key: string; body: string }
+  | { kind: 'fresh'; key: string; digest: string }
   | { kind: 'replay' | 'conflict'; result: ApiResult }
 
 /** JSON with sorted keys, so field order does not make two equal bodies differ. */
@@ -22,11 +29,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? 'null'
 }
 
+// Records of an older build (no time, a body instead of a digest) count as expired.
+const live = (r: IdempotencyRecord | undefined, now: number): r is IdempotencyRecord =>
+  !!r && typeof r.time === 'number' && now - r.time < IDEMPOTENCY_TTL_MS
+
 export function checkIdempotency(
   corp: CorpState,
   api: string,
   userid: string,
   body: Record<string, unknown>,
+  now: number,
 ): IdempotencyCheck {
   const raw = body.idempotency_key
   if (raw === undefined || raw === null || raw === '') return { kind: 'none' }
@@ -37,10 +49,10 @@ export function checkIdempotency(
   const key = `${userid}\u0000${api}\u0000${raw}`
   const rest: Record<string, unknown> = { ...body }
   delete rest.idempotency_key
-  const canon = canonicalJson(rest)
-  const seen = corp.idempotency[key]
-  if (!seen) return { kind: 'fresh', key, body: canon }
-  if (seen.body !== canon) {
+  const digest = sha256Hex(canonicalJson(rest))
+  const seen = Object.prototype.hasOwnProperty.call(corp.idempotency, key) ? corp.idempotency[key] : undefined
+  if (!live(seen, now)) return { kind: 'fresh', key, digest }
+  if (seen.digest !== digest) {
     return {
       kind: 'conflict',
       result: failure(ErrCode.IDEMPOTENCY_MISMATCH, '该幂等键已用于另一个不同的请求 (idempotency_key)'),
@@ -51,11 +63,24 @@ export function checkIdempotency(
 
 export function rememberIdempotent(
   corp: CorpState,
-  check: { key: string; body: string },
+  check: { key: string; digest: string },
   result: ApiResult,
+  now: number,
 ): void {
   // A secret shown once (a client password) is never kept: a replay answers without it.
   const kept: Record<string, unknown> = { ...result }
   delete kept.auth_code
-  corp.idempotency[check.key] = { body: check.body, result: kept }
+  if (JSON.stringify(kept).length > MAX_RESULT_CHARS) return
+  corp.idempotency[check.key] = { digest: check.digest, result: kept, time: now }
+}
+
+/** Drops expired records; returns how many. */
+export function expireIdempotency(corp: CorpState, now: number): number {
+  let n = 0
+  for (const [key, record] of Object.entries(corp.idempotency)) {
+    if (live(record, now)) continue
+    delete corp.idempotency[key]
+    n++
+  }
+  return n
 }

@@ -1,21 +1,30 @@
 // The mock backend: the authority for every rule, in-process, WeCom-shaped (../shared/spec/api.md).
+// Every call runs as one transaction: its writes are tracked, saved (only the documents they
+// touched) before the answer, and undone when the handler throws, refuses, or saving fails.
 import type { ApiResult, CallContext, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
 import { ErrCode } from '../../policy/codes'
+import { boundaryProblem } from './boundary'
+import { demoState } from './demo'
+import { createEntropyPool, defaultEntropySource, type EntropySource } from './entropy'
 import type { MockEnv } from './env'
 import { apiTable } from './handlers'
-import { deliverMail } from './handlers/deliver'
 import { clientLogin as clientLoginImpl } from './handlers/clientLogin'
+import { deliverMail } from './handlers/deliver'
 import { reconcileAccess } from './handlers/reconcile'
-import { checkIdempotency, rememberIdempotent } from './idempotency'
-import { invalidateOrg } from './orgIndex'
+import { checkIdempotency, expireIdempotency, IDEMPOTENCY_TTL_MS, rememberIdempotent } from './idempotency'
+import { migrationLock } from './lock'
+import { openMailbox } from './mail/open'
 import { bumpMailIndex } from './mail/mailboxIndex'
-import { readSaved, serialize, STATE_KEY } from './persistence'
+import { touchStore } from './mail/store'
+import { resumeMigrations } from './migration/runner'
+import { invalidateOrg } from './orgIndex'
+import { DocumentStore, type SavePlan } from './persist/engine'
+import { touchOf, type Touch } from './persist/layout'
+import { readSaved, STATE_KEY } from './persistence'
 import { failure, type HandlerContext } from './registry'
 import { stateFromSetups } from './seed'
-import { SCHEMA_VERSION, type BackendState } from './state'
-import { demoState } from './demo'
-import { migrationLock } from './lock'
-import { resumeMigrations } from './migration/runner'
+import type { BackendState } from './state'
+import { raw, Tracker, type Path } from './tx'
 
 export type { ApiResult, CallContext, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
 
@@ -26,6 +35,16 @@ export interface MockBackendOptions {
   latencyMs?: number
   failureRate?: number
   storage?: KeyValueStorage
+  /** the platform's secure random source (WeChat: wx.getRandomValues); default Web Crypto */
+  secureRandom?: EntropySource
+}
+
+export interface StorageUsage {
+  /** bytes the saved state occupies (UTF-8, every kept version) */
+  bytes: number
+  keys: number
+  /** the largest single key */
+  largest: number
 }
 
 export interface MockBackend {
@@ -35,11 +54,23 @@ export interface MockBackend {
   settle(): Promise<void>
   /** run one pending background task (a migration step); false when none was pending */
   step(): Promise<boolean>
-  /** why the persisted state was replaced on start-up (corrupt / incompatible), or null */
+  /** why the persisted state was replaced or rolled back on start-up, or null */
   recovery(): Promise<string | null>
+  /** what the saved state occupies (zero without storage) */
+  storageUsage(): Promise<StorageUsage>
 }
 
 export const BUSY_MESSAGE = '系统繁忙，请稍后重试'
+export const SAVE_FAILED_MESSAGE = '保存失败，本次操作未生效，请稍后重试'
+
+/** per-API room for text beyond the default boundary (long mails) */
+const MAX_CHARS: Record<string, number> = { 'mail/message/send': 2_000_000, 'mail/draft/save': 2_000_000 }
+
+/** Tests switch this on: after every call, check no write bypassed the tracking (small states). */
+function verifying(): boolean {
+  return (globalThis as { __BIZMAIL_VERIFY_WRITES__?: boolean }).__BIZMAIL_VERIFY_WRITES__ === true
+}
+const VERIFY_MAX_BYTES = 3_000_000
 
 export function createMockBackend(options: MockBackendOptions = {}): MockBackend {
   const now = options.now ?? (() => Date.now())
@@ -47,73 +78,153 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const latencyMs = Math.max(0, options.latencyMs ?? 0)
   const failureRate = Math.min(1, Math.max(0, options.failureRate ?? 0))
   const storage = options.storage
+  const source = options.secureRandom ?? defaultEntropySource()
+  const entropy = source ? createEntropyPool(source) : null
   const tasks: Array<() => void> = []
-  const env: MockEnv = { now, random, schedule: (task) => void tasks.push(task) }
+  const env: MockEnv = {
+    now,
+    random,
+    secureBytes: (n) => {
+      if (!entropy) throw new Error('no secure random source on this platform')
+      return entropy.take(n)
+    },
+    schedule: (task) => void tasks.push(task),
+  }
   const seed = (): BackendState => (options.corps ? stateFromSetups(options.corps) : demoState(env))
 
-  let state: BackendState = storage ? { schema: SCHEMA_VERSION, corps: {} } : seed()
+  const tracker = new Tracker()
+  const docs = new DocumentStore(storage)
+  const checkWrites = verifying()
+  const saving = !!storage || checkWrites
+  let state: BackendState = { schema: 1, corps: {} }
+  let root: BackendState = tracker.track(state)
   let recovered: string | null = null
-  let saving: Promise<void> = Promise.resolve()
-  let dirty = false
-  let queued = false
+  let lastSweep = 0
+
+  // One call at a time: a write is saved (or undone) before the next call sees the state.
+  let queue: Promise<unknown> = Promise.resolve()
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = queue.then(fn, fn)
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    )
+    return run
+  }
+
+  function adoptState(next: BackendState): void {
+    state = next
+    root = tracker.track(state)
+  }
 
   const ready: Promise<void> = (async () => {
-    if (!storage) return
-    const outcome = await readSaved(storage)
-    if (outcome.kind === 'loaded') {
-      state = outcome.state
-      // A migration saved mid-run continues with its next step on settle().
-      resumeMigrations(state, env)
+    if (!storage) {
+      adoptState(seed())
+      if (saving) await docs.adopt(docs.plan(state, 'all'))
       return
     }
-    state = seed()
-    if (outcome.kind === 'rejected') {
-      recovered = outcome.reason
-      console.warn(`[mock backend] ${outcome.reason}，已重置为初始数据`)
-    }
-    dirty = true
-    persist()
-  })()
-
-  function persist(): void {
-    if (!storage || !dirty || queued) return
-    queued = true
-    // One queued save covers every write before it runs; saves land in order.
-    saving = saving.then(async () => {
-      queued = false
-      dirty = false
-      try {
-        await storage.set(STATE_KEY, serialize(state))
-      } catch {
-        dirty = true // a failing storage must not break calls; retried on the next write
+    const outcome = await docs.load()
+    let full = false
+    if (outcome.kind === 'loaded') {
+      adoptState(outcome.state)
+      recovered = outcome.recovery
+      full = docs.current === null
+    } else {
+      // Nothing in the new layout: a state saved by an older build, or a first start.
+      const legacy = outcome.kind === 'empty' ? await readSaved(storage) : outcome
+      if (legacy.kind === 'loaded') adoptState(legacy.state)
+      else {
+        adoptState(seed())
+        if (legacy.kind === 'rejected') recovered = legacy.reason
       }
-    })
-  }
+      full = true
+    }
+    if (recovered) console.warn(`[mock backend] ${recovered}`)
+    if (full) {
+      try {
+        const plan = docs.plan(state, 'all')
+        await docs.write(plan)
+        await docs.adopt(plan)
+        await storage.remove(STATE_KEY)
+      } catch (e) {
+        // The app still runs from memory; the next write tries a full save again.
+        console.error('[mock backend] could not save the initial state', e)
+      }
+    }
+    // A migration saved mid-run continues with its next step on settle().
+    resumeMigrations(root, env)
+  })()
 
   const pause = (): Promise<void> =>
     latencyMs > 0 ? new Promise((r) => setTimeout(r, latencyMs)) : Promise.resolve()
 
-  function afterWrite(corpid: string): void {
-    const corp = state.corps[corpid]
-    // Any write may take a member's access away (user lists, departments, tags, deletion).
-    if (corp) reconcileAccess(corp, env)
-    // Member mail keeps derived lookups (mailboxes by user / department / tag, address routing).
-    if (corp) bumpMailIndex(corp)
-    dirty = true
-    persist()
+  /** Every derived lookup may disagree with a state that was rolled back: drop them all. */
+  function resetDerived(): void {
+    for (const corp of Object.values(state.corps)) {
+      invalidateOrg(corp)
+      bumpMailIndex(corp)
+      for (const store of Object.values(corp.stores)) touchStore(store)
+    }
   }
 
-  async function call(api: string, body: object, ctx: CallContext): Promise<ApiResult> {
-    await ready
-    await pause()
-    if (failureRate > 0 && random() < failureRate) return failure(ErrCode.BUSY, BUSY_MESSAGE)
+  /**
+   * Runs fn as one transaction and saves what it wrote. `keep` says whether a result's writes
+   * stand (a refused call changes nothing; a refused client login still counts its failure).
+   */
+  async function transact(fn: () => ApiResult, keep: (r: ApiResult) => boolean): Promise<ApiResult> {
+    const touches = new Map<string, Touch>()
+    const taskMark = tasks.length
+    tracker.begin((path: Path) => {
+      const t = touchOf(path)
+      touches.set(touchKey(t), t)
+    })
+    const undo = (): void => {
+      tracker.rollback()
+      tasks.length = taskMark
+      resetDerived()
+    }
+    let result: ApiResult
     try {
-      return dispatch(api, body, ctx)
+      result = fn()
+      if (!keep(result) && tracker.changed) {
+        undo()
+        return result
+      }
     } catch (e) {
-      // A handler bug must not take the app down; tests assert -1 never appears without faults.
-      console.error('[mock backend] handler crashed', api, e)
+      // A handler bug must not take the app down, nor leave half its work behind.
+      console.error('[mock backend] handler crashed', e)
+      undo()
       return failure(ErrCode.BUSY, BUSY_MESSAGE)
     }
+    if (!tracker.changed || !saving) {
+      tracker.end()
+      return result
+    }
+    let plan: SavePlan
+    try {
+      plan = docs.plan(state, [...touches.values()])
+      await docs.write(plan)
+    } catch (e) {
+      console.error('[mock backend] saving failed; the call was undone', e)
+      undo()
+      return failure(ErrCode.BUSY, SAVE_FAILED_MESSAGE)
+    }
+    tracker.end()
+    await docs.adopt(plan)
+    if (checkWrites && docs.usage().bytes < VERIFY_MAX_BYTES) {
+      const bad = docs.verify(state)
+      if (bad.length) throw new Error(`state written without tracking: ${bad.slice(0, 5).join(', ')}`)
+    }
+    return result
+  }
+
+  /** What every write owes the rest of the state: access reconciled, mail lookups refreshed. */
+  function afterWrite(corpid: string): void {
+    const corp = Object.prototype.hasOwnProperty.call(root.corps, corpid) ? root.corps[corpid] : undefined
+    if (!corp) return
+    // Any write may take a member's access away (user lists, departments, tags, deletion).
+    reconcileAccess(corp, env)
+    bumpMailIndex(corp)
   }
 
   function dispatch(api: string, rawBody: unknown, ctx: CallContext): ApiResult {
@@ -121,83 +232,132 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       return failure(ErrCode.INVALID_PARAM, `接口不存在：${String(api).slice(0, 64)}`)
     }
     const spec = apiTable[api]
-    const body = rawBody ?? {}
-    if (typeof body !== 'object' || Array.isArray(body)) {
-      return failure(ErrCode.INVALID_PARAM, '请求体必须是 JSON 对象 (body)')
-    }
     const corpid = ctx && typeof ctx.corpid === 'string' ? ctx.corpid : ''
     const userid = ctx && typeof ctx.userid === 'string' ? ctx.userid : ''
-    const corp = Object.prototype.hasOwnProperty.call(state.corps, corpid) ? state.corps[corpid] : undefined
+    const corp = Object.prototype.hasOwnProperty.call(root.corps, corpid) ? root.corps[corpid] : undefined
     if (!corp) return failure(ErrCode.NO_PRIVILEGE, '企业不存在或无权访问 (corpid)')
     const caller = Object.prototype.hasOwnProperty.call(corp.users, userid) ? corp.users[userid] : undefined
     if (!caller) return failure(ErrCode.USER_NOT_FOUND, '调用者不是该企业的成员 (userid)')
     const isAdmin = corp.admins.includes(userid) || corp.creator === userid
     if (spec.admin && !isAdmin) return failure(ErrCode.NO_PRIVILEGE, '没有权限：仅企业管理员可以执行此操作')
-    const lock = migrationLock(state, corp, spec)
+    const lock = migrationLock(root, corp, spec)
     if (lock) return lock
-    const b = body as Record<string, unknown>
-    const idem = checkIdempotency(corp, api, userid, b)
-    if (idem.kind === 'replay' || idem.kind === 'conflict') return idem.result
-    const hctx: HandlerContext = { state, corp, caller, env, isAdmin }
+    const b = rawBody as Record<string, unknown>
+    // Only writes honour a key (a read has nothing to repeat); reading a mail is no create either.
+    const keyed = spec.write && api !== 'mail/message/read'
+    const at = env.now()
+    const idem = keyed ? checkIdempotency(corp, api, userid, b, at) : ({ kind: 'none' } as const)
+    if (idem.kind === 'conflict') return idem.result
+    if (idem.kind === 'replay') {
+      // A replay must not outlive the caller's access to the mailbox it acted in.
+      if (api.startsWith('mail/') && b.mailbox !== undefined) {
+        const open = openMailbox(corp, caller, b.mailbox)
+        if (!open.ok) return failure(open.errcode, open.errmsg)
+      }
+      return idem.result
+    }
+    const hctx: HandlerContext = { state: root, corp, caller, env, isAdmin }
     const result = spec.handler(hctx, b)
     if (result.errcode === 0) {
-      if (idem.kind === 'fresh') rememberIdempotent(corp, idem, result)
-      if (spec.write || idem.kind === 'fresh') afterWrite(corp.corpid)
+      if (idem.kind === 'fresh') rememberIdempotent(corp, idem, result, at)
+      if (at - lastSweep > IDEMPOTENCY_TTL_MS / 24) {
+        lastSweep = at
+        for (const c of Object.values(root.corps)) expireIdempotency(c, at)
+      }
+      if (tracker.changed) afterWrite(corp.corpid)
     }
     return result
   }
 
-  function runNext(): boolean {
-    const task = tasks.shift()
-    if (!task) return false
-    task()
-    for (const corp of Object.values(state.corps)) invalidateOrg(corp)
-    for (const corpid of Object.keys(state.corps)) afterWrite(corpid)
-    return true
+  const isOk = (r: ApiResult) => r.errcode === 0
+  const always = () => true
+
+  async function prepare(): Promise<void> {
+    await ready
+    await pause()
+    // Secrets are drawn synchronously inside handlers: top the pool up first.
+    if (entropy) await entropy.ready()
+  }
+
+  function runNext(): Promise<boolean> {
+    return exclusive(async () => {
+      if (tasks.length === 0) return false
+      const task = tasks.shift() as () => void
+      await transact(() => {
+        task()
+        for (const corp of Object.values(root.corps)) invalidateOrg(raw(corp))
+        for (const corpid of Object.keys(root.corps)) afterWrite(corpid)
+        return { errcode: 0, errmsg: 'ok' }
+      }, always)
+      return true
+    })
   }
 
   return {
-    call,
+    async call(api, body, ctx) {
+      await prepare()
+      if (failureRate > 0 && random() < failureRate) return failure(ErrCode.BUSY, BUSY_MESSAGE)
+      const problem = boundaryProblem(body ?? {}, MAX_CHARS[api])
+      if (problem) return problem
+      return exclusive(() => transact(() => dispatch(api, body ?? {}, ctx), isOk))
+    },
     async deliver(corpid, to, mail) {
-      await ready
-      await pause()
-      try {
-        const result = deliverMail(state, env, corpid, to, mail)
-        if (result.errcode === 0) afterWrite(corpid)
-        return result
-      } catch (e) {
-        console.error('[mock backend] deliver crashed', e)
-        return failure(ErrCode.BUSY, BUSY_MESSAGE)
-      }
+      await prepare()
+      const problem = boundaryProblem({ to, mail }, MAX_CHARS['mail/message/send'])
+      if (problem) return problem
+      return exclusive(() =>
+        transact(() => {
+          const result = deliverMail(root, env, corpid, to, mail)
+          if (result.errcode === 0) afterWrite(corpid)
+          return result
+        }, isOk),
+      )
     },
     async clientLogin(email, authCode, protocol) {
-      await ready
-      await pause()
-      try {
-        const outcome = clientLoginImpl(state, env, email, authCode, protocol)
-        if (outcome.changedCorp) afterWrite(outcome.changedCorp)
-        return outcome.result
-      } catch (e) {
-        // like call() and deliver(): a bad argument must never reject the promise
-        console.error('[mock backend] clientLogin crashed', e)
-        return failure(ErrCode.BUSY, BUSY_MESSAGE)
-      }
+      await prepare()
+      return exclusive(() =>
+        transact(() => {
+          const outcome = clientLoginImpl(root, env, email, authCode, protocol)
+          if (outcome.changedCorp) afterWrite(outcome.changedCorp)
+          return outcome.result
+        }, always),
+      )
     },
     async settle() {
       await ready
-      while (runNext());
-      persist()
-      await saving
+      while (await runNext());
+      await queue
     },
     async step() {
       await ready
-      const ran = runNext()
-      await saving
-      return ran
+      return runNext()
     },
     async recovery() {
       await ready
       return recovered
     },
+    async storageUsage() {
+      await ready
+      await queue
+      return storage ? docs.usage() : { bytes: 0, keys: 0, largest: 0 }
+    },
+  }
+}
+
+function touchKey(t: Touch): string {
+  switch (t.kind) {
+    case 'all':
+      return 'all'
+    case 'corp':
+    case 'corpAll':
+    case 'storesAll':
+      return `${t.kind}\u0000${t.corpid}`
+    case 'store':
+    case 'storeAll':
+      return `${t.kind}\u0000${t.corpid}\u0000${t.storeId}`
+    case 'item':
+      return `item\u0000${t.col.kind}\u0000${t.col.corpid}\u0000${t.col.storeId ?? ''}\u0000${t.key}`
+    case 'colAll':
+      return `colAll\u0000${t.col.kind}\u0000${t.col.corpid}\u0000${t.col.storeId ?? ''}`
   }
 }

@@ -118,7 +118,20 @@ export function stateShapeProblem(corps: Record<string, unknown>): string | null
       numList(p.department_list) &&
       numList(p.tag_list) &&
       strList(p.alias_list) &&
-      Array.isArray(p.authCodes)
+      Array.isArray(p.authCodes) &&
+      p.authCodes.every(
+        (a: unknown) =>
+          isRecord(a) &&
+          isStr(a.auth_code_id) &&
+          isStr(a.hash) &&
+          isStr(a.salt) &&
+          isStr(a.creator) &&
+          typeof a.revoked === 'boolean' &&
+          isNum(a.create_time) &&
+          isNum(a.last_use_time),
+      ) &&
+      isStr(p.storeId) &&
+      typeof p.enabled === 'boolean'
     if (!recordOf(c.publicmails, mailbox)) return `${where}: 业务邮箱`
     if (!recordOf(c.recycle, (r) => isNum(r.id) && isStr(r.email) && strList(r.addresses)))
       return `${where}: 回收站`

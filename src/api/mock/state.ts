@@ -182,9 +182,11 @@ export interface MigrationState {
 }
 
 export interface IdempotencyRecord {
-  /** canonical JSON of the request body, without the key */
-  body: string
+  /** sha-256 of the canonical JSON of the request body, without the key */
+  digest: string
   result: Record<string, unknown>
+  /** when the first request was answered (epoch ms); records expire after a day */
+  time: number
 }
 
 export interface CorpState {

@@ -1,6 +1,8 @@
-// Transactions over the in-memory state. A handler sees the state through change-tracking proxies:
+// Transactions over the in-memory state. Handlers see the state through change-tracking proxies:
 // every write is logged (so a failed call is undone exactly) and names the path it touched (so only
-// the storage documents that changed are saved). Derived caches are keyed by the raw object.
+// the storage documents that changed are saved). A proxy always writes into the transaction open
+// at that moment, so one kept across calls (in a queued task, say) stays correct. Derived caches
+// are keyed by the raw object.
 const raws = new WeakMap<object, object>()
 
 /** the untracked object behind a tracking proxy (or the object itself) */
@@ -21,7 +23,7 @@ interface Change {
 export type Path = readonly string[]
 
 /** called for every write with the path of the written property */
-export type TouchListener = (path: Path, value: unknown) => void
+export type TouchListener = (path: Path) => void
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null
 
@@ -46,12 +48,10 @@ function unwrapDeep(value: unknown): unknown {
   return target
 }
 
-export class Transaction {
-  private log: Change[] = []
+export class Tracker {
   private proxies = new WeakMap<object, object>()
-  private open = true
-
-  constructor(private readonly onTouch: TouchListener) {}
+  private log: Change[] | null = null
+  private listener: TouchListener | null = null
 
   /** the tracked view of an object of the state reached by `path` */
   track<T>(value: T, path: Path = []): T {
@@ -65,60 +65,67 @@ export class Transaction {
     return proxy as T
   }
 
-  /** writes happened (something to save or undo) */
-  get changed(): boolean {
-    return this.log.length > 0
+  begin(listener: TouchListener): void {
+    if (this.log) throw new Error('a transaction is already open')
+    this.log = []
+    this.listener = listener
   }
 
-  /** undoes every logged write, newest first */
+  /** writes happened in the open transaction */
+  get changed(): boolean {
+    return !!this.log && this.log.length > 0
+  }
+
+  /** keeps every write of the open transaction */
+  end(): void {
+    this.log = null
+    this.listener = null
+  }
+
+  /** undoes every write of the open transaction, newest first */
   rollback(): void {
-    for (let i = this.log.length - 1; i >= 0; i--) {
-      const c = this.log[i]
+    const log = this.log ?? []
+    for (let i = log.length - 1; i >= 0; i--) {
+      const c = log[i]
       if (c.had) c.target[c.key] = c.old
       else delete c.target[c.key]
     }
-    this.log = []
-    this.open = false
+    this.end()
   }
 
-  close(): void {
-    this.log = []
-    this.open = false
-  }
-
-  private record(target: Record<Key, unknown>, key: Key, path: Path, value: unknown): void {
-    if (!this.open) throw new Error('write through a finished transaction')
+  private record(target: Record<Key, unknown>, key: Key, path: Path): void {
+    if (!this.log) throw new Error('state written outside a transaction')
     const had = Object.prototype.hasOwnProperty.call(target, key)
     this.log.push({ target, key, had, old: target[key] })
-    if (typeof key === 'string') this.onTouch([...path, key], value)
+    if (typeof key === 'string') this.listener?.([...path, key])
   }
 
   private handler(path: Path): ProxyHandler<Record<Key, unknown>> {
     return {
       get: (t, k) => {
         const v = t[k]
-        if (typeof k !== 'string' || !isObject(v) || typeof v === 'function') return v
+        if (typeof k !== 'string' || !isObject(v)) return v
         return this.track(v, [...path, k])
       },
       set: (t, k, v) => {
         const value = unwrapDeep(v)
-        if (Object.prototype.hasOwnProperty.call(t, k) && t[k] === value && k !== 'length') return true
+        if (k !== 'length' && Object.prototype.hasOwnProperty.call(t, k) && t[k] === value) return true
         // Writing past an array's end grows it without a 'length' write: log the length too.
-        if (Array.isArray(t) && k !== 'length' && typeof k === 'string' && Number(k) >= t.length) {
-          this.record(t, 'length', path, t.length)
+        if (Array.isArray(t) && typeof k === 'string' && k !== 'length' && Number(k) >= t.length) {
+          this.record(t, 'length', path)
         }
-        this.record(t, k, path, value)
+        this.record(t, k, path)
         t[k] = value
         return true
       },
       deleteProperty: (t, k) => {
         if (!Object.prototype.hasOwnProperty.call(t, k)) return true
-        this.record(t, k, path, undefined)
+        this.record(t, k, path)
         delete t[k]
         return true
       },
       defineProperty: (t, k, desc) => {
-        this.record(t, k, path, desc.value)
+        this.record(t, k, path)
         return Reflect.defineProperty(t, k, { ...desc, value: unwrapDeep(desc.value) })
       },
     }

@@ -5,7 +5,8 @@ import { createMockBackend, type MockBackend } from '../../../src/api/mock/index
 import { addMailbox, mapStorage } from '../../../src/api/mock/mail/testkit'
 import { addMessage } from '../../../src/api/mock/mail/store'
 import { invalidateOrg } from '../../../src/api/mock/orgIndex'
-import { parseSaved, serialize, STATE_KEY } from '../../../src/api/mock/persistence'
+import { readSavedState } from '../../../src/api/mock/persist/engine'
+import { serialize, STATE_KEY } from '../../../src/api/mock/persistence'
 import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
 import type { BackendState, CorpState, MailStore } from '../../../src/api/mock/state'
 
@@ -193,9 +194,9 @@ export function storageWith(state: BackendState): Storage {
 }
 
 export function savedState(storage: Storage): BackendState {
-  const out = parseSaved(storage.get(STATE_KEY))
-  if (out.kind !== 'loaded') throw new Error(`storage holds no valid state: ${out.kind}`)
-  return out.state
+  const state = readSavedState((key) => storage.get(key))
+  if (!state) throw new Error('storage holds no valid state')
+  return state
 }
 
 export interface Orgs {
