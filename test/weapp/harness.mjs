@@ -48,10 +48,10 @@ process.on('uncaughtException', (error) => {
  * Launches the app of `dist` at `url` (default: its first page), optionally as `identity`, on
  * `storage` (pass the previous run's storage to model a reload), and lets it settle.
  */
-export async function launch({ dist = DIST, url, identity, storage = new WxStorage() } = {}) {
+export async function launch({ dist = DIST, url, identity, storage = new WxStorage(), engine } = {}) {
   if (!fs.existsSync(path.join(dist, 'app.json'))) throw new Error(`no weapp build at ${dist}`)
   if (identity) storage.set(IDENTITY_KEY, JSON.stringify(identity))
-  const h = new Harness(dist, storage)
+  const h = new Harness(dist, storage, engine)
   live.add(h)
   h.views = viewsOf(dist)
   for (const p of h.views.problems) h.failures.push(p)
@@ -65,10 +65,10 @@ export async function launch({ dist = DIST, url, identity, storage = new WxStora
 }
 
 export class Harness {
-  constructor(dist, storage) {
+  constructor(dist, storage, engine) {
     this.dist = dist
     this.failures = []
-    this.logic = createLogicLayer({ dist, storage, fail: (m) => this.failures.push(m) })
+    this.logic = createLogicLayer({ dist, storage, engine, fail: (m) => this.failures.push(m) })
     this.storage = storage
     this.measurements = new Map() // route → { maxDepth, maxElementDepth, comps }
     // selector queries look in the rendered top page: `#id` or `.class`
@@ -259,6 +259,17 @@ export class Harness {
         `uncaught error in event handler ${name}(${event.type}): ${error && error.stack ? error.stack : error}`,
       )
     }
+  }
+
+  /** the person pulls the page down (pages with enablePullDownRefresh) */
+  async pullDownRefresh() {
+    const page = this.page
+    if (typeof page.onPullDownRefresh !== 'function')
+      throw new Error(`${page.route} has no onPullDownRefresh`)
+    const stopsBefore = this.records.pullDownStops
+    this.logic.invokePage(page, 'onPullDownRefresh')
+    await this.settle()
+    return this.records.pullDownStops > stopsBefore
   }
 
   /** a wx navigation call as the app would make it; resolves with WeChat's answer */

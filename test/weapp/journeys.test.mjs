@@ -113,6 +113,8 @@ test('journey 2: read a mail from the inbox list', async () => {
     await h.navigate('navigateBack', '')
     assert.equal(h.route, 'pages/mail/index')
     assert.equal(h.byClass('msg-row__dot--unread').length, unreadBefore - 1, 'the mail is marked read')
+    assert.equal(await h.pullDownRefresh(), true, 'pulling the list down refreshes it and stops the spinner')
+    assert.equal(h.byClass('msg-row__dot--unread').length, unreadBefore - 1)
   })
 })
 

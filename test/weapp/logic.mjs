@@ -30,6 +30,29 @@ export const WEB_ONLY_GLOBALS = [
   'process',
 ]
 
+/**
+ * Built-ins that iOS 10's JavaScriptCore (the oldest engine of base library 2.15.0) lacks; babel
+ * lowers syntax, not these. Opt-in (WEAPP_ENGINE=ios10): the versions come from the lint rule's
+ * notes, not from a device.
+ */
+export const IOS10_MISSING = [
+  'Array.prototype.at',
+  'String.prototype.at',
+  'Array.prototype.findLast',
+  'Array.prototype.findLastIndex',
+  'Object.hasOwn',
+  'String.prototype.replaceAll',
+  'Promise.any',
+  'Promise.allSettled',
+  'Promise.prototype.finally',
+  'String.prototype.matchAll',
+  'Array.prototype.flat',
+  'Array.prototype.flatMap',
+  'Object.fromEntries',
+  'String.prototype.trimStart',
+  'String.prototype.trimEnd',
+]
+
 export const PAGE_STACK_LIMIT = 10
 export const SET_DATA_LIMIT = 1024 * 1024
 
@@ -62,8 +85,14 @@ const SYSTEM = {
  * @param {string} o.dist  the weapp build folder
  * @param {WxStorage} [o.storage]  shared across launches to model a reload
  * @param {(failure: string) => void} o.fail  records a harness failure (the run fails)
+ * @param {string} [o.engine]  'ios10': also remove built-ins newer than the oldest engine base library 2.15.0 runs on
  */
-export function createLogicLayer({ dist, storage = new WxStorage(), fail }) {
+export function createLogicLayer({
+  dist,
+  storage = new WxStorage(),
+  fail,
+  engine = process.env.WEAPP_ENGINE,
+}) {
   const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8'))
   const routes = new Map() // route → { subPackage: root | null }
   for (const p of appJson.pages) routes.set(p, { subPackage: null })
@@ -85,6 +114,7 @@ export function createLogicLayer({ dist, storage = new WxStorage(), fail }) {
     titles: [],
     logs: [],
     selectorQueries: [],
+    pullDownStops: 0,
   }
   const modalAnswers = []
   const sheetAnswers = []
@@ -142,6 +172,9 @@ export function createLogicLayer({ dist, storage = new WxStorage(), fail }) {
   })
   // V8 puts WebAssembly into every realm; WeChat's iOS logic layer has none.
   vm.runInContext('delete globalThis.WebAssembly', context)
+  if (engine === 'ios10') vm.runInContext(IOS10_MISSING.map((p) => `delete ${p};`).join('\n'), context)
+  else if (engine && engine !== 'modern')
+    throw new Error(`unknown WEAPP_ENGINE ${engine} (known: modern, ios10)`)
   // Time in the realm follows the virtual clock, so code that polls Date.now() between timers
   // (Taro's nextTick does) sees time pass as it would on a phone.
   const epoch = Date.now()
@@ -383,7 +416,7 @@ export function createLogicLayer({ dist, storage = new WxStorage(), fail }) {
   })
   asyncApi('getClipboardData', () => ({ data: records.clipboard ?? '' }))
   asyncApi('setNavigationBarTitle', (o) => void records.titles.push(o.title))
-  asyncApi('stopPullDownRefresh', () => undefined)
+  asyncApi('stopPullDownRefresh', () => void records.pullDownStops++)
   asyncApi('startPullDownRefresh', () => undefined)
   asyncApi('pageScrollTo', () => undefined)
   asyncApi('vibrateShort', () => undefined)
@@ -732,6 +765,8 @@ export function createLogicLayer({ dist, storage = new WxStorage(), fail }) {
       clock = Math.max(clock, clock + 0)
     },
     pendingTimers: () => [...timers.values()].map((t) => ({ due: t.due - clock, repeat: t.repeat })),
+    /** runs a page hook as WeChat would (errors fail the run) */
+    invokePage: (page, hook, ...args) => call(page, hook, ...args),
     /** how selector queries find nodes: (selector) => rendered nodes of the top page */
     setNodeLookup(fn) {
       lookup = fn

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
 import { test } from 'node:test'
 import { DIST, IDENTITIES, launch, WxStorage } from './harness.mjs'
-import { WEB_ONLY_GLOBALS } from './logic.mjs'
+import { IOS10_MISSING, WEB_ONLY_GLOBALS } from './logic.mjs'
 import { ITEM_LIMIT, TOTAL_LIMIT } from './storage.mjs'
 import { wxInterface } from './wxNames.mjs'
 
@@ -321,5 +321,21 @@ test('selector queries find nodes of the rendered page: a box for one that exist
     h.assertClean()
   } finally {
     h.close()
+  }
+})
+
+test('WEAPP_ENGINE=ios10 takes away built-ins newer than iOS 10 (Promise.prototype.finally, Array.prototype.at …)', async () => {
+  const h = await launch({ engine: 'ios10' })
+  try {
+    for (const name of IOS10_MISSING) assert.equal(h.logic.evaluate(`typeof ${name}`), 'undefined', name)
+    assert.equal(h.logic.evaluate('typeof Promise.prototype.then'), 'function')
+  } finally {
+    h.close()
+  }
+  const modern = await launch({ engine: 'modern' })
+  try {
+    assert.equal(modern.logic.evaluate('typeof Promise.prototype.finally'), 'function')
+  } finally {
+    modern.close()
   }
 })
