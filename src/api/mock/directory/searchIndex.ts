@@ -365,12 +365,13 @@ export class MemberSearchIndex {
           for (const userid of index.ownersOf(key, batch)) {
             if (seen.has(userid)) continue
             seen.add(userid)
+            // Visibility first: keys are recomputed (pinyin) only for what could be shown.
+            if (!canSee(userid)) continue
             const now = current(userid)
             if (!now || !now[field].includes(key)) {
               stale = true
               continue
             }
-            if (!canSee(userid)) continue
             hits.push({ userid, tier, field, key })
             if (hits.length >= limit) return { hits, stale }
           }
@@ -384,8 +385,10 @@ export class MemberSearchIndex {
 const built = new WeakMap<CorpState, { epoch: number; index: MemberSearchIndex }>()
 
 /** The corp's search index, built on first use and again after invalidateOrg(corp). */
-export function searchIndex(corp: CorpState): MemberSearchIndex {
-  const key = raw(corp)
+export function searchIndex(tracked: CorpState): MemberSearchIndex {
+  // Built from the raw state: through a write's tracking proxy every member would be wrapped.
+  const corp = raw(tracked)
+  const key = corp
   const epoch = orgEpoch(corp)
   let entry = built.get(key)
   if (!entry || entry.epoch !== epoch) {
@@ -413,7 +416,8 @@ export function noteSearchMember(corp: CorpState, userid: string, after: Member 
  * nobody) is answered by ranking just those from their indexed keys: walking the corp-wide index
  * would pass over every match they may not see. Everyone else walks the index, filtered.
  */
-export function searchMembers(corp: CorpState, viewer: string, q: Query, limit: number): Hit[] {
+export function searchMembers(tracked: CorpState, viewer: string, q: Query, limit: number): Hit[] {
+  const corp = raw(tracked)
   const current = (u: string) =>
     Object.prototype.hasOwnProperty.call(corp.users, u) ? memberKeys(corp.users[u]) : null
   for (let attempt = 0; ; attempt++) {

@@ -4,7 +4,8 @@
 // every member, and member counts per department come from it. The caches are dropped by directory
 // writes that can change what anyone sees (touchDirectory; a member write only when the member is
 // created, deleted or changes departments: noteMemberVisibility) and whenever the org index is rebuilt.
-// Keyed by raw(corp): a write's tracking proxy and the plain state share one cache.
+// Keyed by raw(corp): a write's tracking proxy and the plain state share one cache. Everything here
+// only reads, and reads the raw state: through a proxy every member passed would be wrapped.
 import {
   targetSet,
   targetsInclude,
@@ -75,7 +76,8 @@ function sameDepartments(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i])
 }
 
-export function departmentOrg(corp: CorpState): DepartmentOrg {
+export function departmentOrg(tracked: CorpState): DepartmentOrg {
+  const corp = raw(tracked)
   const org = orgIndex(corp)
   return {
     departmentsOf: (userid) =>
@@ -137,30 +139,31 @@ function membersOf(corp: CorpState, org: OrgIndex, t: TargetSet, into: Set<strin
   for (const tag of t.tags) for (const u of org.tagMembers(tag)) into.add(u)
 }
 
-/** The class's visible set, built from the org index: cost ~ the members it names, not the corp. */
+/**
+ * The class's visible set, built from the org index with set operations only: cost ~ the members
+ * the rules name, not the corp. Exactly policy/visibility canSee for everyone but the viewer: hidden
+ * by no hide rule, and within every own-department rule's reach (own subtrees plus extra_visible).
+ */
 function buildClass(corp: CorpState, vis: Visibility): ClassCache {
   const org = orgIndex(corp)
-  const dorg = departmentOrg(corp)
   if (vis.unrestricted) return { set: { kind: 'all' } }
-  const hiddenByRules = (u: string) => vis.hides.some((h) => targetsInclude(h, u, dorg))
-  // canSee exempts the viewer; the class must not (another viewer of the class sees them only by rule).
-  const seenByClass = (u: string) => (u === vis.viewer ? !hiddenByRules(u) : vis.canSee(u))
-  if (vis.restricts.length === 0) {
-    const hidden = new Set<string>()
-    for (const h of vis.hides) membersOf(corp, org, h, hidden)
-    return { set: { kind: 'except', hidden } }
-  }
+  const hidden = new Set<string>()
+  for (const h of vis.hides) membersOf(corp, org, h, hidden)
+  if (vis.restricts.length === 0) return { set: { kind: 'except', hidden } }
   if (vis.restricts.some((r) => r.rule_type === 3)) return { set: { kind: 'only', members: new Set() } }
-  // Several own-department rules intersect: start from the smallest candidate set, test each member.
-  let smallest: Set<string> | null = null
-  for (const r of vis.restricts) {
-    const candidates = new Set<string>()
-    for (const d of dorg.departmentsOf(vis.viewer)) for (const u of org.membersUnder(d)) candidates.add(u)
-    membersOf(corp, org, r.extra, candidates)
-    if (!smallest || candidates.size < smallest.size) smallest = candidates
-  }
+  const own = Object.prototype.hasOwnProperty.call(corp.users, vis.viewer)
+    ? corp.users[vis.viewer].department
+    : []
+  const reach = vis.restricts.map((r) => {
+    const s = new Set<string>()
+    for (const d of own) for (const u of org.membersUnder(d)) s.add(u)
+    membersOf(corp, org, r.extra, s)
+    return s
+  })
+  reach.sort((a, b) => a.size - b.size)
+  const [smallest, ...others] = reach
   const members = new Set<string>()
-  for (const u of smallest ?? []) if (seenByClass(u)) members.add(u)
+  for (const u of smallest) if (!hidden.has(u) && others.every((s) => s.has(u))) members.add(u)
   return { set: { kind: 'only', members } }
 }
 
@@ -189,12 +192,14 @@ function viewerCache(corp: CorpState, viewer: string): ViewerCache {
 }
 
 /** The rules as they apply to `viewer` (cached). */
-export function visibilityOf(corp: CorpState, viewer: string): Visibility {
+export function visibilityOf(tracked: CorpState, viewer: string): Visibility {
+  const corp = raw(tracked)
   return viewerCache(corp, viewer).vis
 }
 
 /** What `viewer`'s class sees (they themselves always see themselves on top). */
-export function visibleSetOf(corp: CorpState, viewer: string): VisibleSet {
+export function visibleSetOf(tracked: CorpState, viewer: string): VisibleSet {
+  const corp = raw(tracked)
   return viewerCache(corp, viewer).cls.set
 }
 
@@ -208,13 +213,15 @@ function seesFn(set: VisibleSet, viewer: string): (userid: string) => boolean {
  * For other areas: may `viewer` see member `userid` in the directory? A hidden member must be
  * treated exactly like an absent one.
  */
-export function visibleTo(corp: CorpState, viewer: string): (userid: string) => boolean {
+export function visibleTo(tracked: CorpState, viewer: string): (userid: string) => boolean {
+  const corp = raw(tracked)
   const sees = seesFn(visibleSetOf(corp, viewer), viewer)
   return (userid) => Object.prototype.hasOwnProperty.call(corp.users, userid) && sees(userid)
 }
 
 /** Department ids `viewer` may see in the tree (cached). */
-export function visibleDepartmentsOf(corp: CorpState, viewer: string): Set<number> {
+export function visibleDepartmentsOf(tracked: CorpState, viewer: string): Set<number> {
+  const corp = raw(tracked)
   const entry = viewerCache(corp, viewer)
   if (!entry.departments) {
     const all = Object.values(corp.departments).map((d) => d.id)
@@ -227,11 +234,12 @@ export function visibleDepartmentsOf(corp: CorpState, viewer: string): Set<numbe
 
 /** Visible members of a department (or its subtree), sorted by userid, cached until the next write. */
 export function visibleMembersOf(
-  corp: CorpState,
+  tracked: CorpState,
   viewer: string,
   dept: number,
   withChildren: boolean,
 ): string[] {
+  const corp = raw(tracked)
   const entry = viewerCache(corp, viewer)
   const key = `${dept}:${withChildren ? 1 : 0}`
   let list = entry.lists.get(key)
@@ -253,15 +261,23 @@ export function visibleMembersOf(
   return list
 }
 
-/** add `delta` to every department `m` is in or below, once per department */
-function countMember(counts: Map<number, number>, org: OrgIndex, m: Member, delta: number): void {
-  if (m.department.length === 1) {
-    for (const a of org.ancestors(m.department[0])) counts.set(a, (counts.get(a) ?? 0) + delta)
-    return
+/** members per department subtree, each member once per department, for the given members */
+function subtreeCounts(corp: CorpState, org: OrgIndex, members: Iterable<string>): Map<number, number> {
+  // Members in one department are tallied there first, then each tally climbs the tree once.
+  const direct = new Map<number, number>()
+  const counts = new Map<number, number>()
+  for (const u of members) {
+    if (!Object.prototype.hasOwnProperty.call(corp.users, u)) continue
+    const depts = corp.users[u].department
+    if (depts.length === 1) direct.set(depts[0], (direct.get(depts[0]) ?? 0) + 1)
+    else {
+      const seen = new Set<number>()
+      for (const d of depts) for (const a of org.ancestors(d)) seen.add(a)
+      for (const a of seen) counts.set(a, (counts.get(a) ?? 0) + 1)
+    }
   }
-  const seen = new Set<number>()
-  for (const d of m.department) for (const a of org.ancestors(d)) seen.add(a)
-  for (const a of seen) counts.set(a, (counts.get(a) ?? 0) + delta)
+  for (const [d, n] of direct) for (const a of org.ancestors(d)) counts.set(a, (counts.get(a) ?? 0) + n)
+  return counts
 }
 
 /**
@@ -269,28 +285,18 @@ function countMember(counts: Map<number, number>, org: OrgIndex, m: Member, delt
  * even when listed in several of its sub-departments). Unrestricted: the org index's subtree sets,
  * kept current by member writes. Otherwise computed once per viewer class from its visible set.
  */
-export function visibleMemberCounts(corp: CorpState, viewer: string): (dept: number) => number {
+export function visibleMemberCounts(tracked: CorpState, viewer: string): (dept: number) => number {
+  const corp = raw(tracked)
   const entry = viewerCache(corp, viewer)
   const org = orgIndex(corp)
   const set = entry.cls.set
   if (set.kind === 'all') return (d) => org.membersUnder(d).size
   const cls = entry.cls
-  if (!cls.counts) {
-    const counts = new Map<number, number>()
-    const members = set.kind === 'only' ? set.members : set.hidden
-    for (const u of members) {
-      if (Object.prototype.hasOwnProperty.call(corp.users, u)) countMember(counts, org, corp.users[u], 1)
-    }
-    cls.counts = counts
-  }
+  cls.counts ??= subtreeCounts(corp, org, set.kind === 'only' ? set.members : set.hidden)
   const counts = cls.counts
   // The viewer sees themselves even where the class does not.
-  const self = Object.prototype.hasOwnProperty.call(corp.users, viewer) ? corp.users[viewer] : undefined
-  let mine: Map<number, number> | null = null
-  if (self && (set.kind === 'only' ? !set.members.has(viewer) : set.hidden.has(viewer))) {
-    mine = new Map()
-    countMember(mine, org, self, 1)
-  }
+  const self = set.kind === 'only' ? !set.members.has(viewer) : set.hidden.has(viewer)
+  const mine = self ? subtreeCounts(corp, org, [viewer]) : null
   const extra = (d: number) => mine?.get(d) ?? 0
   if (set.kind === 'only') return (d) => (counts.get(d) ?? 0) + extra(d)
   return (d) => org.membersUnder(d).size - (counts.get(d) ?? 0) + extra(d)

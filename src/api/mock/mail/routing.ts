@@ -63,8 +63,10 @@ function buildBusiness(corp: CorpState): Map<string, Destination> {
   return map
 }
 
-function addressBook(corp: CorpState): AddressBook {
-  const key = raw(corp)
+function addressBook(tracked: CorpState): AddressBook {
+  // Read the raw state: through a write's tracking proxy every member passed would be wrapped.
+  const corp = raw(tracked)
+  const key = corp
   const epoch = orgEpoch(corp)
   const mp = mailboxPrint(corp)
   const rp = recyclePrint(corp)
@@ -114,7 +116,8 @@ function lookup(corp: CorpState, book: AddressBook, a: string): Destination | un
   return fresh && stillOwns(corp, fresh, a) ? fresh : undefined
 }
 
-export function routeAddress(corp: CorpState, address: string): Destination | undefined {
+export function routeAddress(tracked: CorpState, address: string): Destination | undefined {
+  const corp = raw(tracked)
   return lookup(corp, addressBook(corp), normalizeAddress(address))
 }
 
@@ -141,7 +144,8 @@ export interface RecipientPlan {
  * into `undeliverable` (bounced to the sender — never refused: the answer must not tell a member
  * hidden by a visibility rule from one who does not exist). Outside addresses leave the system.
  */
-export function planRecipients(corp: CorpState, addresses: readonly string[]): RecipientPlan {
+export function planRecipients(tracked: CorpState, addresses: readonly string[]): RecipientPlan {
+  const corp = raw(tracked)
   const book = addressBook(corp)
   const deliveries: RecipientPlan['deliveries'] = []
   const undeliverable: string[] = []
