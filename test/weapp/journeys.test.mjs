@@ -284,3 +284,17 @@ test('journey 8: new mail while away from the tab bar still shows on the 邮件 
     assert.equal(badge(), before + 2, 'back on the tab page, the badge counts both new mails')
   })
 })
+
+test('journey 9: in the background the app stops looking for new mail, and starts again on return', async () => {
+  await withApp({ identity: IDENTITIES.member }, async (h) => {
+    const polling = () => h.logic.pendingTimers().filter((t) => t.repeat > 0).length
+    assert.equal(polling(), 1, 'one poller while in the foreground')
+    h.logic.hideApp()
+    await h.settle()
+    assert.equal(polling(), 0, 'no poller in the background')
+    h.logic.showApp()
+    await h.settle()
+    assert.equal(polling(), 1, 'polling again in the foreground')
+    assert.equal(h.route, 'pages/mail/index')
+  })
+})

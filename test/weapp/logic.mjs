@@ -765,6 +765,18 @@ export function createLogicLayer({
       clock = Math.max(clock, clock + 0)
     },
     pendingTimers: () => [...timers.values()].map((t) => ({ due: t.due - clock, repeat: t.repeat })),
+    /** the person leaves WeChat (home button): the app and its top page hide */
+    hideApp() {
+      const top = stack[stack.length - 1]
+      if (top) call(top, 'onHide')
+      if (typeof appConfig.onHide === 'function') appConfig.onHide.call(appInstance)
+    },
+    /** and comes back */
+    showApp() {
+      if (typeof appConfig.onShow === 'function') appConfig.onShow.call(appInstance, inRealm(launchOptions))
+      const top = stack[stack.length - 1]
+      if (top) call(top, 'onShow')
+    },
     /** runs a page hook as WeChat would (errors fail the run) */
     invokePage: (page, hook, ...args) => call(page, hook, ...args),
     /** how selector queries find nodes: (selector) => rendered nodes of the top page */
