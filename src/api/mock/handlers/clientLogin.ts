@@ -1,13 +1,15 @@
 // IMAP / POP / SMTP login with a client-specific password (product spec 3.7): by the mailbox's
-// address or any alias, a live password, the mailbox enabled, the matching service on.
+// address or any alias, a live password, the mailbox enabled, the matching service on, and the
+// mailbox not locked by 10 failures within 15 minutes.
 import { hasAccess } from '../../../policy/access'
 import { normalizeAddress } from '../../../policy/address'
-import { checkClientAccess, isClientProtocol, WRONG_CREDENTIALS } from '../../../policy/clientLogin'
+import { CLIENT_LOGIN_REFUSED_MESSAGE } from '../../../policy/clientLock'
+import { checkClientAccess, isClientProtocol } from '../../../policy/clientLogin'
 import { ErrCode } from '../../../policy/codes'
 import type { ApiResult } from '../../contract'
 import type { MockEnv } from '../env'
 import { orgIndex } from '../orgIndex'
-import { matchAuthCode } from '../publicmail/authCodes'
+import { clientLoginLocked, matchAuthCode, recordLoginFailure } from '../publicmail/authCodes'
 import { mailboxesByAddress } from '../publicmail/mailboxes'
 import { failure, success } from '../registry'
 import type { BackendState } from '../state'
@@ -25,8 +27,9 @@ export function clientLogin(
   authCode: string,
   protocol: 'imap' | 'pop' | 'smtp',
 ): ClientLoginOutcome {
-  const refused = (errmsg: string, changedCorp: string | null = null): ClientLoginOutcome => ({
-    result: failure(ErrCode.CLIENT_LOGIN_REFUSED, errmsg),
+  // One answer for every refusal: it must never tell whether the address or password was right.
+  const refused = (changedCorp: string | null = null): ClientLoginOutcome => ({
+    result: failure(ErrCode.CLIENT_LOGIN_REFUSED, CLIENT_LOGIN_REFUSED_MESSAGE),
     changedCorp,
   })
   if (!isClientProtocol(protocol)) {
@@ -41,26 +44,33 @@ export function clientLogin(
     email.length > 320 ||
     authCode.length > 256
   ) {
-    return refused(WRONG_CREDENTIALS)
+    return refused()
   }
-  // An unknown address and a wrong password read the same: the answer must not reveal which exists.
+  const now = env.now()
+  let changed: string | null = null
   for (const { corp, mailbox } of mailboxesByAddress(state, normalizeAddress(email))) {
-    const code = matchAuthCode(mailbox, authCode)
-    if (!code) continue
-    if (!code.by_admin) {
+    // Locked: refused before the password is even looked at, right or wrong, and not counted.
+    if (clientLoginLocked(mailbox, now)) continue
+    let code = matchAuthCode(mailbox, authCode)
+    if (code && !code.by_admin) {
       // Defence in depth: reconcileAccess runs after every write, but never let a stale code in.
       const member = Object.prototype.hasOwnProperty.call(corp.users, code.creator)
         ? corp.users[code.creator]
         : undefined
       if (!member || !hasAccess(mailbox, member, orgIndex(corp))) {
         code.revoked = true
-        return refused(WRONG_CREDENTIALS, corp.corpid)
+        code = null
       }
     }
+    if (!code) {
+      // a wrong, deleted or revoked password counts towards the lock
+      recordLoginFailure(mailbox, now)
+      changed ??= corp.corpid
+      continue
+    }
     const shared = corp.stores[mailbox.storeId]?.shared ?? { imap: false, pop: false }
-    const verdict = checkClientAccess(mailbox, shared, protocol)
-    if (!verdict.ok) return refused(verdict.errmsg)
-    code.last_use_time = env.now()
+    if (!checkClientAccess(mailbox, shared, protocol).ok) return refused(changed)
+    code.last_use_time = now
     return {
       result: success({
         email: mailbox.email,
@@ -71,5 +81,5 @@ export function clientLogin(
       changedCorp: corp.corpid,
     }
   }
-  return refused(WRONG_CREDENTIALS)
+  return refused(changed)
 }

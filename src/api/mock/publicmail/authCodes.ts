@@ -1,12 +1,41 @@
 // Client-specific passwords of a business mailbox: storage, hashing, listing, deletion, matching.
 // Used by the admin APIs (exmail/publicmail/*) and the member APIs (mail/authcode/*).
 import { checkAdminCodeLimit, checkRemark, secretFromBytes, SECRET_LENGTH } from '../../../policy/authCode'
+import {
+  afterFailure,
+  checkMemberCodeLimit,
+  isLocked,
+  lockedUntil,
+  type LoginGuard,
+} from '../../../policy/clientLock'
 import { ErrCode } from '../../../policy/codes'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
 import { constantTimeEqual, sha256Hex, toHex } from '../../../policy/sha256'
 import type { MockEnv } from '../env'
 import type { AuthCode, BusinessMailbox, CorpState } from '../state'
+
+// Two optional fields of the persisted state, declared beside the code that owns them (state.ts is
+// the lead's; both are optional so saved states from before keep loading).
+declare module '../state' {
+  interface AuthCode {
+    /**
+     * the first LOOKUP_HEX hex digits of the unsalted sha-256 of the secret: a login hashes only the
+     * codes sharing it, not every live code (16 bits say nothing useful about an 80-bit secret)
+     */
+    lookup?: string
+  }
+  interface BusinessMailbox {
+    /** recent failed client logins and the lock they caused (absent = none) */
+    clientLogin?: LoginGuard
+  }
+}
+
+export const LOOKUP_HEX = 4
+
+export function lookupOf(secret: string): string {
+  return sha256Hex(secret).slice(0, LOOKUP_HEX)
+}
 
 export interface AuthCodeOptions {
   /** userid of the admin or member creating it */
@@ -39,6 +68,11 @@ export function liveAdminCodes(mailbox: Pick<BusinessMailbox, 'authCodes'>): num
   return mailbox.authCodes.filter((c) => c.by_admin && !c.revoked).length
 }
 
+/** live codes a member created for themselves (mail/authcode/create) */
+export function liveMemberCodes(mailbox: Pick<BusinessMailbox, 'authCodes'>, userid: string): number {
+  return mailbox.authCodes.filter((c) => !c.by_admin && !c.revoked && c.creator === userid).length
+}
+
 /** Validate and draw a new code without touching the mailbox, so callers can stay all-or-nothing. */
 export function prepareAuthCode(
   mailbox: Pick<BusinessMailbox, 'authCodes'>,
@@ -48,10 +82,10 @@ export function prepareAuthCode(
 ): Verdict<{ record: AuthCode; secret: string }> {
   const remark = withVisibleText(checkRemark(options.remark), ErrCode.INVALID_PARAM, '备注', 'remark')
   if (!remark.ok) return remark
-  if (options.byAdmin) {
-    const limit = checkAdminCodeLimit(liveAdminCodes(mailbox))
-    if (!limit.ok) return limit
-  }
+  const limit = options.byAdmin
+    ? checkAdminCodeLimit(liveAdminCodes(mailbox))
+    : checkMemberCodeLimit(liveMemberCodes(mailbox, options.creator))
+  if (!limit.ok) return limit
   // The platform CSPRNG through the backend's pool, never env.random: it throws rather than guess.
   const random = env.secureBytes(SECRET_LENGTH + 16 + 8)
   const secret = secretFromBytes(random.subarray(0, SECRET_LENGTH))
@@ -60,6 +94,7 @@ export function prepareAuthCode(
     auth_code_id: `ac${toHex(random.subarray(SECRET_LENGTH + 16))}`,
     hash: hashSecret(salt, secret),
     salt,
+    lookup: lookupOf(secret),
     remark: remark.value,
     creator: options.creator,
     by_admin: options.byAdmin,
@@ -127,12 +162,34 @@ export function deleteAuthCode(
   return ok()
 }
 
-/** The live code whose hash matches the secret, or null. Every live code is checked (no early exit). */
+/**
+ * The live code whose salted hash matches the secret, or null. Only codes whose lookup prefix
+ * matches (or that predate it) are hashed, so a wrong guess costs one hash, not one per code.
+ */
 export function matchAuthCode(mailbox: BusinessMailbox, secret: string): AuthCode | null {
+  const probe = lookupOf(secret)
   let found: AuthCode | null = null
   for (const code of mailbox.authCodes) {
-    if (code.revoked) continue
+    if (code.revoked || (code.lookup !== undefined && code.lookup !== probe)) continue
     if (constantTimeEqual(hashSecret(code.salt, secret), code.hash) && !found) found = code
   }
+  // a code saved before lookups existed gets one on its first use
+  if (found && found.lookup === undefined) found.lookup = probe
   return found
+}
+
+/** Whether the mailbox refuses client logins right now (too many failures). */
+export function clientLoginLocked(mailbox: BusinessMailbox, now: number): boolean {
+  return isLocked(mailbox.clientLogin, now)
+}
+
+/** When the client-login lock ends, in unix seconds (exmail/* times), or 0 when not locked. */
+export function clientLoginLockedUntil(mailbox: BusinessMailbox, now: number): number {
+  const until = lockedUntil(mailbox.clientLogin, now)
+  return until ? Math.ceil(until / 1000) : 0
+}
+
+/** One more failed client login to the mailbox (a wrong, deleted or revoked password). */
+export function recordLoginFailure(mailbox: BusinessMailbox, now: number): void {
+  mailbox.clientLogin = afterFailure(mailbox.clientLogin, now)
 }

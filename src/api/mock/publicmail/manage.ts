@@ -6,7 +6,7 @@ import { unwrapList } from '../../../policy/userLists'
 import type { ApiResult } from '../../contract'
 import { failure, success, type Body, type HandlerContext } from '../registry'
 import type { BusinessMailbox } from '../state'
-import { deleteAuthCode, listAuthCodes } from './authCodes'
+import { clientLoginLockedUntil, deleteAuthCode, listAuthCodes } from './authCodes'
 import { quotaFacts } from './facts'
 import { findMailbox, mailboxView } from './mailboxes'
 import { isAbsent } from './params'
@@ -68,7 +68,10 @@ export function searchPublicmails(ctx: HandlerContext, body: Body): ApiResult {
 export function getAuthCodeList(ctx: HandlerContext, body: Body): ApiResult {
   const found = findMailbox(ctx.corp, body.id)
   if (!found.ok) return refused(found)
-  return success({ auth_code_list: listAuthCodes(found.value) })
+  return success({
+    auth_code_list: listAuthCodes(found.value),
+    login_locked_until: clientLoginLockedUntil(found.value, ctx.env.now()),
+  })
 }
 
 export function deleteAuthCodeApi(ctx: HandlerContext, body: Body): ApiResult {
