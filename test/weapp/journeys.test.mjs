@@ -191,7 +191,7 @@ test('journey 5: a member generates a client-specific password and logs in with 
   })
 })
 
-test('journey 7: 3,000 sends stay within WeChat storage limits and survive a reload', async () => {
+test('journey 7: 3,000 sends stay within WeChat storage limits and survive a reload', async (t) => {
   const storage = new WxStorage()
   const me = IDENTITIES.member
   const SENDS = 3000
@@ -230,6 +230,10 @@ test('journey 7: 3,000 sends stay within WeChat storage limits and survive a rel
     await h.settle()
     assert.equal(await sentTotal(), sentBefore + SENDS)
   })
+  const sizes = storage.keys().map((k) => storage.size(k))
+  t.diagnostic(
+    `storage after ${SENDS} sends: ${sizes.length} keys, largest ${Math.max(...sizes)} bytes, ${storage.totalSize()} bytes in all`,
+  )
   for (const key of storage.keys()) {
     assert.ok(storage.size(key) <= ITEM_LIMIT, `storage key ${key} holds ${storage.size(key)} bytes (> 1 MB)`)
   }
