@@ -1,5 +1,5 @@
 import { harness } from '../../../test/node/stores/harness'
-import { MailboxAdminStore } from './mailboxAdmin'
+import { clientLoginLockNotice, MailboxAdminStore } from './mailboxAdmin'
 import type { MailboxForm } from './mailboxForm'
 
 let n = 0
@@ -214,5 +214,32 @@ describe('editing who may use a mailbox', () => {
     expect((list.mailboxes as { id: unknown }[]).some((m) => m.id === sales.id)).toBe(false)
     const login = await backend.clientLogin('sales@xinghe.com', code.auth_code as string, 'imap')
     expect(login.errcode).toBe(690008)
+  })
+})
+
+describe('client-login lock in the password list', () => {
+  it('is reported with the time it ends, and cleared when not locked', async () => {
+    const { store, backend } = setup()
+    await store.load()
+    const sales = store.mailboxes.find((m) => m.email === 'sales@xinghe.com')!
+    const code = await store.createAuthCode(sales.id, '前台电脑')
+    expect(code.ok).toBe(true)
+    const before = await store.authCodes(sales.id)
+    expect(before).toMatchObject({ ok: true, lockedUntil: 0 })
+    for (let i = 0; i < 10; i++) await backend.clientLogin('sales@xinghe.com', `wrong-guess-${i}`, 'imap')
+    const after = await store.authCodes(sales.id)
+    if (!after.ok) throw new Error(after.errmsg)
+    const now = Date.now() / 1000
+    expect(after.lockedUntil).toBeGreaterThan(now + 14 * 60)
+    expect(after.lockedUntil).toBeLessThanOrEqual(Math.ceil(now + 15 * 60))
+    // the right password is refused too while locked
+    const right = await backend.clientLogin('sales@xinghe.com', code.ok ? code.auth_code : '', 'imap')
+    expect(right.errcode).toBe(690008)
+  })
+
+  it('words the notice as 客户端登录已锁定，HH:mm 后解除 (local time)', () => {
+    const at = new Date(2025, 2, 3, 9, 5, 30)
+    expect(clientLoginLockNotice(Math.floor(at.getTime() / 1000))).toBe('客户端登录已锁定，09:05 后解除')
+    expect(clientLoginLockNotice(0)).toBe('')
   })
 })

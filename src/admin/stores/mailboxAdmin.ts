@@ -1,6 +1,7 @@
 // Business mailbox administration (product spec 3, 5): the quota, the list, create / convert /
 // edit / aliases / enable / delete, the recycle bin and admin client passwords. Every write returns
 // the backend's verdict as is, so pages show its errmsg; the backend is the authority.
+import dayjs from 'dayjs'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient, Envelope } from '../../api/client'
 import { MailboxForm } from './mailboxForm'
@@ -16,6 +17,11 @@ import {
 } from './types'
 
 const GET_BATCH = 100
+
+/** What the password list says while client login is locked (unix seconds); '' when it is not. */
+export function clientLoginLockNotice(lockedUntil: number): string {
+  return lockedUntil > 0 ? `客户端登录已锁定，${dayjs(lockedUntil * 1000).format('HH:mm')} 后解除` : ''
+}
 
 function outcome<R extends object, T extends object>(
   r: Envelope<R>,
@@ -242,12 +248,16 @@ export class MailboxAdminStore {
     return result
   }
 
-  async authCodes(id: number): Promise<Outcome<{ list: AuthCodeItem[] }>> {
-    const r = await this.deps.api.call<{ auth_code_list: AuthCodeItem[] }>(
+  /** the admin's list, and when the mailbox's client-login lock ends (unix seconds, 0 = not locked) */
+  async authCodes(id: number): Promise<Outcome<{ list: AuthCodeItem[]; lockedUntil: number }>> {
+    const r = await this.deps.api.call<{ auth_code_list: AuthCodeItem[]; login_locked_until?: number }>(
       'exmail/publicmail/get_auth_code_list',
       { id },
     )
-    return outcome(r, (x) => ({ list: x.auth_code_list ?? [] }))
+    return outcome(r, (x) => ({
+      list: x.auth_code_list ?? [],
+      lockedUntil: typeof x.login_locked_until === 'number' ? x.login_locked_until : 0,
+    }))
   }
 
   /** the secret comes back exactly once: the page shows it and forgets it */

@@ -12,6 +12,7 @@ import {
 import { fullTime } from '../../../utils/time'
 import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
+import { clientLoginLockNotice } from '../../stores/mailboxAdmin'
 import type { AuthCodeItem } from '../../stores/types'
 import { busyProps } from '../../components/busyProps'
 import '../../admin.css'
@@ -28,6 +29,7 @@ function DetailPage() {
   const [aliasError, setAliasError] = useState('')
   const [codes, setCodes] = useState<AuthCodeItem[] | null>(null)
   const [codesError, setCodesError] = useState('')
+  const [lockedUntil, setLockedUntil] = useState(0)
   const [remark, setRemark] = useState('')
   const [secret, setSecret] = useState('')
   const [busy, setBusy] = useState(false)
@@ -36,6 +38,7 @@ function DetailPage() {
     const r = await mailboxes.authCodes(id)
     if (r.ok) {
       setCodes(r.list)
+      setLockedUntil(r.lockedUntil)
       setCodesError('')
     } else setCodesError(r.errmsg)
   }
@@ -256,6 +259,11 @@ function DetailPage() {
               我已保存
             </Button>
           </View>
+        </View>
+      )}
+      {lockedUntil > 0 && (
+        <View className="adm-hint adm-inset" data-testid="client-login-locked">
+          {clientLoginLockNotice(lockedUntil)}（连续多次登录失败；锁定期间正确的密码也无法登录）
         </View>
       )}
       <View className="cells">
