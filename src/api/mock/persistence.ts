@@ -70,7 +70,14 @@ function recordOf(v: unknown, each: (x: Record<string, unknown>, key: string) =>
 export function stateShapeProblem(corps: Record<string, unknown>): string | null {
   for (const [id, c] of Object.entries(corps)) {
     const where = `corp ${id.slice(0, 32)}`
-    if (!isRecord(c) || c.corpid !== id || !isStr(c.name) || !isStr(c.creator) || !strList(c.admins)) {
+    if (
+      !isRecord(c) ||
+      c.corpid !== id ||
+      !isStr(c.name) ||
+      !isStr(c.creator) ||
+      !strList(c.admins) ||
+      !(c.creatorAccount === undefined || isStr(c.creatorAccount))
+    ) {
       return `${where}: 基本信息`
     }
     if (!['basic', 'trial', 'advanced'].includes(c.edition as string) || !isNum(c.advancedSeats)) {
@@ -128,8 +135,11 @@ export function stateShapeProblem(corps: Record<string, unknown>): string | null
           isStr(a.creator) &&
           typeof a.revoked === 'boolean' &&
           isNum(a.create_time) &&
-          isNum(a.last_use_time),
+          isNum(a.last_use_time) &&
+          (a.lookup === undefined || isStr(a.lookup)),
       ) &&
+      (p.clientLogin === undefined ||
+        (isRecord(p.clientLogin) && numList(p.clientLogin.failures) && isNum(p.clientLogin.locked_until))) &&
       isStr(p.storeId) &&
       typeof p.enabled === 'boolean'
     if (!recordOf(c.publicmails, mailbox)) return `${where}: 业务邮箱`

@@ -2,6 +2,7 @@
 // Derived lookups (indexes) live elsewhere and are rebuilt from this on load.
 import type { ReceiveRule } from '../../policy/receiveRules'
 import type { Edition } from '../contract'
+import type { LoginGuard } from '../../policy/clientLock'
 
 export const SCHEMA_VERSION = 1
 
@@ -67,6 +68,11 @@ export interface AuthCode {
   create_time: number
   last_use_time: number
   revoked: boolean
+  /**
+   * the first 4 hex digits of the unsalted sha-256 of the secret: a login hashes only the codes
+   * sharing it, not every live code (16 bits say nothing useful about an 80-bit secret)
+   */
+  lookup?: string
 }
 
 export interface Bindings {
@@ -88,6 +94,8 @@ export interface BusinessMailbox {
   authCodes: AuthCode[]
   bindings: Bindings
   create_time: number
+  /** recent failed client logins and the lock they caused (absent = none) */
+  clientLogin?: LoginGuard
 }
 
 export interface RecycleEntry {

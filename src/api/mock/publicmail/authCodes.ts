@@ -1,13 +1,7 @@
 // Client-specific passwords of a business mailbox: storage, hashing, listing, deletion, matching.
 // Used by the admin APIs (exmail/publicmail/*) and the member APIs (mail/authcode/*).
 import { checkAdminCodeLimit, checkRemark, secretFromBytes, SECRET_LENGTH } from '../../../policy/authCode'
-import {
-  afterFailure,
-  checkMemberCodeLimit,
-  isLocked,
-  lockedUntil,
-  type LoginGuard,
-} from '../../../policy/clientLock'
+import { afterFailure, checkMemberCodeLimit, isLocked, lockedUntil } from '../../../policy/clientLock'
 import { ErrCode } from '../../../policy/codes'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
@@ -17,20 +11,6 @@ import type { AuthCode, BusinessMailbox, CorpState } from '../state'
 
 // Two optional fields of the persisted state, declared beside the code that owns them (state.ts is
 // the lead's; both are optional so saved states from before keep loading).
-declare module '../state' {
-  interface AuthCode {
-    /**
-     * the first LOOKUP_HEX hex digits of the unsalted sha-256 of the secret: a login hashes only the
-     * codes sharing it, not every live code (16 bits say nothing useful about an 80-bit secret)
-     */
-    lookup?: string
-  }
-  interface BusinessMailbox {
-    /** recent failed client logins and the lock they caused (absent = none) */
-    clientLogin?: LoginGuard
-  }
-}
-
 export const LOOKUP_HEX = 4
 
 export function lookupOf(secret: string): string {
