@@ -1,7 +1,8 @@
 import { useEffect, type PropsWithChildren } from 'react'
-import Taro, { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
+import { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
 import { autorun } from 'mobx'
 import { warmUpEntropy } from './api/entropy'
+import { applyTabBadge } from './components/TabBadge'
 import { stores } from './stores'
 import './app.css'
 
@@ -17,16 +18,7 @@ function App({ children }: PropsWithChildren) {
   useDidHide(() => stores.mailboxes.stopPolling())
 
   // The 邮件 tab carries the unread count of mailboxes whose new-mail reminder is on.
-  useEffect(
-    () =>
-      autorun(() => {
-        const n = stores.mailboxes.badgeCount
-        const done = () => {}
-        if (n > 0) void Taro.setTabBarBadge({ index: 0, text: n > 99 ? '99+' : String(n) }).catch(done)
-        else void Taro.removeTabBarBadge({ index: 0 }).catch(done)
-      }),
-    [],
-  )
+  useEffect(() => autorun(() => applyTabBadge(stores.mailboxes.badgeCount)), [])
   return children
 }
 
