@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import type { CorpSetup, KeyValueStorage } from '../contract'
 import { createMockBackend } from './index'
-import { readSavedState } from './persist/engine'
+import { MapStorage } from '../../../test/node/core/mapStorage'
 import { checksum, serialize, STATE_KEY } from './persistence'
 import { SCHEMA_VERSION } from './state'
 
@@ -22,22 +22,7 @@ const create = (userid: string, extra: object = {}) => ({
   ...extra,
 })
 
-class MapStorage implements KeyValueStorage {
-  map = new Map<string, string>()
-  sets = 0
-  get(key: string) {
-    return this.map.get(key)
-  }
-  set(key: string, value: string) {
-    this.sets++
-    this.map.set(key, value)
-  }
-  remove(key: string) {
-    this.map.delete(key)
-  }
-}
-
-const saved = (storage: MapStorage) => readSavedState((k) => storage.map.get(k))
+const saved = (storage: MapStorage) => storage.saved()
 
 /** a read-only fingerprint of everything the directory answers (the state itself is private) */
 async function fingerprint(b: ReturnType<typeof createMockBackend>) {

@@ -2,11 +2,11 @@
 // changes nothing, damaged saves recover to the last good state, and storage only grows with what
 // a write changed.
 import fc from 'fast-check'
-import type { CorpSetup, KeyValueStorage } from '../../../src/api/contract'
+import type { CorpSetup } from '../../../src/api/contract'
 import { createMockBackend, type MockBackend } from '../../../src/api/mock'
 import { apiTable } from '../../../src/api/mock/handlers'
-import { canonicalJson } from '../../../src/api/mock/idempotency'
 import { KEY_PREFIX, readSavedState } from '../../../src/api/mock/persist/engine'
+import { MapStorage } from './mapStorage'
 
 const setup = (): CorpSetup => ({
   corpid: 'c1',
@@ -24,28 +24,6 @@ const create = (userid: string, extra: object = {}) => ({
   department: [1],
   ...extra,
 })
-
-class MapStorage implements KeyValueStorage {
-  map = new Map<string, string>()
-  failSets = false
-  delayMs = 0
-  written = 0
-  async set(key: string, value: string) {
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs))
-    if (this.failSets) throw new Error('storage full')
-    this.written += key.length + value.length
-    this.map.set(key, value)
-  }
-  get(key: string) {
-    return this.map.get(key)
-  }
-  remove(key: string) {
-    this.map.delete(key)
-  }
-  snapshot(): string {
-    return canonicalJson(readSavedState((k) => this.map.get(k)))
-  }
-}
 
 /** what a member can see of the directory and of boss's mail: equal fingerprints, equal data */
 async function fingerprint(b: MockBackend): Promise<string> {
