@@ -42,9 +42,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
         },
       },
       optimizeMainPackage: { enable: true },
-      // Taro unrolls its recursive templates baseLevel times into base.wxml (61 KB at the default
-      // 16); deeper trees fall back to its `comp` component, which our pages never need.
-      ...{ baseLevel: 8 }, // read by the weapp template builder, missing from Taro 4's config types
+      // Taro unrolls its recursive templates baseLevel times into base.wxml; deeper trees fall back
+      // to its `comp` component (one more custom-component instance per subtree). Measured
+      // 2026-12-01 (`npm run size`, and `npm run test:weapp` journey 1's depth / comp figures):
+      //   baseLevel  base.wxml  mock main pkg  comp instances (directory / department page)
+      //    8         39.3 KB    728.8 KB       29 / 13
+      //   10         44.8 KB    735.6 KB        1 / 2
+      //   11         47.5 KB    738.3 KB        0 / 0   ← the directory's deepest node is at 10
+      //   12         50.3 KB    740.6 KB        0 / 0
+      //   16         61.2 KB    751.5 KB        0 / 0
+      // 11 is the smallest with no fallback: 8 KB for 29 component instances on a scrolling list.
+      ...{ baseLevel: 11 }, // read by the weapp template builder, missing from Taro 4's config types
       miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
