@@ -111,7 +111,15 @@ function MailPage() {
   return (
     <View className="page mail-page">
       <NoticeBar text={mailboxes.notice} onClose={mailboxes.dismissNotice} />
-      <NoticeBar text={mailboxes.arrival} onClose={mailboxes.dismissArrival} />
+      <NoticeBar
+        text={mailboxes.arrival}
+        onClose={mailboxes.dismissArrival}
+        onTap={() => {
+          const refusal = mailboxes.openArrival()
+          if (refusal) void Taro.showToast({ title: refusal, icon: 'none' })
+          else setFolder('inbox')
+        }}
+      />
       <NoticeBar text={session.notice} onClose={session.dismissNotice} />
       <View
         className="mail-page__header"
