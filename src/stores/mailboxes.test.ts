@@ -61,7 +61,30 @@ describe('MailboxesStore', () => {
     })
     await store.refresh()
     expect(store.currentId).toBe(PERSONAL)
-    expect(store.notice).toContain('已返回个人邮箱')
+    // The list no longer has it, yet the notice names it (the app knew it before losing access).
+    expect(store.notice).toBe('你已无权使用「销售部公共邮箱」，已返回个人邮箱')
+  })
+
+  it('names the lost mailbox after a restart too (the name is remembered with the choice)', async () => {
+    const { store, storage, admin, identity, api } = setup()
+    await store.reset()
+    await store.refresh()
+    const id = await salesId(admin)
+    store.select(id)
+    await new Promise((r) => setTimeout(r, 0))
+    await admin('exmail/publicmail/update', {
+      id: Number(id),
+      userid_list: { list: ['lina'] },
+      department_list: { list: [] },
+      tag_list: { list: [] },
+    })
+    // a fresh app start: a new store over the same storage, whose first list lacks the mailbox
+    const next = new MailboxesStore({ api, storage, identity: () => identity.current })
+    await next.reset()
+    expect(next.currentId).toBe(id)
+    await next.refresh()
+    expect(next.currentId).toBe(PERSONAL)
+    expect(next.notice).toBe('你已无权使用「销售部公共邮箱」，已返回个人邮箱')
   })
 
   it('announces new mail only for mailboxes whose reminder is on, and badges only those', async () => {
@@ -73,6 +96,11 @@ describe('MailboxesStore', () => {
     await store.refresh()
     expect(store.arrival).toBe('「销售部公共邮箱」有 1 封新邮件')
     expect(store.badgeCount).toBe(before + 1)
+    // tapping the notice opens that mailbox
+    expect(store.openArrival()).toBeNull()
+    expect(store.current?.email).toBe('sales@xinghe.com')
+    expect(store.arrival).toBe('')
+    store.select(PERSONAL)
 
     store.dismissArrival()
     const sales = store.list.find((m) => m.email === 'sales@xinghe.com')!

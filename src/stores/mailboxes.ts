@@ -1,5 +1,6 @@
 // The mailbox switcher: personal mailbox first, then the business mailboxes the member may use.
 // The current mailbox is remembered per identity; losing access sends the member home with a notice.
+import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { CallContext, KeyValueStorage } from '../api/contract'
@@ -12,6 +13,11 @@ export const LOST_ACCESS_CODES = new Set([690007, 680045, 680035])
 
 export function currentKey(who: CallContext): string {
   return `bizmail.current.${who.corpid}.${who.userid}`
+}
+
+/** the current mailbox's name, to name it in the notice should access be lost before next start */
+export function nameKey(who: CallContext): string {
+  return `bizmail.current-name.${who.corpid}.${who.userid}`
 }
 
 /** "via 销售部", "via tag 客服" — why the member may use the mailbox. */
@@ -44,11 +50,19 @@ export class MailboxesStore {
   notice = ''
   /** "「销售部公共邮箱」有 2 封新邮件" — shown for mailboxes whose reminder is on */
   arrival = ''
+  /** the mailbox the arrival notice is about: tapping the notice opens it */
+  arrivalId = ''
+  /** the current mailbox's name, kept (and saved) so losing access can still name it */
+  private currentName = ''
   private seq = 0
   private poller: ReturnType<typeof setInterval> | null = null
 
   constructor(private readonly deps: MailboxesDeps) {
-    makeAutoObservable<MailboxesStore, 'deps' | 'seq'>(this, { deps: false, seq: false }, { autoBind: true })
+    makeAutoObservable<MailboxesStore, 'deps' | 'seq' | 'currentName'>(
+      this,
+      { deps: false, seq: false, currentName: false },
+      { autoBind: true },
+    )
   }
 
   get current(): MailboxSummary | undefined {
@@ -79,6 +93,14 @@ export class MailboxesStore {
 
   dismissArrival(): void {
     this.arrival = ''
+    this.arrivalId = ''
+  }
+
+  /** the arrival notice was tapped: open that mailbox; returns a refusal or null */
+  openArrival(): string | null {
+    const id = this.arrivalId
+    this.dismissArrival()
+    return id ? this.select(id) : null
   }
 
   /** forget everything (identity changed) and restore that identity's remembered mailbox */
@@ -89,13 +111,16 @@ export class MailboxesStore {
     this.error = ''
     this.notice = ''
     let saved: string | undefined
+    let savedName: string | undefined
     try {
       saved = await this.deps.storage.get(currentKey(this.deps.identity()))
+      savedName = await this.deps.storage.get(nameKey(this.deps.identity()))
     } catch {
       saved = undefined
     }
     runInAction(() => {
       this.currentId = saved || PERSONAL
+      this.currentName = saved && saved !== PERSONAL ? (savedName ?? '') : ''
     })
   }
 
@@ -107,7 +132,7 @@ export class MailboxesStore {
       if (seq !== this.seq) return
       if (r.errcode !== 0 || !Array.isArray(r.mailboxes)) {
         this.state = 'error'
-        this.error = r.errmsg || '邮箱列表加载失败'
+        this.error = humanError(r.errmsg) || '邮箱列表加载失败'
         return
       }
       // Business ids are numbers on the wire; the app keys everything by string.
@@ -123,14 +148,21 @@ export class MailboxesStore {
       const arrived = this.list.length > 0 ? newMail(this.list, next) : []
       if (arrived.length > 0) {
         this.arrival = arrived.map((a) => `「${a.name}」有 ${a.count} 封新邮件`).join('，')
+        this.arrivalId = arrived[0].id
       }
+      // The name as last seen: once access is gone the new list no longer has it.
+      const before = this.list.find((m) => m.id === this.currentId)?.name ?? this.currentName
       this.list = next
       this.state = 'ready'
       this.error = ''
       const cur = this.current
       if (this.currentId !== PERSONAL && (!cur || !cur.enabled)) {
         this.returnHome(
-          cur ? `「${cur.name}」已被停用，已返回个人邮箱` : '你已无权使用之前的业务邮箱，已返回个人邮箱',
+          cur
+            ? `「${cur.name}」已被停用，已返回个人邮箱`
+            : before
+              ? `你已无权使用「${before}」，已返回个人邮箱`
+              : '你已无权使用之前的业务邮箱，已返回个人邮箱',
         )
       } else if (!cur && this.list.length > 0) {
         this.currentId = this.list[0].id // e.g. no personal mailbox after conversion
@@ -150,8 +182,8 @@ export class MailboxesStore {
 
   /** a mail call answered "no access / disabled": go home and refresh the list */
   lostAccess(errmsg: string): void {
-    const name = this.current?.name ?? '该业务邮箱'
-    this.returnHome(`无法继续使用「${name}」（${errmsg}），已返回个人邮箱`)
+    const name = this.current?.name || this.currentName || '该业务邮箱'
+    this.returnHome(`无法继续使用「${name}」（${humanError(errmsg)}），已返回个人邮箱`)
     void this.refresh()
   }
 
@@ -167,8 +199,10 @@ export class MailboxesStore {
   }
 
   private async remember(): Promise<void> {
+    this.currentName = this.current?.name ?? ''
     try {
       await this.deps.storage.set(currentKey(this.deps.identity()), this.currentId)
+      await this.deps.storage.set(nameKey(this.deps.identity()), this.currentName)
     } catch {
       // storage full or unavailable: switching still works for this session
     }
