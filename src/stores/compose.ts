@@ -1,6 +1,7 @@
 // Writing a mail as the current mailbox. The draft is kept locally on every keystroke and on the
 // server when the page is left, so nothing typed is ever lost; sending carries one idempotency key
 // for the whole compose session, so retries after faults can never send twice.
+import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { KeyValueStorage } from '../api/contract'
@@ -158,7 +159,10 @@ export class ComposeStore {
     if (r.errcode !== 0) {
       runInAction(() => {
         this.sending = false
-        this.error = r.errcode === -1 ? `发送失败：${r.errmsg}。草稿已保存，可稍后重试` : r.errmsg
+        this.error =
+          r.errcode === -1
+            ? `发送失败：${humanError(r.errmsg)}。草稿已保存，可稍后重试`
+            : humanError(r.errmsg)
       })
       return false
     }

@@ -1,6 +1,7 @@
 // The company directory as the current identity may see it: department tree with member counts,
 // paged member lists per department, debounced search, member cards, recent searches, and the corp's
 // business mailboxes. Everything here came from the backend for one identity; clear() forgets it all.
+import { humanError } from './humanError'
 import { makeAutoObservable, observable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { CallContext, KeyValueStorage } from '../api/contract'
@@ -67,7 +68,7 @@ interface Failure {
 }
 
 function failureOf(r: { errcode: number; errmsg: string }): Failure {
-  return { errcode: r.errcode, errmsg: r.errmsg || '加载失败，请重试' }
+  return { errcode: r.errcode, errmsg: humanError(r.errmsg) || '加载失败，请重试' }
 }
 
 /** One department's direct members, loaded a page at a time as the list scrolls. */
@@ -119,7 +120,7 @@ export class MemberList {
       if (seq !== this.seq || !this.alive()) return
       if (r.errcode !== 0) {
         // the rows already shown stay; the footer offers to try again
-        this.error = r.errmsg
+        this.error = humanError(r.errmsg)
         this.errcode = r.errcode
         return
       }

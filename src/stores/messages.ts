@@ -1,4 +1,5 @@
 // Message lists per (mailbox, folder), cached so switching renders at once and refreshes behind.
+import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { FolderSummary, MessageItem } from '../api/mailTypes'
@@ -66,7 +67,7 @@ export class FolderView {
       if (seq !== this.seq) return
       if (r.errcode !== 0) {
         this.state = 'error'
-        this.error = r.errmsg
+        this.error = humanError(r.errmsg)
         this.onFailure(r)
         return
       }
@@ -93,7 +94,7 @@ export class FolderView {
       this.loadingMore = false
       if (seq !== this.seq) return // a refresh replaced the list meanwhile
       if (r.errcode !== 0) {
-        this.error = r.errmsg
+        this.error = humanError(r.errmsg)
         this.onFailure(r)
         return
       }
@@ -174,7 +175,7 @@ export class MessagesStore {
       if (leaves) void view.refresh()
       else view.patch(item.mail_id, before)
       this.onFailure(r)
-      return r.errmsg
+      return humanError(r.errmsg)
     }
     if (change.folder) this.views.get(`${view.mailbox}\u0000${change.folder}`)?.refresh()
     void this.folders(view.mailbox).load()

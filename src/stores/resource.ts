@@ -1,4 +1,5 @@
 // One remote read with its loading / error / data states, for pages that just show a list.
+import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import { ApiError } from '../api/client'
 
@@ -37,7 +38,7 @@ export class Resource<T> {
         if (seq !== this.seq) return
         this.state = 'error'
         this.errcode = e instanceof ApiError ? e.errcode : -1
-        this.error = e instanceof ApiError ? e.errmsg : '出了点问题，请重试'
+        this.error = e instanceof ApiError ? humanError(e.errmsg) : '出了点问题，请重试'
       })
     }
   }

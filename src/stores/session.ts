@@ -1,4 +1,5 @@
 // Who the app acts as. Real sign-in (wx.qy.login) needs WeCom; the demo switches identity by hand.
+import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { CallContext, KeyValueStorage } from '../api/contract'
@@ -73,7 +74,7 @@ export class SessionStore {
       if (epoch !== this.epoch) return // a newer identity switch won
       if (me.errcode !== 0) {
         this.state = 'error'
-        this.error = me.errmsg
+        this.error = humanError(me.errmsg)
         return
       }
       this.profile = me as unknown as Profile

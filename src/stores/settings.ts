@@ -6,6 +6,7 @@
 // identity and mailbox on every change (so leaving the page loses nothing) and only dropped once
 // the server accepted it or the member discarded it. A save never overwrites what another member
 // changed meanwhile without asking: the draft remembers the server value it started from.
+import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { CallContext, KeyValueStorage } from '../api/contract'
@@ -128,7 +129,7 @@ export class MailboxSettings {
       if (seq !== this.seq) return
       if (r.errcode !== 0 || !r.shared || !r.personal) {
         this.state = this.shared ? 'ready' : 'error'
-        this.error = r.errmsg || '设置加载失败'
+        this.error = humanError(r.errmsg) || '设置加载失败'
         return
       }
       this.error = ''
@@ -162,7 +163,7 @@ export class MailboxSettings {
   /** '' when the draft may be saved, else the policy's reason */
   get signatureProblem(): string {
     const v = checkSignature(this.signatureText)
-    return v.ok ? '' : v.errmsg
+    return v.ok ? '' : humanError(v.errmsg)
   }
 
   /** the signature as it will be stored (scripts, handlers, remote content stripped) */
@@ -206,7 +207,7 @@ export class MailboxSettings {
 
   get rulesProblem(): string {
     const v = validateRules(this.rules)
-    return v.ok ? '' : v.errmsg
+    return v.ok ? '' : humanError(v.errmsg)
   }
 
   private setRules(list: ReceiveRule[]): void {
@@ -286,6 +287,7 @@ export class MailboxSettings {
     const list = this.listWithForm()
     if (!list) return ''
     const v = validateRules(list)
+    // raw: the editor says it at the field, dropping the rule it is shown in (humanError `at`)
     return v.ok ? '' : v.errmsg
   }
 
@@ -327,7 +329,7 @@ export class MailboxSettings {
       errmsg:
         r.errcode === ErrCode.STALE_VERSION
           ? '其他成员刚修改了邮箱设置，已显示最新状态，请确认后重试'
-          : r.errmsg,
+          : humanError(r.errmsg),
     }
   }
 
@@ -345,7 +347,7 @@ export class MailboxSettings {
       if (r.errcode === 0 && r.personal) this.personal = r.personal
       else if (this.personal) this.personal = { ...this.personal, [key]: before }
     })
-    if (r.errcode !== 0) return r.errmsg
+    if (r.errcode !== 0) return humanError(r.errmsg)
     if (key === 'conversation_mode') this.deps.onConversationModeChanged?.(this.mailbox)
     return ''
   }
@@ -360,7 +362,7 @@ export class MailboxSettings {
     runInAction(() => {
       if (r.errcode !== 0 || !Array.isArray(r.auth_code_list)) {
         this.codesState = 'error'
-        this.codesError = r.errmsg || '客户端专用密码加载失败'
+        this.codesError = humanError(r.errmsg) || '客户端专用密码加载失败'
         return
       }
       this.codes = r.auth_code_list
@@ -372,7 +374,7 @@ export class MailboxSettings {
   /** '' when the remark may be used, else the policy's reason */
   remarkProblem(remark: string): string {
     const v = checkRemark(remark)
-    return v.ok ? '' : v.errmsg
+    return v.ok ? '' : humanError(v.errmsg)
   }
 
   /**
@@ -396,7 +398,7 @@ export class MailboxSettings {
           'mail/authcode/create',
           body,
         )
-        if (r.errcode !== 0) return { secret: '', errmsg: r.errmsg }
+        if (r.errcode !== 0) return { secret: '', errmsg: humanError(r.errmsg) }
         if (r.auth_code) {
           void this.loadCodes()
           return { secret: r.auth_code, errmsg: '' }
@@ -427,7 +429,7 @@ export class MailboxSettings {
     // A retried delete whose first answer was lost finds nothing to delete: that is what was wanted.
     await this.loadCodes()
     if (this.codesState === 'ready' && !this.codes.some((c) => c.auth_code_id === id)) return ''
-    return r.errmsg
+    return humanError(r.errmsg)
   }
 
   // ---- internals -----------------------------------------------------------------------------
@@ -490,7 +492,7 @@ export class MailboxSettings {
       })
       return { ok: false, stale: true, errmsg: STALE_MESSAGE }
     }
-    return { ok: false, stale: false, errmsg: r.errmsg }
+    return { ok: false, stale: false, errmsg: humanError(r.errmsg) }
   }
 
   /** after a save: the draft is on the server */

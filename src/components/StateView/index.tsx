@@ -1,4 +1,5 @@
 import { Button, Text, View } from '@tarojs/components'
+import { humanError } from '../../stores/humanError'
 import './index.css'
 
 export interface StateViewProps {
@@ -21,7 +22,7 @@ export function StateView({ state, error, emptyText = '暂无内容', onRetry }:
   if (state === 'error') {
     return (
       <View className="state-view" role="alert">
-        <Text className="state-view__text">{error || '加载失败'}</Text>
+        <Text className="state-view__text">{humanError(error ?? '') || '加载失败'}</Text>
         {onRetry && (
           <Button className="state-view__retry" size="mini" onClick={onRetry}>
             重试

@@ -9,6 +9,7 @@ import { stores } from '../../stores'
 import { initialFields, parseRecipients, type ComposeMode } from '../../stores/composeInit'
 import { plainText } from '../../utils/plainText'
 import './index.css'
+import { humanError } from '../../stores/humanError'
 
 interface Suggestion {
   userid: string
@@ -49,7 +50,7 @@ function ComposePage() {
         mail_id: refId,
       })
       if (r.errcode !== 0) {
-        setLoadError(r.errmsg)
+        setLoadError(humanError(r.errmsg))
         return
       }
       if (mode === 'draft') draft = r.draft ?? null

@@ -12,6 +12,7 @@ import { Resource } from '../../stores/resource'
 import { fullTime } from '../../utils/time'
 import { plainText } from '../../utils/plainText'
 import './index.css'
+import { humanError } from '../../stores/humanError'
 
 function ReadPage() {
   const { mailboxes, messages } = stores
@@ -50,7 +51,7 @@ function ReadPage() {
   const act = async (change: { starred?: boolean; folder?: string }) => {
     const r = await api.call('mail/message/update', { mailbox, mail_id: msg.mail_id, ...change })
     if (r.errcode !== 0) {
-      void Taro.showToast({ title: r.errmsg, icon: 'none' })
+      void Taro.showToast({ title: humanError(r.errmsg), icon: 'none' })
       return
     }
     void messages.view(mailbox, msg.folder).refresh()

@@ -11,6 +11,7 @@ import { adminStores } from '../../stores'
 import { emptyTargets, type DirMember, type Targets } from '../../stores/types'
 import { busyProps } from '../../components/busyProps'
 import '../../admin.css'
+import { humanError } from '../../../stores/humanError'
 
 /** 移入通讯录成员邮箱: a member's mailbox becomes a business mailbox. */
 function ConvertPage() {
@@ -23,6 +24,7 @@ function ConvertPage() {
   const users = useRef<Targets>(observable(emptyTargets()))
   const [saving, setSaving] = useState(false)
   const [refusal, setRefusal] = useState('')
+  const [nameTried, setNameTried] = useState(false)
 
   useEffect(() => {
     if (!mailboxes.quota) void mailboxes.load()
@@ -78,17 +80,17 @@ function ConvertPage() {
   const nameProblem = !name
     ? ''
     : !checkedName.ok
-      ? checkedName.errmsg
+      ? humanError(checkedName.errmsg)
       : (() => {
           const u = checkNameUnique(checkedName.value, mailboxes.namesExcept())
-          return u.ok ? '' : u.errmsg
+          return u.ok ? '' : humanError(u.errmsg)
         })()
   const refusedBy = !domain.ok
-    ? domain.errmsg
+    ? humanError(domain.errmsg)
     : conversion && !conversion.ok
-      ? conversion.errmsg
+      ? humanError(conversion.errmsg)
       : room && !room.ok
-        ? room.errmsg
+        ? humanError(room.errmsg)
         : ''
 
   const choose = (m: DirMember) => {
@@ -103,8 +105,9 @@ function ConvertPage() {
       setRefusal(refusedBy)
       return
     }
+    // The name's problem already shows under the field: no toast repeating it over the form.
     if (!name.trim() || nameProblem) {
-      void Taro.showToast({ title: nameProblem || '请填写名称', icon: 'none' })
+      setNameTried(true)
       return
     }
     const ok = await Taro.showModal({
@@ -118,7 +121,7 @@ function ConvertPage() {
     const r = await mailboxes.convert(member.userid, name, users.current)
     setSaving(false)
     if (!r.ok) {
-      setRefusal(r.errmsg)
+      setRefusal(humanError(r.errmsg))
       return
     }
     void Taro.showToast({ title: '已移入', icon: 'success' })
@@ -221,7 +224,11 @@ function ConvertPage() {
               {displayWidth(name.trim())}/{NAME_MAX_UNITS}
             </Text>
           </View>
-          {nameProblem && <View className="adm-error">{nameProblem}</View>}
+          {(nameProblem || (nameTried && !name.trim())) && (
+            <View className="adm-error" role="alert">
+              {nameProblem || '请填写名称'}
+            </View>
+          )}
           <View className="section-title">使用成员（可稍后添加）</View>
           <View className="cells">
             <View

@@ -6,6 +6,7 @@ import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
 import { busyProps } from '../../components/busyProps'
 import '../../admin.css'
+import { humanError } from '../../../stores/humanError'
 
 /** Create a business mailbox, or (with ?id=) edit its name and users. */
 function MailboxFormPage() {
@@ -17,6 +18,8 @@ function MailboxFormPage() {
   const existing = id ? mailboxes.byId(id) : undefined
   const [saving, setSaving] = useState(false)
   const [refusal, setRefusal] = useState('')
+  // 创建 tapped while something is missing: say it once, at that field (no toast over the form)
+  const [tried, setTried] = useState(false)
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: id ? '编辑业务邮箱' : '新建业务邮箱' }).catch(() => {})
@@ -40,8 +43,8 @@ function MailboxFormPage() {
   const form = mailboxes.form(key)
   const domain = mailboxes.domain
   const others = mailboxes.namesExcept(id || undefined)
-  const addressError = id ? '' : form.addressError(domain)
-  const nameError = form.nameError(others)
+  const addressError = id ? '' : humanError(form.addressError(domain), { field: 'email' })
+  const nameError = humanError(form.nameError(others), { field: 'name' })
   // A converted mailbox may stay without users until the admin adds some (product spec 3.5).
   const hadNoUsers =
     !!existing &&
@@ -51,6 +54,14 @@ function MailboxFormPage() {
   const blocker = form.blocker(domain, others, hadNoUsers)
   const users = directory.describe(form.users, 5)
   const blockedReason = !id ? mailboxes.blockedReason : ''
+  // which field the blocker is about, to show it there (address and name problems show as typed)
+  const missing = tried ? humanError(blocker) : ''
+  const missingAddress = !addressError && missing === '请填写邮箱地址' ? missing : ''
+  const missingName = !nameError && missing === '请填写名称' ? missing : ''
+  const missingUsers =
+    missing && !missingAddress && !missingName && missing !== addressError && missing !== nameError
+      ? missing
+      : ''
 
   const pick = () => {
     picker.open(form.users, { title: '可使用该邮箱的成员', kinds: ['user', 'dept', 'tag'] })
@@ -63,7 +74,7 @@ function MailboxFormPage() {
       return
     }
     if (blocker) {
-      void Taro.showToast({ title: blocker, icon: 'none' })
+      setTried(true)
       return
     }
     setSaving(true)
@@ -71,7 +82,7 @@ function MailboxFormPage() {
     const r = id ? await mailboxes.update(id, form) : await mailboxes.create(form)
     setSaving(false)
     if (!r.ok) {
-      setRefusal(r.errmsg)
+      setRefusal(humanError(r.errmsg))
       return
     }
     void Taro.showToast({ title: id ? '已保存' : '已创建', icon: 'success' })
@@ -98,7 +109,11 @@ function MailboxFormPage() {
           </>
         )}
       </View>
-      {addressError && <View className="adm-error">{addressError}</View>}
+      {(addressError || missingAddress) && (
+        <View className="adm-error" role="alert">
+          {addressError || missingAddress}
+        </View>
+      )}
       {id > 0 && <View className="adm-hint">地址创建后不能修改；可在详情页设置别名。</View>}
 
       <View className="section-title">名称</View>
@@ -117,8 +132,10 @@ function MailboxFormPage() {
           {form.nameWidth}/{form.nameMax}
         </Text>
       </View>
-      {nameError ? (
-        <View className="adm-error">{nameError}</View>
+      {nameError || missingName ? (
+        <View className="adm-error" role="alert">
+          {nameError || missingName}
+        </View>
       ) : (
         <View className="adm-hint">
           中文算 2 个字符，最多 64 个字符（32 个汉字）；不能与其他业务邮箱重名。
@@ -134,6 +151,11 @@ function MailboxFormPage() {
           </View>
         </View>
       </View>
+      {missingUsers && (
+        <View className="adm-error" role="alert">
+          {missingUsers}
+        </View>
+      )}
 
       {refusal && (
         <View className="adm-reason adm-box" role="alert" data-testid="form-refusal">

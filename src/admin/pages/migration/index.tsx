@@ -8,6 +8,7 @@ import { adminStores } from '../../stores'
 import { busyProps } from '../../components/busyProps'
 import '../../admin.css'
 import './index.css'
+import { humanError } from '../../../stores/humanError'
 
 /** The one-time mailbox migration wizard: target → pre-check & impact → typed confirmation → progress → result. */
 function MigrationPage() {
@@ -32,7 +33,10 @@ function MigrationPage() {
   if (mg.available === false && mg.phase !== 'done' && mg.phase !== 'running') {
     return (
       <View className="page">
-        <AdminState state="error" error={mg.unavailableReason || '只有企业创建者可以进行邮箱迁移'} />
+        <AdminState
+          state="error"
+          error={humanError(mg.unavailableReason) || '只有企业创建者可以进行邮箱迁移'}
+        />
       </View>
     )
   }
@@ -84,7 +88,7 @@ function MigrationPage() {
           <View className="adm-hint">在目标企业的管理后台「我的企业」中可以找到 CorpID。</View>
           {mg.checkError && (
             <View className="adm-reason adm-box" role="alert" data-testid="mig-error">
-              {mg.checkError}
+              {humanError(mg.checkError)}
             </View>
           )}
           <Button
@@ -111,7 +115,7 @@ function MigrationPage() {
               </View>
             ))}
             {mg.steps.length === 0 && <AdminState state="loading" />}
-            {mg.pollError && <View className="adm-error adm-p0">{mg.pollError}（正在重试）</View>}
+            {mg.pollError && <View className="adm-error adm-p0">{humanError(mg.pollError)}（正在重试）</View>}
           </View>
           {mg.phase === 'running' && (
             <View className="adm-hint">
@@ -160,7 +164,7 @@ const Checked = observer(function Checked({ onStart }: { onStart: () => void }) 
           <View className="adm-strong">暂时不能迁移：</View>
           {p.blockers.map((b) => (
             <View key={b.errcode} className="adm-list__item">
-              · {b.errmsg}
+              · {humanError(b.errmsg)}
             </View>
           ))}
         </View>
@@ -223,7 +227,7 @@ const Checked = observer(function Checked({ onStart }: { onStart: () => void }) 
           {mg.confirmName && !mg.confirmMatches && <View className="adm-error">名称不一致，请逐字输入</View>}
           {mg.startError && (
             <View className="adm-reason adm-box" role="alert">
-              {mg.startError}
+              {humanError(mg.startError, { field: 'confirm_name' })}
             </View>
           )}
           <Button

@@ -7,6 +7,7 @@ import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
 import type { Department, DirMember } from '../../stores/types'
 import '../../admin.css'
+import { humanError } from '../../../stores/humanError'
 
 interface Seen {
   departments: Department[]
@@ -56,7 +57,7 @@ function PreviewPage() {
       backend.call('user/list', { department_id: 1, fetch_child: 1, limit: 1000 }, as(m.userid)),
     ])
     if (d.errcode !== 0 || u.errcode !== 0) {
-      setError(d.errcode !== 0 ? d.errmsg : u.errmsg)
+      setError(d.errcode !== 0 ? humanError(d.errmsg) : humanError(u.errmsg))
       return
     }
     const members = (u.userlist as DirMember[]) ?? []

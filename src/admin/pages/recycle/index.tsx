@@ -7,6 +7,7 @@ import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
 import type { RecycleItem } from '../../stores/types'
 import '../../admin.css'
+import { humanError } from '../../../stores/humanError'
 
 const DAY = 86400000
 
@@ -35,7 +36,7 @@ function RecyclePage() {
     const r = await mailboxes.restore(item.id)
     if (!r.ok) {
       // The backend says exactly why (quota, name taken, member gone …).
-      void Taro.showModal({ title: '无法恢复', content: r.errmsg, showCancel: false })
+      void Taro.showModal({ title: '无法恢复', content: humanError(r.errmsg), showCancel: false })
       return
     }
     void Taro.showToast({ title: '已恢复', icon: 'success' })

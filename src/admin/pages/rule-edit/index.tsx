@@ -7,6 +7,7 @@ import { RULE_TYPES } from '../../stores/rules'
 import type { Targets } from '../../stores/types'
 import { busyProps } from '../../components/busyProps'
 import '../../admin.css'
+import { humanError } from '../../../stores/humanError'
 
 /** Create a visibility rule. The draft lives in the store, so picking targets never loses it. */
 function RuleEditPage() {
@@ -53,7 +54,7 @@ function RuleEditPage() {
     const r = await rules.create()
     setSaving(false)
     if (!r.ok) {
-      setRefusal(r.errmsg)
+      setRefusal(humanError(r.errmsg))
       return
     }
     void Taro.showToast({ title: '规则已生效', icon: 'success' })

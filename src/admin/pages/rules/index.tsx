@@ -8,6 +8,7 @@ import { adminStores } from '../../stores'
 import { describeRule, RULE_TYPES } from '../../stores/rules'
 import type { ContactRule } from '../../stores/types'
 import '../../admin.css'
+import { humanError } from '../../../stores/humanError'
 
 /** Directory visibility rules (通讯录查看权限): list in plain words, delete, create, preview. */
 function RulesPage() {
@@ -36,7 +37,7 @@ function RulesPage() {
     })
     if (!ok.confirm) return
     const r = await rules.remove(rule.rule_id)
-    if (!r.ok) void Taro.showModal({ title: '删除失败', content: r.errmsg, showCancel: false })
+    if (!r.ok) void Taro.showModal({ title: '删除失败', content: humanError(r.errmsg), showCancel: false })
   }
 
   return (

@@ -8,6 +8,7 @@ import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
 import { emptyTargets } from '../../stores/types'
 import '../../admin.css'
+import { humanError } from '../../../stores/humanError'
 
 /** Advanced-feature seats: who holds one, assign more, release. */
 function SeatsPage() {
@@ -33,8 +34,8 @@ function SeatsPage() {
     setRefusal('')
     const r = await seats.assign(fresh)
     if (!r.ok) {
-      setRefusal(r.errmsg)
-      void Taro.showModal({ title: '无法分配', content: r.errmsg, showCancel: false })
+      // shown once, inline above the list (a dialog would repeat it)
+      setRefusal(humanError(r.errmsg))
       return
     }
     await mailboxes.load()
@@ -56,8 +57,7 @@ function SeatsPage() {
         1,
       )
       if (!v.ok) {
-        setRefusal(v.errmsg)
-        void Taro.showModal({ title: '无法分配', content: v.errmsg, showCancel: false })
+        setRefusal(humanError(v.errmsg))
         return
       }
     }
@@ -79,7 +79,7 @@ function SeatsPage() {
     if (!ok.confirm) return
     const r = await seats.release([userid])
     if (!r.ok) {
-      void Taro.showModal({ title: '无法释放', content: r.errmsg, showCancel: false })
+      void Taro.showModal({ title: '无法释放', content: humanError(r.errmsg), showCancel: false })
       return
     }
     setRefusal('')

@@ -8,6 +8,7 @@ import { fullTime } from '../../../utils/time'
 import { CLIENT_SERVERS, domainOfAddress } from '../../clientServers'
 import { settingsUrl, useMailboxSettings } from '../../useMailboxSettings'
 import './index.css'
+import { humanError } from '../../../stores/humanError'
 
 function BindingPage() {
   const { id, box, s, session } = useMailboxSettings()
@@ -39,8 +40,8 @@ function BindingPage() {
   const create = async () => {
     setCreateError('')
     const r = await s.createCode(remark)
-    if (r.errmsg) {
-      setCreateError(r.errmsg)
+    if (humanError(r.errmsg)) {
+      setCreateError(humanError(r.errmsg))
       return
     }
     setRemark('')

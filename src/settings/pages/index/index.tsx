@@ -6,6 +6,7 @@ import { SwitchCell } from '../../components/SwitchCell'
 import { plainText } from '../../../utils/plainText'
 import { settingsUrl, useMailboxSettings } from '../../useMailboxSettings'
 import './index.css'
+import { humanError } from '../../../stores/humanError'
 
 function SettingsHome() {
   const { id, box, s, session, mailboxes } = useMailboxSettings()
@@ -40,7 +41,7 @@ function SettingsHome() {
     if (r.ok) return
     void Taro.showModal({
       title: r.stale ? '设置已被其他成员修改' : '未能保存',
-      content: r.errmsg,
+      content: humanError(r.errmsg),
       showCancel: false,
       confirmText: '知道了',
     })
