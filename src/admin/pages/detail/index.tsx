@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { Button, Input, Switch, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { checkAliases, MAX_ALIASES } from '../../../policy/aliases'
 import {
@@ -16,6 +16,8 @@ import { clientLoginLockNotice } from '../../stores/mailboxAdmin'
 import type { AuthCodeItem } from '../../stores/types'
 import { busyProps } from '../../components/busyProps'
 import '../../admin.css'
+import { humanError } from '../../../stores/humanError'
+import { SwitchRow } from '../../../components/SwitchRow'
 
 /** One business mailbox: users, aliases, enabled state, client passwords, delete. */
 function DetailPage() {
@@ -40,7 +42,7 @@ function DetailPage() {
       setCodes(r.list)
       setLockedUntil(r.lockedUntil)
       setCodesError('')
-    } else setCodesError(r.errmsg)
+    } else setCodesError(humanError(r.errmsg))
   }
 
   useEffect(() => {
@@ -75,8 +77,19 @@ function DetailPage() {
   const domain = mailboxes.domain
 
   const toggle = async (on: boolean) => {
+    // Disabling locks every member and mail client out: say so and ask first (enabling does not).
+    if (!on) {
+      const ok = await Taro.showModal({
+        title: `停用「${m.name}」？`,
+        content:
+          '停用后，可使用该邮箱的成员将无法进入和收发邮件，邮件客户端（IMAP / POP / SMTP）的登录也会失效。邮件会保留，重新启用后即可恢复使用。',
+        confirmText: '停用',
+        confirmColor: '#fa5151',
+      })
+      if (!ok.confirm) return
+    }
     const r = await mailboxes.setEnabled(id, on)
-    if (!r.ok) void Taro.showModal({ title: '操作失败', content: r.errmsg, showCancel: false })
+    if (!r.ok) void Taro.showModal({ title: '操作失败', content: humanError(r.errmsg), showCancel: false })
     else void Taro.showToast({ title: on ? '已启用' : '已停用', icon: 'success' })
   }
 
@@ -87,7 +100,7 @@ function DetailPage() {
     const next = [...shownAliases, address]
     const v = checkAliases(next, domain, m.email)
     if (!v.ok) {
-      setAliasError(v.errmsg)
+      setAliasError(humanError(v.errmsg))
       return
     }
     setAliases(v.value)
@@ -101,7 +114,7 @@ function DetailPage() {
     const r = await mailboxes.setAliases(id, aliases)
     setBusy(false)
     if (!r.ok) {
-      setAliasError(r.errmsg)
+      setAliasError(humanError(r.errmsg))
       return
     }
     setAliases(null)
@@ -112,14 +125,14 @@ function DetailPage() {
   const createCode = async () => {
     const v = checkRemark(remark)
     if (!v.ok) {
-      void Taro.showModal({ title: '无法生成', content: v.errmsg, showCancel: false })
+      void Taro.showModal({ title: '无法生成', content: humanError(v.errmsg), showCancel: false })
       return
     }
     setBusy(true)
     const r = await mailboxes.createAuthCode(id, v.value)
     setBusy(false)
     if (!r.ok) {
-      void Taro.showModal({ title: '无法生成', content: r.errmsg, showCancel: false })
+      void Taro.showModal({ title: '无法生成', content: humanError(r.errmsg), showCancel: false })
       return
     }
     setSecret(r.auth_code)
@@ -136,7 +149,7 @@ function DetailPage() {
     })
     if (!ok.confirm) return
     const r = await mailboxes.deleteAuthCode(id, code.auth_code_id)
-    if (!r.ok) void Taro.showModal({ title: '删除失败', content: r.errmsg, showCancel: false })
+    if (!r.ok) void Taro.showModal({ title: '删除失败', content: humanError(r.errmsg), showCancel: false })
     void loadCodes()
   }
 
@@ -150,7 +163,7 @@ function DetailPage() {
     if (!ok.confirm) return
     const r = await mailboxes.remove(id)
     if (!r.ok) {
-      void Taro.showModal({ title: '删除失败', content: r.errmsg, showCancel: false })
+      void Taro.showModal({ title: '删除失败', content: humanError(r.errmsg), showCancel: false })
       return
     }
     void Taro.showToast({ title: '已移入回收站', icon: 'success' })
@@ -184,13 +197,12 @@ function DetailPage() {
             </View>
           </View>
         </View>
-        <View className="cell">
+        <SwitchRow checked={m.enabled} testId="enabled" onChange={(on) => void toggle(on)}>
           <View className="cell-body">
             <View className="cell-title">启用</View>
             <View className="cell-desc">停用后成员无法进入该邮箱，也无法通过客户端登录</View>
           </View>
-          <Switch checked={m.enabled} onChange={(e) => void toggle(e.detail.value)} data-testid="enabled" />
-        </View>
+        </SwitchRow>
       </View>
 
       <View className="section-title">
@@ -300,7 +312,11 @@ function DetailPage() {
             onClick={() =>
               limit.ok
                 ? void createCode()
-                : void Taro.showModal({ title: '无法生成', content: limit.errmsg, showCancel: false })
+                : void Taro.showModal({
+                    title: '无法生成',
+                    content: humanError(limit.errmsg),
+                    showCancel: false,
+                  })
             }
             data-testid="create-code"
           >

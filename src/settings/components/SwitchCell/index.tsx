@@ -1,4 +1,5 @@
-import { Switch, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
+import { SwitchRow } from '../../../components/SwitchRow'
 
 export interface SwitchCellProps {
   title: string
@@ -13,18 +14,11 @@ export interface SwitchCellProps {
 /** One on/off setting: title, what it does, and the switch (disabled while it saves). */
 export function SwitchCell({ title, desc, checked, saving, testId, onChange }: SwitchCellProps) {
   return (
-    <View className="cell">
+    <SwitchRow checked={checked} disabled={saving} testId={testId} onChange={onChange}>
       <View className="cell-body">
         <View className="cell-title">{title}</View>
         <View className="cell-desc">{desc}</View>
       </View>
-      <Switch
-        checked={checked}
-        disabled={saving}
-        color="#07c160"
-        data-testid={testId}
-        onChange={(e) => onChange(e.detail.value)}
-      />
-    </View>
+    </SwitchRow>
   )
 }

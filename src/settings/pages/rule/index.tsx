@@ -1,9 +1,11 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import type { ReceiveRule } from '../../../api/mailTypes'
 import { StateView } from '../../../components/StateView'
+import { humanError } from '../../../stores/humanError'
+import { SwitchRow } from '../../../components/SwitchRow'
 import { MAX_CONDITIONS } from '../../../policy/receiveRules'
 import { ACTION_LABELS, ACTION_TYPES, FIELD_LABELS, FIELDS, type RuleActionType } from '../../ruleText'
 import { useMailboxSettings, useParams } from '../../useMailboxSettings'
@@ -13,6 +15,8 @@ function RulePage() {
   const params = useParams()
   const index = Number(params.index ?? -1)
   const { s } = useMailboxSettings()
+  // A blank rule is not an error yet: problems show after 确定 or after leaving a field.
+  const [checked, setChecked] = useState(false)
 
   // An unfinished edit of this very rule (page left, app restarted) is picked up again.
   useEffect(() => {
@@ -33,7 +37,13 @@ function RulePage() {
   }
 
   const rule = form.rule
-  const problem = s.ruleFormProblem
+  // Said at the field, inside this rule: "第 1 个条件内容不能为空", not "第 3 条收信规则的…".
+  const at = `rules[${form.index >= 0 ? form.index : s.rules.length}]`
+  const raw = checked ? s.ruleFormProblem : ''
+  const problem = humanError(raw, { field: at })
+  const conditionProblem = /\.conditions|\.match/.test(raw) ? problem : ''
+  const actionProblem = problem && !conditionProblem ? problem : ''
+  const blur = () => setChecked(true)
   const change = (next: Partial<ReceiveRule>) => s.editRuleForm({ ...rule, ...next })
   const setCondition = (i: number, patch: Partial<ReceiveRule['conditions'][number]>) =>
     change({ conditions: rule.conditions.map((c, j) => (j === i ? { ...c, ...patch } : c)) })
@@ -51,14 +61,9 @@ function RulePage() {
     change({ actions: rule.actions.map((a) => (a.type === 'move' ? { type: 'move', folder: name } : a)) })
 
   const done = () => {
-    const refusal = s.commitRuleForm()
-    if (refusal) {
-      void Taro.showModal({
-        title: '规则还不完整',
-        content: refusal,
-        showCancel: false,
-        confirmText: '知道了',
-      })
+    // A refusal shows once, inline where the field is (no dialog covering the form).
+    if (s.commitRuleForm()) {
+      setChecked(true)
       return
     }
     void Taro.navigateBack().catch(() => {})
@@ -105,10 +110,11 @@ function RulePage() {
               placeholder="关键字"
               data-testid={`rule-value-${i}`}
               onInput={(e) => setCondition(i, { value: e.detail.value })}
+              onBlur={blur}
             />
             {rule.conditions.length > 1 && (
               <Text
-                className="rule__remove"
+                className="rule__remove tap"
                 aria-label="删除条件"
                 onClick={() => change({ conditions: rule.conditions.filter((_, j) => j !== i) })}
               >
@@ -129,20 +135,19 @@ function RulePage() {
           </View>
         )}
       </View>
+      {conditionProblem && (
+        <View className="rule__problem" data-testid="rule-problem" role="alert">
+          {conditionProblem}
+        </View>
+      )}
 
       <View className="section-title">就执行</View>
       <View className="cells">
         {ACTION_TYPES.map((t) => (
           <View key={t}>
-            <View className="cell">
+            <SwitchRow checked={has(t)} testId={`rule-action-${t}`} onChange={(on) => toggle(t, on)}>
               <View className="cell-body cell-title">{ACTION_LABELS[t]}</View>
-              <Switch
-                checked={has(t)}
-                color="#07c160"
-                data-testid={`rule-action-${t}`}
-                onChange={(e) => toggle(t, e.detail.value)}
-              />
-            </View>
+            </SwitchRow>
             {t === 'move' && folder && (
               <View className="cell rule__folder">
                 <Text className="rule__op">文件夹</Text>
@@ -152,6 +157,7 @@ function RulePage() {
                   placeholder="文件夹名称，不存在时自动创建"
                   data-testid="rule-folder"
                   onInput={(e) => setFolder(e.detail.value)}
+                  onBlur={blur}
                 />
               </View>
             )}
@@ -159,9 +165,9 @@ function RulePage() {
         ))}
       </View>
 
-      {problem && (
-        <View className="rule__problem" data-testid="rule-problem">
-          {problem}
+      {actionProblem && (
+        <View className="rule__problem" data-testid="rule-problem" role="alert">
+          {actionProblem}
         </View>
       )}
       <View className="rule__bar">

@@ -58,7 +58,14 @@ describe('Receive rules pages', () => {
   it('adds a rule in the editor (explaining what is missing), then mail delivered from the demo tools lands in its folder', async () => {
     await testUtils.mount(RulePage, {})
     await until(testUtils, () => bodyText().includes('当收到的邮件满足'), 'the editor')
-    expect(document.querySelector('[data-testid="rule-problem"]')!.textContent).toContain('条件内容不能为空')
+    // Nothing typed yet is not an error; 确定 says what is missing, once, inline and in words.
+    expect(document.querySelector('[data-testid="rule-problem"]')).toBeNull()
+    await click(testUtils, document.querySelector('[data-testid="rule-done"]'), 'done on a blank rule')
+    await until(testUtils, () => !!document.querySelector('[data-testid="rule-problem"]'), 'the problem')
+    const said = document.querySelector('[data-testid="rule-problem"]')!.textContent!
+    expect(said).toContain('第 1 个条件内容不能为空')
+    expect(said).not.toMatch(/rules\[|\(|收信规则的/)
+    expect(document.querySelector('.taro-modal__title')).toBeNull()
     await typeInto(testUtils, document.querySelector('[data-testid="rule-value-0"]'), '周报')
     await until(testUtils, () => bodyText().includes('目标文件夹名称需为'), 'the folder reason')
     await typeInto(testUtils, document.querySelector('[data-testid="rule-folder"]'), '周报归档')

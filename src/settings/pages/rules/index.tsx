@@ -82,6 +82,7 @@ function RulesPage() {
                   className={`rules__op ${i === 0 ? 'rules__op--off' : ''}`}
                   onClick={() => s.moveRule(i, -1)}
                   aria-label="上移"
+                  aria-disabled={i === 0}
                 >
                   上移
                 </Text>
@@ -89,6 +90,7 @@ function RulesPage() {
                   className={`rules__op ${i === rules.length - 1 ? 'rules__op--off' : ''}`}
                   onClick={() => s.moveRule(i, 1)}
                   aria-label="下移"
+                  aria-disabled={i === rules.length - 1}
                 >
                   下移
                 </Text>
