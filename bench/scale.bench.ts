@@ -10,7 +10,11 @@ import { performance } from 'node:perf_hooks'
 import type { KeyValueStorage } from '../src/api/contract'
 import { createMockBackend, type MockBackend } from '../src/api/mock/index'
 import { largeOrgCalls, seededRandom } from '../src/api/mock/demo/largeOrg'
+import type { MockEnv } from '../src/api/mock/env'
+import { memberApis } from '../src/api/mock/directory/members'
+import { planRecipients } from '../src/api/mock/mail/routing'
 import { serialize, STATE_KEY } from '../src/api/mock/persistence'
+import type { BackendState } from '../src/api/mock/state'
 import { newMember, stateFromSetups } from '../src/api/mock/seed'
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number)
@@ -154,7 +158,8 @@ async function apiBuild(storage: CountingStorage, plan: ReturnType<typeof largeO
 }
 
 /** The same org written straight into a state, saved in the one-key layout every build can load. */
-function directBuild(storage: CountingStorage, plan: ReturnType<typeof largeOrgCalls>) {
+/** The same org written straight into a state (no API, no persistence). */
+function stateOf(plan: ReturnType<typeof largeOrgCalls>): BackendState {
   const state = stateFromSetups([SETUP])
   const corp = state.corps[CORP]
   for (const c of plan.departments) {
@@ -178,10 +183,47 @@ function directBuild(storage: CountingStorage, plan: ReturnType<typeof largeOrgC
       gender: String(b.gender) as '1' | '2',
     })
   }
+  return state
+}
+
+/** The directly written org, saved in the one-key layout every build can load. */
+function directBuild(storage: CountingStorage, plan: ReturnType<typeof largeOrgCalls>) {
   storage.release()
   storage.map.clear()
-  storage.map.set(STATE_KEY, serialize(state))
+  storage.map.set(STATE_KEY, serialize(stateOf(plan)))
   return createMockBackend({ storage })
+}
+
+/**
+ * Routing in-process, without the dispatcher and persistence: resolving a recipient right after an
+ * unrelated directory write (user/update by its handler), against rebuilding an address map over all
+ * members (what every write used to cost the next send) in the same run.
+ */
+function routingInProcess(plan: ReturnType<typeof largeOrgCalls>): string {
+  const state = stateOf(plan)
+  const corp = state.corps[CORP]
+  const env = { now: () => 0, random: () => 0.5, schedule: () => undefined } as unknown as MockEnv
+  const ctx = { state, corp, caller: corp.users[ADMIN], env, isAdmin: true }
+  const rnd = seededRandom(5)
+  const someone = () => plan.generated[Math.floor(rnd() * plan.generated.length)].userid
+  planRecipients(corp, [`${ADMIN}@${DOMAIN}`]) // the map is built once
+  const route: number[] = []
+  const rebuild: number[] = []
+  for (let i = 0; i < 20; i++) {
+    const r = memberApis['user/update'].handler(ctx, { userid: someone(), position: `岗位${i}` })
+    if (r.errcode !== 0) throw new Error(`user/update: ${r.errmsg}`)
+    const s = performance.now()
+    const plan2 = planRecipients(corp, [`${someone().toLowerCase()}@${DOMAIN}`, 'nobody@' + DOMAIN])
+    route.push(performance.now() - s)
+    if (plan2.deliveries.length !== 1 || plan2.undeliverable.length !== 1) throw new Error('routing')
+    const t = performance.now()
+    const map = new Map<string, string>()
+    for (const m of Object.values(corp.users)) {
+      for (const a of [m.biz_mail, ...m.alias]) if (a) map.set(a.toLowerCase(), m.userid)
+    }
+    rebuild.push(performance.now() - t)
+  }
+  return `  routing in-process   after a directory write ${ms(median(route))}   full address-map rebuild ${ms(median(rebuild))} (${ratio(median(rebuild), median(route))} faster)`
 }
 
 async function runSize(n: number): Promise<string[]> {
@@ -397,6 +439,7 @@ async function runSize(n: number): Promise<string[]> {
     `  mail/message/send   after a directory write ${ms(median(sendTimes))} (${ratio(median(sendTimes), base)})   after a send ${ms(median(sendAgain))} (${ratio(median(sendAgain), base)})`,
     `  department/list +count  warm ${ms(median(warm))} (${ratio(median(warm), base)})   without count ${ms(median(noCount))}   admin ${ms(median(adminCount))}`,
     `  department/list +count  ${viewerTimes.length} distinct viewers: p50 ${ms(percentile(vt, 50))}  p95 ${ms(percentile(vt, 95))}  total ${ms(viewerTimes.reduce((a, b) => a + b, 0))}${viewerTimes.length < VIEWERS ? ` (budget; ${VIEWERS} would take ~${((percentile(vt, 50) * VIEWERS) / 1000).toFixed(0)} s)` : ''}`,
+    routingInProcess(plan),
     `  user/search own-department p50 ${ms(percentile(own, 50))}  p95 ${ms(percentile(own, 95))}   unrestricted p50 ${ms(percentile(open, 50))}  p95 ${ms(percentile(open, 95))}   p95 ratio ${ratio(percentile(own, 95), percentile(open, 95))}`,
   ]
 }
