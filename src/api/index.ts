@@ -4,6 +4,7 @@ import { createApiClient, type ApiClient } from './client'
 import type { CallContext, Transport } from './contract'
 import { withFaults, type FaultInjector } from './faults'
 import { createHttpTransport } from './http/transport'
+import type { StorageBudget } from '../policy/storageBudget'
 import type * as MockApp from './mockApp'
 import type { MockTransport } from './mockTransport'
 
@@ -12,6 +13,14 @@ export type { ApiResult, CallContext } from './contract'
 
 let identity: CallContext = { corpid: '', userid: '' }
 let mock: MockTransport | null = null
+
+const budgetListeners = new Set<(budget: StorageBudget) => void>()
+
+/** the in-device backend's storage use after each call (never called over HTTP) */
+export function onStorageBudget(listener: (budget: StorageBudget) => void): () => void {
+  budgetListeners.add(listener)
+  return () => void budgetListeners.delete(listener)
+}
 
 /** demo/e2e fault injection (see faults.ts); inert until a plan is set */
 export const faults: FaultInjector = { plan: null, injected: 0 }
@@ -27,7 +36,7 @@ function makeTransport(): Transport {
     // A static import would put the mock into http builds too.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { startAppMock } = require('./mockApp') as typeof MockApp
-    mock = startAppMock(faults)
+    mock = startAppMock(faults, (budget) => budgetListeners.forEach((listener) => listener(budget)))
     return mock
   }
 }

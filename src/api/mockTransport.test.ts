@@ -23,3 +23,36 @@ describe('in-process transport', () => {
     expect(seen.has('done')).toBe(true)
   })
 })
+
+describe('storage use', () => {
+  it('reports what the saved data occupies after each call, growing with what was written', async () => {
+    const map = new Map<string, string>()
+    const storage = {
+      get: (k: string) => map.get(k),
+      set: (k: string, v: string) => void map.set(k, v),
+      remove: (k: string) => void map.delete(k),
+    }
+    const seen: number[] = []
+    const t = createMockTransport({ storage, onStorageUsage: (u) => seen.push(u.bytes) }, 5)
+    const me = { corpid: 'wwdemo', userid: 'zhangsan' }
+    await t.call('mail/folder/list', { mailbox: 'personal' }, me)
+    await t.call(
+      'mail/message/send',
+      {
+        mailbox: 'personal',
+        from: 'zhangsan@xinghe.com',
+        to: ['x@outside.cn'],
+        subject: '报价',
+        content: '正文'.repeat(500),
+        idempotency_key: 'k1',
+      },
+      me,
+    )
+    await wait(20)
+    expect(seen).toHaveLength(2)
+    const stored = [...map.entries()].reduce((n, [k, v]) => n + k.length + Buffer.byteLength(v), 0)
+    expect(seen[1]).toBeGreaterThan(seen[0])
+    // the estimate counts what storage really holds (UTF-8), within the per-key bookkeeping
+    expect(Math.abs(seen[1] - stored) / stored).toBeLessThan(0.02)
+  })
+})

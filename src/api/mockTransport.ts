@@ -1,6 +1,6 @@
 // The in-process transport: the mock backend running inside the app, persisted to platform storage.
 import type { Transport } from './contract'
-import { createMockBackend, type MockBackend, type MockBackendOptions } from './mock'
+import { createMockBackend, type MockBackend, type MockBackendOptions, type StorageUsage } from './mock'
 
 export interface MockTransport extends Transport {
   backend: MockBackend
@@ -9,8 +9,14 @@ export interface MockTransport extends Transport {
 /** pause between background steps, so a running migration is seen running, step by step */
 export const STEP_MS = 700
 
-export function createMockTransport(options: MockBackendOptions = {}, stepMs = STEP_MS): MockTransport {
-  const backend = createMockBackend(options)
+export interface MockTransportOptions extends MockBackendOptions {
+  /** told what the saved data occupies after every call (the app warns before storage runs out) */
+  onStorageUsage?: (usage: StorageUsage) => void
+}
+
+export function createMockTransport(options: MockTransportOptions = {}, stepMs = STEP_MS): MockTransport {
+  const { onStorageUsage, ...backendOptions } = options
+  const backend = createMockBackend(backendOptions)
   let stepping = false
   // A server works on its own; in-process, background work (a migration) advances on a timer
   // after any call that may have queued some, one step at a time.
@@ -30,6 +36,7 @@ export function createMockTransport(options: MockBackendOptions = {}, stepMs = S
     call: async (api, body, ctx) => {
       const r = await backend.call(api, body, ctx)
       drive()
+      if (onStorageUsage) void backend.storageUsage().then(onStorageUsage)
       return r
     },
   }

@@ -1,8 +1,9 @@
 // The app's stores, wired to the real api client and platform storage.
-import { reaction } from 'mobx'
-import { api, mockBackend, setIdentity } from '../api'
+import { reaction, runInAction } from 'mobx'
+import { api, mockBackend, onStorageBudget, setIdentity } from '../api'
 import { randomKey } from '../api/entropy'
 import { taroStorage } from '../api/taroStorage'
+import { storageWarning } from '../policy/storageBudget'
 import { ComposeStore } from './compose'
 import { DEFAULT_IDENTITY } from './demoIdentities'
 import { DirectoryStore } from './directory'
@@ -55,6 +56,17 @@ reaction(
     void mailboxes.reset().then(() => mailboxes.refresh())
   },
 )
+
+// Nearly full device storage is said once, while every change can still be saved.
+let storageWarned = false
+onStorageBudget((budget) => {
+  const warning = storageWarning(budget)
+  if (!warning || storageWarned) return
+  storageWarned = true
+  runInAction(() => {
+    session.notice = warning
+  })
+})
 
 export const stores = { session, mailboxes, messages, compose, directory }
 export type Stores = typeof stores

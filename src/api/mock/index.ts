@@ -135,7 +135,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (legacy.kind === 'loaded') adoptState(legacy.state)
       else {
         adoptState(seed())
-        if (legacy.kind === 'rejected') recovered = legacy.reason
+        if (legacy.kind === 'rejected') recovered = `${legacy.reason}，已重置为初始数据`
       }
       full = true
     }
