@@ -378,3 +378,22 @@ describe('malformed input is refused, never "system busy"', () => {
     expect(r.errmsg).toContain(field)
   })
 })
+
+describe('the secure random source', () => {
+  test('a platform source that fails: calls still answer, only those needing a secret are refused', async () => {
+    const a = createMockBackend({
+      corps: [setup()],
+      secureRandom: () => Promise.reject(new Error('wx says no')),
+    })
+    expect((await a.call('user/get', { userid: 'boss' }, boss)).errcode).toBe(0)
+    const mb = await a.call(
+      'exmail/publicmail/create',
+      { email: 'sales@c1.com', name: '销售', userid_list: { list: ['boss'] }, create_auth_code: 1 },
+      boss,
+    )
+    expect(mb.errcode).toBe(-1)
+    expect(mb.auth_code).toBeUndefined()
+    // nothing half-made: the mailbox does not exist either
+    expect((await a.call('exmail/publicmail/search', { fuzzy: 0 }, boss)).list).toEqual([])
+  })
+})
