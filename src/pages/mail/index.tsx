@@ -7,11 +7,13 @@ import { MailboxSwitcher } from '../../components/MailboxSwitcher'
 import { MessageRow } from '../../components/MessageRow'
 import { NoticeBar } from '../../components/NoticeBar'
 import { StateView } from '../../components/StateView'
+import { useTabBadge } from '../../components/TabBadge'
 import { stores } from '../../stores'
 import { FIXED_FOLDERS } from '../../stores/messages'
 import './index.css'
 
 function MailPage() {
+  useTabBadge()
   const { session, mailboxes, messages } = stores
   const [folder, setFolder] = useState('inbox')
   const [switching, setSwitchingState] = useState(false)

@@ -4,11 +4,13 @@ import { observer } from 'mobx-react-lite'
 import { mockBackend } from '../../api'
 import { NoticeBar } from '../../components/NoticeBar'
 import { StateView } from '../../components/StateView'
+import { useTabBadge } from '../../components/TabBadge'
 import { stores } from '../../stores'
 import { DEMO_IDENTITIES } from '../../stores/demoIdentities'
 import './index.css'
 
 function MePage() {
+  useTabBadge()
   const { session } = stores
   const me = session.profile
   const current = session.identity
