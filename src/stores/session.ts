@@ -46,7 +46,8 @@ export class SessionStore {
     if (saved.corrupt) this.notice = '本地登录信息已损坏，已恢复为默认身份'
     const recovery = this.deps.recovery ? await this.deps.recovery() : null
     runInAction(() => {
-      if (recovery) this.notice = `本地数据已损坏并已重置：${recovery}`
+      // the backend says what happened: reset to the demo data, or back to the last good save
+      if (recovery) this.notice = `本地数据：${recovery}`
     })
     await this.switchTo(saved.identity ?? this.deps.defaultIdentity, false)
   }

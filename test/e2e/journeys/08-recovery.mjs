@@ -16,7 +16,7 @@ export async function run({ page, url, shot, context }) {
   })
   await page.goto(url)
   await visible(page.getByText('zhangsan@xinghe.com')).waitFor()
-  await visible(page.getByText(/本地数据已损坏并已重置/)).waitFor()
+  await visible(page.getByText(/本地数据：.*已重置为初始数据/)).waitFor()
   await shot('recovery-notice')
   // The replacement was saved: a reload finds valid data and no longer complains.
   await page.reload()
@@ -24,7 +24,7 @@ export async function run({ page, url, shot, context }) {
   await page.waitForTimeout(300)
   assert.equal(
     await page
-      .getByText(/本地数据已损坏并已重置/)
+      .getByText(/本地数据：.*已重置为初始数据/)
       .filter({ visible: true })
       .count(),
     0,

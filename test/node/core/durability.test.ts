@@ -397,3 +397,23 @@ describe('the secure random source', () => {
     expect((await a.call('exmail/publicmail/search', { fuzzy: 0 }, boss)).list).toEqual([])
   })
 })
+
+describe('a write costs what it changes', () => {
+  test('1,000 members, each with a mail store: updating one writes one small bucket and a small manifest', async () => {
+    const storage = new MapStorage()
+    const g = globalThis as { __BIZMAIL_VERIFY_WRITES__?: boolean }
+    g.__BIZMAIL_VERIFY_WRITES__ = false // quadratic here, and the other tests cover it
+    const a = createMockBackend({ corps: [setup()], storage })
+    g.__BIZMAIL_VERIFY_WRITES__ = true
+    for (let i = 0; i < 2000; i++)
+      expect((await a.call('user/create', create(`m${i}`), boss)).errcode).toBe(0)
+    const total = (await a.storageUsage()).bytes
+    const before = storage.written
+    expect((await a.call('user/update', { userid: 'm7', position: '经理' }, boss)).errcode).toBe(0)
+    const written = storage.written - before
+    expect(written).toBeLessThan(total / 5)
+    expect(written).toBeLessThan(80 * 1024)
+    const b = createMockBackend({ corps: [setup()], storage })
+    expect((await b.call('user/get', { userid: 'm7' }, boss)).position).toBe('经理')
+  })
+})

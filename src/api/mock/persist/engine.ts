@@ -3,7 +3,7 @@
 // root slots; the versions the previous manifest names are kept until the next commit, so a damaged
 // newest save falls back to the one before it.
 import type { KeyValueStorage } from '../../contract'
-import type { BackendState } from '../state'
+import type { BackendState, MailStore } from '../state'
 import { checksum, stateShapeProblem } from '../persistence'
 import {
   bucketDocId,
@@ -17,6 +17,7 @@ import {
   storeDocBody,
   storeDocId,
   type CollectionRef,
+  type DocRef,
   type Touch,
 } from './layout'
 
@@ -45,6 +46,8 @@ export interface SavePlan {
   manifest: Manifest
   writes: { key: string; docId: string; text: string; sum: string; bytes: number }[]
   members: Map<string, Set<string>[]>
+  /** collections whose owner is gone */
+  dropped: Set<string>
   /** the full state was written (nothing can be assumed of storage) */
   full: boolean
 }
@@ -114,6 +117,7 @@ export class DocumentStore {
     const docs: Record<string, DocEntry> = full ? {} : { ...base.docs }
     const cols: Record<string, number> = full ? {} : { ...base.cols }
     const members = new Map<string, Set<string>[]>()
+    const dropped = new Set<string>()
     const texts = new Map<string, string | null>()
     const cmembers = (colId: string) => members.get(colId) ?? this.members.get(colId)
 
@@ -121,6 +125,7 @@ export class DocumentStore {
       for (const id of Object.keys(docs))
         if (id === prefix || id.startsWith(`${prefix}/`)) texts.set(id, null)
       for (const colId of Object.keys(cols)) if (colId.startsWith(`${prefix}/`)) delete cols[colId]
+      for (const colId of this.members.keys()) if (colId.startsWith(`${prefix}/`)) dropped.add(colId)
     }
     const rebuildCollection = (col: CollectionRef, buckets?: number) => {
       const colId = collectionId(col)
@@ -156,20 +161,25 @@ export class DocumentStore {
     }
     const store = (corpid: string, storeId: string, all: boolean) => {
       const corp = state.corps[corpid]
-      const s =
-        corp && Object.prototype.hasOwnProperty.call(corp.stores, storeId) ? corp.stores[storeId] : undefined
-      if (!s) return removePrefix(storeDocId(corpid, storeId))
-      texts.set(storeDocId(corpid, storeId), '')
+      if (!corp) return
+      const s = Object.prototype.hasOwnProperty.call(corp.stores, storeId) ? corp.stores[storeId] : undefined
+      touchItem({ kind: 'stores', corpid }, storeId)
+      if (!s) return removePrefix(storeDocId(corpid, storeId)) // its message buckets
       if (all) rebuildCollection({ kind: 'messages', corpid, storeId })
     }
     const storesAll = (corpid: string) => {
       const corp = state.corps[corpid]
-      const live = new Set(corp ? Object.keys(corp.stores).map((s) => storeDocId(corpid, s)) : [])
       for (const id of Object.keys(docs)) {
         const ref = parseDocId(id)
-        if (ref?.kind === 'store' && ref.corpid === corpid && !live.has(id)) removePrefix(id)
+        const sid = ref?.kind === 'bucket' && ref.col.kind === 'messages' ? ref.col.storeId : undefined
+        if (sid !== undefined && ref?.kind === 'bucket' && ref.col.corpid === corpid) {
+          if (!corp || !Object.prototype.hasOwnProperty.call(corp.stores, sid))
+            removePrefix(storeDocId(corpid, sid))
+        }
       }
-      if (corp) for (const s of Object.keys(corp.stores)) store(corpid, s, true)
+      if (!corp) return
+      rebuildCollection({ kind: 'stores', corpid })
+      for (const s of Object.keys(corp.stores)) rebuildCollection({ kind: 'messages', corpid, storeId: s })
     }
     const corpAll = (corpid: string) => {
       const corp = Object.prototype.hasOwnProperty.call(state.corps, corpid) ? state.corps[corpid] : undefined
@@ -265,10 +275,13 @@ export class DocumentStore {
           .map(([id, e]) => docKey(id, e[0]))
           .filter((k) => !stillNamed.has(k))
       : []
+    // One bucket is the default: most collections (a member's mail) never grow past it.
+    for (const colId of Object.keys(cols)) if (cols[colId] === 1) delete cols[colId]
     return {
       manifest: { v: 2, schema: state.schema, gen, docs, cols, retired },
       writes,
       members,
+      dropped,
       full,
     }
   }
@@ -312,7 +325,7 @@ export class DocumentStore {
     this.manifest = plan.manifest
     for (const [colId, sets] of plan.members) this.members.set(colId, sets)
     for (const colId of [...this.members.keys()])
-      if (!(colId in plan.manifest.cols)) this.members.delete(colId)
+      if (plan.dropped.has(colId) && !plan.members.has(colId)) this.members.delete(colId)
     for (const w of plan.writes) this.keys.set(w.key, w.bytes + w.key.length)
     this.keys.set(ROOT_KEYS[plan.manifest.gen % 2], JSON.stringify(plan.manifest).length + 8)
     const storage = this.storage
@@ -340,8 +353,6 @@ export class DocumentStore {
     }
     for (const corpid of Object.keys(state.corps)) {
       if (!base.docs[corpDocId(corpid)]) bad.push(corpDocId(corpid))
-      for (const sid of Object.keys(state.corps[corpid].stores))
-        if (!base.docs[storeDocId(corpid, sid)]) bad.push(storeDocId(corpid, sid))
     }
     for (const col of collectionsOf(state)) {
       const items = collectionOf(state, col) ?? {}
@@ -385,6 +396,8 @@ export class DocumentStore {
       const out = await this.assemble(manifest, false)
       if (out.lost.length === 0 && out.state) {
         this.adoptLoaded(manifest, out.members, roots)
+        // A save of an earlier layout (one document per store): the next save rewrites it whole.
+        if (Object.keys(manifest.docs).some((id) => parseDocId(id)?.kind === 'store')) this.manifest = null
         const fellBack = i > 0 || damagedRoot
         return {
           kind: 'loaded',
@@ -469,8 +482,9 @@ function assembleState(manifest: Manifest, get: (key: string) => unknown, salvag
     }
     bodies.push({ id, ref, body: body as Record<string, unknown> })
   }
-  const order = { corp: 0, store: 1, bucket: 2 }
-  bodies.sort((a, b) => order[a.ref.kind] - order[b.ref.kind])
+  // corps first, then the stores their message buckets belong in
+  const rank = (r: DocRef) => (r.kind === 'corp' ? 0 : r.kind === 'store' || r.col.kind === 'stores' ? 1 : 2)
+  bodies.sort((a, b) => rank(a.ref) - rank(b.ref))
   for (const { ref, body } of bodies) {
     if (ref.kind === 'corp') {
       state.corps[ref.corpid] = {
@@ -489,7 +503,9 @@ function assembleState(manifest: Manifest, get: (key: string) => unknown, salvag
     }
     const items = collectionOf(state, ref.col)
     if (!items) continue
-    Object.assign(items, body)
+    if (ref.col.kind === 'stores') {
+      for (const [sid, meta] of Object.entries(body)) items[sid] = { ...(meta as object), messages: {} }
+    } else Object.assign(items, body)
     const colId = collectionId(ref.col)
     const n = manifest.cols[colId] ?? 1
     let sets = members.get(colId)
@@ -546,14 +562,16 @@ function docText(
   const set = membersOf(collectionId(ref.col))?.[ref.bucket]
   if (!items || !set || set.size === 0) return null
   const part: Record<string, unknown> = {}
-  for (const k of set) part[k] = items[k]
+  const stores = ref.col.kind === 'stores'
+  for (const k of set) part[k] = stores ? storeDocBody(items[k] as MailStore) : items[k]
   return JSON.stringify(part)
 }
 
 function describe(ref: ReturnType<typeof parseDocId>, id: string): string {
   if (!ref) return id
   if (ref.kind === 'corp') return `企业 ${ref.corpid} 的通讯录与管理数据`
-  if (ref.kind === 'store') return `企业 ${ref.corpid} 的邮箱 ${ref.storeId} 的设置`
+  if (ref.kind === 'store' || ref.col.kind === 'stores')
+    return `企业 ${ref.kind === 'store' ? ref.corpid : ref.col.corpid} 的一部分邮箱设置`
   const what = ref.col.kind === 'users' ? '成员' : ref.col.kind === 'messages' ? '邮件' : '幂等记录'
   return `企业 ${ref.col.corpid}${ref.col.storeId ? ` 邮箱 ${ref.col.storeId}` : ''} 的一部分${what}`
 }

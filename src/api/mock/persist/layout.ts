@@ -1,12 +1,13 @@
 // How the state tree is cut into storage documents, so a write saves only what it changed and no
 // document grows past WeChat's 1 MB per key: one document per corp (its directory and admin data),
-// one per mail store, and the big collections (members, idempotency records, messages) in hashed
-// buckets whose count doubles when a bucket grows large.
+// and the collections (members, mail stores without their messages, each store's messages,
+// idempotency records) in hashed buckets whose count doubles when a bucket grows large.
 import type { BackendState, CorpState, MailStore } from '../state'
 import type { Path } from '../tx'
 
 /** a collection kept in buckets: where it hangs and how its id is spelled */
-export type CollectionKind = 'users' | 'idempotency' | 'messages'
+/** `stores` holds each mail store without its messages (most stores are small, and many) */
+export type CollectionKind = 'users' | 'idempotency' | 'stores' | 'messages'
 
 export interface CollectionRef {
   kind: CollectionKind
@@ -32,7 +33,8 @@ export const storeDocId = (corpid: string, storeId: string) => `c/${enc(corpid)}
 
 export function collectionId(col: CollectionRef): string {
   if (col.kind === 'messages') return `${storeDocId(col.corpid, col.storeId ?? '')}/msg`
-  return `${corpDocId(col.corpid)}/${col.kind === 'users' ? 'users' : 'idem'}`
+  const name = col.kind === 'idempotency' ? 'idem' : col.kind
+  return `${corpDocId(col.corpid)}/${name}`
 }
 
 export const bucketDocId = (colId: string, bucket: number) => `${colId}#${bucket}`
@@ -44,11 +46,11 @@ export type DocRef =
 
 /** the inverse of the id builders above (ids come from our own manifest) */
 export function parseDocId(id: string): DocRef | null {
-  const m = /^c\/([^/#]+)(?:\/(users|idem)#(\d+)|\/s\/([^/#]+)(?:\/msg#(\d+))?)?$/.exec(id)
+  const m = /^c\/([^/#]+)(?:\/(users|idem|stores)#(\d+)|\/s\/([^/#]+)(?:\/msg#(\d+))?)?$/.exec(id)
   if (!m) return null
   const corpid = decodeURIComponent(m[1])
   if (m[2]) {
-    const kind = m[2] === 'users' ? 'users' : 'idempotency'
+    const kind = m[2] === 'idem' ? 'idempotency' : (m[2] as 'users' | 'stores')
     return { kind: 'bucket', col: { kind, corpid }, bucket: Number(m[3]) }
   }
   if (m[4]) {
@@ -99,6 +101,7 @@ export function collectionOf(state: BackendState, col: CollectionRef): Record<st
   if (!corp) return undefined
   if (col.kind === 'users') return corp.users as Record<string, unknown>
   if (col.kind === 'idempotency') return corp.idempotency as Record<string, unknown>
+  if (col.kind === 'stores') return corp.stores as Record<string, unknown>
   const store =
     col.storeId !== undefined && has(corp.stores, col.storeId) ? corp.stores[col.storeId] : undefined
   return store ? (store.messages as Record<string, unknown>) : undefined
@@ -119,7 +122,7 @@ export function storeDocBody(store: MailStore): Record<string, unknown> {
 export function collectionsOf(state: BackendState): CollectionRef[] {
   const out: CollectionRef[] = []
   for (const corpid of Object.keys(state.corps)) {
-    out.push({ kind: 'users', corpid }, { kind: 'idempotency', corpid })
+    out.push({ kind: 'users', corpid }, { kind: 'idempotency', corpid }, { kind: 'stores', corpid })
     for (const storeId of Object.keys(state.corps[corpid].stores))
       out.push({ kind: 'messages', corpid, storeId })
   }
