@@ -1,19 +1,15 @@
 // The mock backend: the authority for every rule, in-process, WeCom-shaped (../shared/spec/api.md).
 // Every call runs as one transaction: its writes are tracked, saved (only the documents they
 // touched) before the answer, and undone when the handler throws, refuses, or saving fails.
-import type { ApiResult, CallContext, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
+import type { ApiResult, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
 import { ErrCode } from '../../policy/codes'
 import { boundaryProblem } from './boundary'
 import { demoState } from './demo'
+import { afterWrite as afterWriteOf, createDispatcher } from './dispatch'
 import { createEntropyPool, defaultEntropySource, type EntropySource } from './entropy'
 import type { MockEnv } from './env'
-import { apiTable } from './handlers'
 import { clientLogin as clientLoginImpl } from './handlers/clientLogin'
 import { deliverMail } from './handlers/deliver'
-import { reconcileAccess } from './handlers/reconcile'
-import { checkIdempotency, expireIdempotency, IDEMPOTENCY_TTL_MS, rememberIdempotent } from './idempotency'
-import { migrationLock } from './lock'
-import { openMailbox } from './mail/open'
 import { bumpMailIndex } from './mail/mailboxIndex'
 import { touchStore } from './mail/store'
 import { resumeMigrations } from './migration/runner'
@@ -21,7 +17,7 @@ import { invalidateOrg } from './orgIndex'
 import { DocumentStore, type SavePlan } from './persist/engine'
 import { touchOf, type Touch } from './persist/layout'
 import { readSaved, STATE_KEY } from './persistence'
-import { failure, type HandlerContext } from './registry'
+import { failure } from './registry'
 import { stateFromSetups } from './seed'
 import type { BackendState } from './state'
 import { raw, Tracker, type Path } from './tx'
@@ -99,7 +95,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   let state: BackendState = { schema: 1, corps: {} }
   let root: BackendState = tracker.track(state)
   let recovered: string | null = null
-  let lastSweep = 0
+  const dispatch = createDispatcher(env, { changed: () => tracker.changed })
+  const afterWrite = (corpid: string): void => afterWriteOf(root, env, corpid)
 
   // One call at a time: a write is saved (or undone) before the next call sees the state.
   let queue: Promise<unknown> = Promise.resolve()
@@ -218,57 +215,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     return result
   }
 
-  /** What every write owes the rest of the state: access reconciled, mail lookups refreshed. */
-  function afterWrite(corpid: string): void {
-    const corp = Object.prototype.hasOwnProperty.call(root.corps, corpid) ? root.corps[corpid] : undefined
-    if (!corp) return
-    // Any write may take a member's access away (user lists, departments, tags, deletion).
-    reconcileAccess(corp, env)
-    bumpMailIndex(corp)
-  }
-
-  function dispatch(api: string, rawBody: unknown, ctx: CallContext): ApiResult {
-    if (typeof api !== 'string' || !Object.prototype.hasOwnProperty.call(apiTable, api)) {
-      return failure(ErrCode.INVALID_PARAM, `接口不存在：${String(api).slice(0, 64)}`)
-    }
-    const spec = apiTable[api]
-    const corpid = ctx && typeof ctx.corpid === 'string' ? ctx.corpid : ''
-    const userid = ctx && typeof ctx.userid === 'string' ? ctx.userid : ''
-    const corp = Object.prototype.hasOwnProperty.call(root.corps, corpid) ? root.corps[corpid] : undefined
-    if (!corp) return failure(ErrCode.NO_PRIVILEGE, '企业不存在或无权访问 (corpid)')
-    const caller = Object.prototype.hasOwnProperty.call(corp.users, userid) ? corp.users[userid] : undefined
-    if (!caller) return failure(ErrCode.USER_NOT_FOUND, '调用者不是该企业的成员 (userid)')
-    const isAdmin = corp.admins.includes(userid) || corp.creator === userid
-    if (spec.admin && !isAdmin) return failure(ErrCode.NO_PRIVILEGE, '没有权限：仅企业管理员可以执行此操作')
-    const lock = migrationLock(root, corp, spec)
-    if (lock) return lock
-    const b = rawBody as Record<string, unknown>
-    // Only writes honour a key (a read has nothing to repeat); reading a mail is no create either.
-    const keyed = spec.write && api !== 'mail/message/read'
-    const at = env.now()
-    const idem = keyed ? checkIdempotency(corp, api, userid, b, at) : ({ kind: 'none' } as const)
-    if (idem.kind === 'conflict') return idem.result
-    if (idem.kind === 'replay') {
-      // A replay must not outlive the caller's access to the mailbox it acted in.
-      if (api.startsWith('mail/') && b.mailbox !== undefined) {
-        const open = openMailbox(corp, caller, b.mailbox)
-        if (!open.ok) return failure(open.errcode, open.errmsg)
-      }
-      return idem.result
-    }
-    const hctx: HandlerContext = { state: root, corp, caller, env, isAdmin }
-    const result = spec.handler(hctx, b)
-    if (result.errcode === 0) {
-      if (idem.kind === 'fresh') rememberIdempotent(corp, idem, result, at)
-      if (at - lastSweep > IDEMPOTENCY_TTL_MS / 24) {
-        lastSweep = at
-        for (const c of Object.values(root.corps)) expireIdempotency(c, at)
-      }
-      if (tracker.changed) afterWrite(corp.corpid)
-    }
-    return result
-  }
-
   const isOk = (r: ApiResult) => r.errcode === 0
   const always = () => true
 
@@ -300,7 +246,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (failureRate > 0 && random() < failureRate) return failure(ErrCode.BUSY, BUSY_MESSAGE)
       const problem = boundaryProblem(body ?? {}, MAX_CHARS[api])
       if (problem) return problem
-      return exclusive(() => transact(() => dispatch(api, body ?? {}, ctx), isOk))
+      return exclusive(() => transact(() => dispatch(root, api, body ?? {}, ctx), isOk))
     },
     async deliver(corpid, to, mail) {
       await prepare()

@@ -1,5 +1,5 @@
 // Calls directory handlers on a state the test can inspect (the backend keeps its state private).
-import { directoryApis } from '../../../src/api/mock/handlers/directory'
+import { createDispatcher } from '../../../src/api/mock/dispatch'
 import type { MockEnv } from '../../../src/api/mock/env'
 import { stateFromSetups } from '../../../src/api/mock/seed'
 import type { BackendState } from '../../../src/api/mock/state'
@@ -17,21 +17,16 @@ export function freshState(): BackendState {
   return stateFromSetups([corpSetup()])
 }
 
-/** the dispatcher's checks that matter here: unknown api, caller, admin */
+const dispatch = createDispatcher(env)
+
+/** one call through the backend's dispatcher, on a state the test holds */
 export function localCall(
   state: BackendState,
   api: string,
   body: unknown,
   userid = 'boss',
 ): Record<string, any> {
-  const corp = state.corps[CORP]
-  const spec = directoryApis[api]
-  const caller = corp.users[userid]
-  if (!spec || !caller) throw new Error(`bad test call ${api} ${userid}`)
-  const isAdmin = corp.admins.includes(userid) || corp.creator === userid
-  if (spec.admin && !isAdmin) return { errcode: 48002, errmsg: 'no' }
-  const b = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
-  return spec.handler({ state, corp, caller, env, isAdmin }, b)
+  return dispatch(state, api, body, { corpid: CORP, userid })
 }
 
 export function mustCall(

@@ -4,10 +4,9 @@
 import type { Edition } from '../../../src/api/contract'
 import type { MockEnv } from '../../../src/api/mock/env'
 import { clientLogin } from '../../../src/api/mock/handlers/clientLogin'
-import { publicmailApis } from '../../../src/api/mock/handlers/publicmail'
+import { createDispatcher } from '../../../src/api/mock/dispatch'
 import { reconcileAccess } from '../../../src/api/mock/handlers/reconcile'
 import { invalidateOrg } from '../../../src/api/mock/orgIndex'
-import { failure } from '../../../src/api/mock/registry'
 import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
 import type { Member } from '../../../src/api/mock/state'
 import type { ApiResult } from '../../../src/api/contract'
@@ -64,16 +63,9 @@ export function setup(options: SetupOptions = {}) {
   }
   for (const u of options.members ?? []) addMember(u)
 
-  const call = (api: string, body: Record<string, unknown> = {}, userid = 'boss'): ApiResult => {
-    const spec = publicmailApis[api]
-    if (!spec) throw new Error(`no api ${api}`)
-    const caller = corp.users[userid]
-    const isAdmin = corp.admins.includes(userid) || corp.creator === userid
-    if (spec.admin && !isAdmin) return failure(48002, 'not admin')
-    const result = spec.handler({ state, corp, caller, env, isAdmin }, body)
-    if (result.errcode === 0 && spec.write) reconcileAccess(corp, env)
-    return result
-  }
+  const dispatch = createDispatcher(env)
+  const call = (api: string, body: Record<string, unknown> = {}, userid = 'boss'): ApiResult =>
+    dispatch(state, api, body, { corpid: corp.corpid, userid })
   /** create with sensible defaults; returns the id (throws on refusal) */
   const create = (local: string, body: Record<string, unknown> = {}): number => {
     const r = call('exmail/publicmail/create', {

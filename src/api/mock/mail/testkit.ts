@@ -4,14 +4,13 @@ import { randomFillSync } from 'node:crypto'
 import type { CorpSetup } from '../../contract'
 import { createEntropyPool } from '../entropy'
 import type { MockEnv } from '../env'
-import { mailApis } from '../handlers/mail'
+import { createDispatcher } from '../dispatch'
 import { createMockBackend, type MockBackend, type MockBackendOptions } from '../index'
 import { invalidateOrg } from '../orgIndex'
 import { serialize, STATE_KEY } from '../persistence'
 import type { ApiResult } from '../../contract'
 import { newMember, newStore, stateFromSetups } from '../seed'
 import type { BackendState, BusinessMailbox, CorpState } from '../state'
-import { bumpMailIndex } from './mailboxIndex'
 
 export const CORP: CorpSetup = {
   corpid: 'c1',
@@ -106,19 +105,11 @@ export function clock(start = Date.UTC(2024, 4, 6, 2, 0, 0)) {
   return { now: () => t, advance: (ms = 60_000) => (t += ms) }
 }
 
-/**
- * Calls a mail handler on a live state, as the dispatcher would (successful writes bump the mail
- * index, like afterWrite): for tests that edit the state between calls.
- */
+/** Calls the backend's dispatcher on a live state: for tests that edit the state between calls. */
 export function directCaller(state: BackendState, env: MockEnv) {
-  return (userid: string, api: string, body: Record<string, unknown> = {}): ApiResult => {
-    const corp = state.corps[CORP.corpid]
-    const spec = mailApis[api]
-    if (!spec) throw new Error(`no such api ${api}`)
-    const r = spec.handler({ state, corp, caller: corp.users[userid], env, isAdmin: false }, body)
-    if (r.errcode === 0 && spec.write) bumpMailIndex(corp)
-    return r
-  }
+  const dispatch = createDispatcher(env)
+  return (userid: string, api: string, body: Record<string, unknown> = {}): ApiResult =>
+    dispatch(state, api, body, { corpid: CORP.corpid, userid })
 }
 
 export function testEnv(now: () => number): MockEnv {

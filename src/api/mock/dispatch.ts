@@ -1,0 +1,80 @@
+// The one dispatcher: from (api, body, caller) to a handler's answer, with every check the contract
+// puts in front of a handler. The backend runs it inside a transaction; tests run it on a plain state.
+import { ErrCode } from '../../policy/codes'
+import type { ApiResult, CallContext } from '../contract'
+import type { MockEnv } from './env'
+import { apiTable } from './handlers'
+import { reconcileAccess } from './handlers/reconcile'
+import { checkIdempotency, expireIdempotency, IDEMPOTENCY_TTL_MS, rememberIdempotent } from './idempotency'
+import { migrationLock } from './lock'
+import { bumpMailIndex } from './mail/mailboxIndex'
+import { openMailbox } from './mail/open'
+import { failure, type ApiSpec, type HandlerContext } from './registry'
+import type { BackendState } from './state'
+
+export interface DispatchOptions {
+  /** whether the call wrote anything (the backend asks its tracker); default: the API is a write */
+  changed?: (spec: ApiSpec) => boolean
+}
+
+export type Dispatch = (state: BackendState, api: string, body: unknown, ctx: CallContext) => ApiResult
+
+const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
+
+/** What every write owes the rest of the state: access reconciled, mail lookups refreshed. */
+export function afterWrite(state: BackendState, env: MockEnv, corpid: string): void {
+  const corp = has(state.corps, corpid) ? state.corps[corpid] : undefined
+  if (!corp) return
+  // Any write may take a member's access away (user lists, departments, tags, deletion).
+  reconcileAccess(corp, env)
+  bumpMailIndex(corp)
+}
+
+export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): Dispatch {
+  const changed = options.changed ?? ((spec: ApiSpec) => spec.write === true)
+  let lastSweep = 0
+
+  return function dispatch(state, api, rawBody, ctx) {
+    if (typeof api !== 'string' || !has(apiTable, api)) {
+      return failure(ErrCode.INVALID_PARAM, `接口不存在：${String(api).slice(0, 64)}`)
+    }
+    const spec = apiTable[api]
+    const corpid = ctx && typeof ctx.corpid === 'string' ? ctx.corpid : ''
+    const userid = ctx && typeof ctx.userid === 'string' ? ctx.userid : ''
+    const corp = has(state.corps, corpid) ? state.corps[corpid] : undefined
+    if (!corp) return failure(ErrCode.NO_PRIVILEGE, '企业不存在或无权访问 (corpid)')
+    const caller = has(corp.users, userid) ? corp.users[userid] : undefined
+    if (!caller) return failure(ErrCode.USER_NOT_FOUND, '调用者不是该企业的成员 (userid)')
+    const isAdmin = corp.admins.includes(userid) || corp.creator === userid
+    if (spec.admin && !isAdmin) return failure(ErrCode.NO_PRIVILEGE, '没有权限：仅企业管理员可以执行此操作')
+    const lock = migrationLock(state, corp, spec)
+    if (lock) return lock
+    const body = (
+      rawBody && typeof rawBody === 'object' && !Array.isArray(rawBody) ? rawBody : {}
+    ) as Record<string, unknown>
+    // Only writes honour a key (a read has nothing to repeat); reading a mail is no create either.
+    const keyed = spec.write && api !== 'mail/message/read'
+    const at = env.now()
+    const idem = keyed ? checkIdempotency(corp, api, userid, body, at) : ({ kind: 'none' } as const)
+    if (idem.kind === 'conflict') return idem.result
+    if (idem.kind === 'replay') {
+      // A replay must not outlive the caller's access to the mailbox it acted in.
+      if (api.startsWith('mail/') && body.mailbox !== undefined) {
+        const open = openMailbox(corp, caller, body.mailbox)
+        if (!open.ok) return failure(open.errcode, open.errmsg)
+      }
+      return idem.result
+    }
+    const hctx: HandlerContext = { state, corp, caller, env, isAdmin }
+    const result = spec.handler(hctx, body)
+    if (result.errcode === 0) {
+      if (idem.kind === 'fresh') rememberIdempotent(corp, idem, result, at)
+      if (at - lastSweep > IDEMPOTENCY_TTL_MS / 24) {
+        lastSweep = at
+        for (const c of Object.values(state.corps)) expireIdempotency(c, at)
+      }
+      if (changed(spec)) afterWrite(state, env, corp.corpid)
+    }
+    return result
+  }
+}
