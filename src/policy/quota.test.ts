@@ -91,9 +91,13 @@ describe('quota', () => {
       quota: 5,
       edition: 'advanced',
       seats: { purchased: 5, assigned: 3 },
+      domain_kind: 'custom',
     })
     expect(quotaView(facts({ purchased: 5, assigned: 3, used: 5 })).blocked_reason).toContain('5 / 5')
-    expect(quotaView(facts({ domainKind: 'experience' })).blocked_reason).toContain('体验域名')
+    expect(quotaView(facts({ domainKind: 'experience' }))).toMatchObject({
+      domain_kind: 'experience',
+      blocked_reason: expect.stringContaining('体验域名'),
+    })
   })
 
   test('an experience domain cannot create at all (690002, bind your own domain)', () => {

@@ -23,6 +23,8 @@ export interface QuotaView {
   quota: number
   edition: Edition
   seats: { purchased: number; assigned: number }
+  /** 'experience' until the corp binds its own domain: clients decide from this, never from blocked_reason's text */
+  domain_kind: QuotaFacts['domainKind']
   /** why creating a business mailbox is refused right now, if it is */
   blocked_reason?: string
 }
@@ -61,6 +63,7 @@ export function quotaView(f: QuotaFacts): QuotaView {
     quota,
     edition: f.edition,
     seats: { purchased: f.edition === 'basic' ? 0 : f.purchased, assigned: f.assigned },
+    domain_kind: f.domainKind,
   }
   if (f.domainKind === 'experience') view.blocked_reason = EXPERIENCE_DOMAIN_MESSAGE
   else if (f.used >= quota) view.blocked_reason = `已达到业务邮箱配额：${explain(f, quota)}`

@@ -29,6 +29,14 @@ describe('MailboxAdminStore', () => {
     expect(store.domain).toBe('xinghe.com')
   })
 
+  it('reads the domain kind from the quota answer (the experience-domain corp)', async () => {
+    const h = harness({ corpid: 'wwdemo2', userid: 'zhangwei' })
+    const store = new MailboxAdminStore({ api: h.api, newKey: () => `k${++n}` })
+    await store.load()
+    expect(store.quotaFacts?.domainKind).toBe('experience')
+    expect(store.blockedReason).toContain('体验域名')
+  })
+
   it('pre-validates the form with the policy module (address, width, uniqueness, users)', async () => {
     const { store } = setup()
     await store.load()
@@ -62,6 +70,14 @@ describe('MailboxAdminStore', () => {
     expect(store.quota).toMatchObject({ used: 6, quota: 6 })
     expect(store.blockedReason).toContain('6 / 6')
     expect(store.blockedReason).toContain('未分配的高级功能账号')
+    // A full quota is not an experience domain: the kind comes from its own field, not the reason's text.
+    expect(store.quotaFacts).toEqual({
+      edition: 'advanced',
+      domainKind: 'custom',
+      purchased: 5,
+      assigned: 2,
+      used: 6,
+    })
 
     fill(store.form('new'), 'legal', '法务')
     const refused = await store.create(store.form('new'))

@@ -4,6 +4,7 @@
 import dayjs from 'dayjs'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient, Envelope } from '../../api/client'
+import type { QuotaFacts } from '../../policy/quota'
 import { MailboxForm } from './mailboxForm'
 import {
   MIGRATION_LOCKED,
@@ -73,6 +74,19 @@ export class MailboxAdminStore {
 
   get blockedReason(): string {
     return this.quota?.blocked_reason ?? ''
+  }
+
+  /** the quota answer as the policy's facts, to pre-check a create or convert with the backend's own rules */
+  get quotaFacts(): QuotaFacts | null {
+    const q = this.quota
+    if (!q) return null
+    return {
+      edition: q.edition,
+      domainKind: q.domain_kind,
+      purchased: q.seats.purchased,
+      assigned: q.seats.assigned,
+      used: q.used,
+    }
   }
 
   byId(id: number): AdminMailbox | undefined {

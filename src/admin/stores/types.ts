@@ -6,6 +6,8 @@ export interface Quota {
   quota: number
   edition: Edition
   seats: { purchased: number; assigned: number }
+  /** whether the corp has its own mail domain yet (an experience domain cannot hold business mailboxes) */
+  domain_kind: 'custom' | 'experience'
   /** why creating a business mailbox is refused right now, if it is */
   blocked_reason?: string
 }

@@ -140,7 +140,10 @@ describe('exmail/* through the dispatcher', () => {
   test('the experience-domain demo corp is blocked from creating, and says why', async () => {
     const b = createMockBackend()
     const q = await b.call('exmail/publicmail/quota', {}, { corpid: 'wwdemo2', userid: 'zhangwei' })
+    expect(q.domain_kind).toBe('experience')
     expect(q.blocked_reason).toContain('体验域名')
+    const own = await b.call('exmail/publicmail/quota', {}, { corpid: 'wwdemo', userid: 'zhangwei' })
+    expect(own.domain_kind).toBe('custom')
   })
 
   test('no exmail API throws (-1) on arbitrary bodies', async () => {

@@ -5,7 +5,7 @@ import { observable } from 'mobx'
 import { observer } from 'mobx-react-lite'
 import { checkConversion } from '../../../policy/conversion'
 import { checkMailboxName, checkNameUnique, displayWidth, NAME_MAX_UNITS } from '../../../policy/mailboxName'
-import { checkOwnDomain, checkRoomForMailbox, EXPERIENCE_DOMAIN_MESSAGE } from '../../../policy/quota'
+import { checkOwnDomain, checkRoomForMailbox } from '../../../policy/quota'
 import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
 import { emptyTargets, type DirMember, type Targets } from '../../stores/types'
@@ -44,7 +44,8 @@ function ConvertPage() {
   }, [query, directory, directory.state])
 
   const q = mailboxes.quota
-  if (!q) {
+  const facts = mailboxes.quotaFacts
+  if (!q || !facts) {
     return (
       <View className="page">
         <AdminState
@@ -58,14 +59,6 @@ function ConvertPage() {
   }
 
   // Pre-validate with the rules the backend applies (it still has the last word).
-  const facts = {
-    edition: q.edition,
-    domainKind:
-      q.blocked_reason === EXPERIENCE_DOMAIN_MESSAGE ? ('experience' as const) : ('custom' as const),
-    purchased: q.seats.purchased,
-    assigned: q.seats.assigned,
-    used: q.used,
-  }
   const domain = checkOwnDomain(facts)
   const conversion = member
     ? checkConversion(q.edition, {
