@@ -1,6 +1,7 @@
 // Receive rules of a mailbox (product spec 4.3): validated as a whole (≤ 100, well-formed), then
 // applied in order to every incoming message.
 import { ErrCode } from './codes'
+import { isReservedFolderName } from './folders'
 import { ok, refuse, type Verdict } from './result'
 
 export type RuleField = 'from' | 'to' | 'subject' | 'body'
@@ -32,24 +33,6 @@ export const MAX_SCANNED_LENGTH = 100_000
 
 const FIELDS: RuleField[] = ['from', 'to', 'subject', 'body']
 const ACTIONS = ['move', 'mark_read', 'star', 'delete', 'stop']
-
-/** Names a rule may not use for a folder: the fixed folders, by id and by their Chinese names. */
-export const RESERVED_FOLDER_NAMES = [
-  'inbox',
-  'sent',
-  'drafts',
-  'trash',
-  'spam',
-  '收件箱',
-  '已发送',
-  '草稿箱',
-  '已删除',
-  '垃圾箱',
-]
-
-export function isReservedFolderName(name: string): boolean {
-  return RESERVED_FOLDER_NAMES.includes(name.trim().toLowerCase())
-}
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -3,17 +3,13 @@ import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { FolderSummary, MessageItem } from '../api/mailTypes'
+import { BUILT_IN_FOLDERS } from '../policy/folders'
 import { Resource } from './resource'
 
 export const PAGE_SIZE = 30
 
-export const FIXED_FOLDERS: FolderSummary[] = [
-  { id: 'inbox', name: '收件箱', unread: 0, total: 0 },
-  { id: 'sent', name: '已发送', unread: 0, total: 0 },
-  { id: 'drafts', name: '草稿箱', unread: 0, total: 0 },
-  { id: 'trash', name: '已删除', unread: 0, total: 0 },
-  { id: 'spam', name: '垃圾邮件', unread: 0, total: 0 },
-]
+/** the built-in folders, shown before the backend's folder list arrives */
+export const FIXED_FOLDERS: FolderSummary[] = BUILT_IN_FOLDERS.map((f) => ({ ...f, unread: 0, total: 0 }))
 
 export interface Failure {
   errcode: number
@@ -59,7 +55,7 @@ export class FolderView {
   async refresh(): Promise<void> {
     const seq = ++this.seq
     if (this.items.length === 0) this.state = 'loading'
-    const r = await this.api.call<{ items: MessageItem[]; next_cursor: string; threaded: boolean }>(
+    const r = await this.api.call(
       'mail/message/list',
       { mailbox: this.mailbox, folder: this.folder, limit: PAGE_SIZE },
     )
@@ -84,7 +80,7 @@ export class FolderView {
     if (!this.hasMore || this.loadingMore) return
     this.loadingMore = true
     const seq = this.seq
-    const r = await this.api.call<{ items: MessageItem[]; next_cursor: string }>('mail/message/list', {
+    const r = await this.api.call('mail/message/list', {
       mailbox: this.mailbox,
       folder: this.folder,
       cursor: this.nextCursor,
@@ -145,7 +141,7 @@ export class MessagesStore {
     if (!r) {
       r = new Resource(
         async () =>
-          (await this.api.request<{ folders: FolderSummary[] }>('mail/folder/list', { mailbox })).folders,
+          (await this.api.request('mail/folder/list', { mailbox })).folders,
       )
       this.folderLists.set(mailbox, r)
     }

@@ -2,6 +2,7 @@
 // read: what moves, what is lost for good, what does not migrate, every invalidated setting and the
 // mailboxes that go to the target's recycle bin. Unknown shapes degrade to generic lines.
 import { EDITION_LABEL } from '../../policy/quota'
+import { RECYCLE_DAYS } from '../../policy/recycle'
 
 export interface LostMailbox {
   text: string
@@ -112,7 +113,7 @@ export function impactView(raw: unknown, targetName: string): ImpactView | null 
     unmatched: arr(i.unmatched_mailboxes).map((x) => {
       const o = obj(x)
       const n = num(o.messages)
-      return `${line(x)}${n ? `，${n} 封邮件` : ''} → 进入「${targetName}」的回收站（保留 60 天，可恢复）`
+      return `${line(x)}${n ? `，${n} 封邮件` : ''} → 进入「${targetName}」的回收站（保留 ${RECYCLE_DAYS} 天，可恢复）`
     }),
     authority: str(authority.name) || targetName,
   }

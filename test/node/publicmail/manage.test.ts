@@ -1,5 +1,6 @@
 import { ErrCode } from '../../../src/policy/codes'
-import { RECYCLE_RETENTION_MS, recycleMemberMailbox } from '../../../src/api/mock/publicmail/recycle'
+import { RECYCLE_RETENTION_MS } from '../../../src/policy/recycle'
+import { recycleMemberMailbox } from '../../../src/api/mock/publicmail/recycle'
 import { setup } from './harness'
 
 const DAY = 86400000

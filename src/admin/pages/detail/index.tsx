@@ -18,6 +18,7 @@ import { busyProps } from '../../components/busyProps'
 import '../../admin.css'
 import { humanError } from '../../../stores/humanError'
 import { SwitchRow } from '../../../components/SwitchRow'
+import { RECYCLE_DAYS } from '../../../policy/recycle'
 
 /** One business mailbox: users, aliases, enabled state, client passwords, delete. */
 function DetailPage() {
@@ -156,7 +157,7 @@ function DetailPage() {
   const remove = async () => {
     const ok = await Taro.showModal({
       title: `删除「${m.name}」`,
-      content: `邮箱将移入回收站并保留 60 天，期间地址 ${m.email} 仍被占用，可从回收站恢复。使用成员将无法再使用它。`,
+      content: `邮箱将移入回收站并保留 ${RECYCLE_DAYS} 天，期间地址 ${m.email} 仍被占用，可从回收站恢复。使用成员将无法再使用它。`,
       confirmText: '删除',
       confirmColor: '#fa5151',
     })

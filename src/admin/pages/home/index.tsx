@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { stores } from '../../../stores'
 import { EDITION_LABEL } from '../../../policy/quota'
+import { RECYCLE_DAYS } from '../../../policy/recycle'
 import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
 import '../../admin.css'
@@ -134,7 +135,7 @@ function AdminHome() {
         >
           <View className="cell-body">
             <View className="cell-title">回收站</View>
-            <View className="cell-desc">删除的邮箱保留 60 天，可恢复</View>
+            <View className="cell-desc">删除的邮箱保留 {RECYCLE_DAYS} 天，可恢复</View>
           </View>
         </View>
         <View

@@ -8,6 +8,7 @@ import { adminStores } from '../../stores'
 import type { RecycleItem } from '../../stores/types'
 import '../../admin.css'
 import { humanError } from '../../../stores/humanError'
+import { RECYCLE_DAYS } from '../../../policy/recycle'
 
 const DAY = 86400000
 
@@ -46,7 +47,7 @@ function RecyclePage() {
   return (
     <View className="page">
       <View className="adm-hint adm-pt">
-        删除的业务邮箱和已删除成员的邮箱保留 60 天，期间地址仍被占用；过期后永久清除。
+        删除的业务邮箱和已删除成员的邮箱保留 {RECYCLE_DAYS} 天，期间地址仍被占用；过期后永久清除。
       </View>
       {mailboxes.quota && mailboxes.blockedReason && (
         <View className="adm-reason adm-box">恢复业务邮箱同样受配额限制：{mailboxes.blockedReason}</View>

@@ -14,6 +14,7 @@ import {
   isPositiveInt,
 } from '../../../policy/directory'
 import { ok, refuse, type Refusal, type Verdict } from '../../../policy/result'
+import { recycleExpiry } from '../../../policy/recycle'
 import { withVisibleText } from '../../../policy/text'
 import {
   SEARCH_LIMIT_DEFAULT,
@@ -31,8 +32,6 @@ import { noteSearchMember, searchMembers } from './searchIndex'
 import { findMember, hasOwn, memberView } from './view'
 import { noteMemberVisibility, visibilityOf, visibleDepartmentsOf, visibleMembersOf } from './visibility'
 
-/** a deleted member's mailbox stays in the recycle bin this long (product spec 2) */
-export const MEMBER_RECYCLE_MS = 60 * 86_400_000
 export const USER_LIST_LIMIT_MAX = 1000
 
 const absent = (v: unknown): boolean => v === undefined || v === null
@@ -195,7 +194,7 @@ function deleteUser(ctx: HandlerContext, body: Body) {
       email: member.biz_mail,
       name: member.name,
       deleted_time: now,
-      expire_time: now + MEMBER_RECYCLE_MS,
+      expire_time: recycleExpiry(now),
       addresses: [member.biz_mail, ...member.alias],
       storeId: member.storeId,
       userid: member.userid,

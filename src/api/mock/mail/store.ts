@@ -1,30 +1,18 @@
 // One mailbox's mail store: folders, messages, drafts, and a derived (non-persisted) index over them.
 // Every change to messages goes through this module (or calls touchStore) so the index stays true.
+import { BUILT_IN_FOLDERS, countsAsUnread, isBuiltInFolder } from '../../../policy/folders'
 import { normalizeSubject, threadFor } from '../../../policy/threading'
 import type { MailMessage, MailStore } from '../state'
 import { raw } from '../tx'
 
-export const FIXED_FOLDERS: { id: string; name: string }[] = [
-  { id: 'inbox', name: '收件箱' },
-  { id: 'sent', name: '已发送' },
-  { id: 'drafts', name: '草稿箱' },
-  { id: 'trash', name: '已删除' },
-  { id: 'spam', name: '垃圾箱' },
-]
-const FIXED_IDS = new Set(FIXED_FOLDERS.map((f) => f.id))
-
-/**
- * A mailbox's unread badge counts the inbox and rule-created folders: a rule that files invoices
- * into 财务票据 must not hide them from the badge. Sent, drafts, trash and spam never count.
- */
-export const NOT_COUNTED_AS_UNREAD = new Set(['sent', 'drafts', 'trash', 'spam'])
+export const FIXED_FOLDERS = BUILT_IN_FOLDERS
 
 export function isFixedFolder(id: string): boolean {
-  return FIXED_IDS.has(id)
+  return isBuiltInFolder(id)
 }
 
 export function folderExists(store: MailStore, id: string): boolean {
-  return FIXED_IDS.has(id) || Object.prototype.hasOwnProperty.call(store.folders, id)
+  return isBuiltInFolder(id) || Object.prototype.hasOwnProperty.call(store.folders, id)
 }
 
 /** Id of the rule folder with this name (case-insensitive), created when absent. */
@@ -115,7 +103,7 @@ function storeIndex(store: MailStore): StoreIndex {
     s.total++
     if (!m.read) {
       s.unread++
-      if (!NOT_COUNTED_AS_UNREAD.has(m.folder)) idx.unread++
+      if (countsAsUnread(m.folder)) idx.unread++
     }
     idx.stats.set(m.folder, s)
   }

@@ -3,7 +3,7 @@
 import { isValidAddress } from '../../../policy/address'
 import { defaultBizMail } from '../../../policy/directory'
 import { movedUsers } from '../../../policy/migration'
-import { RECYCLE_RETENTION_MS } from '../publicmail/recycle'
+import { recycleExpiry } from '../../../policy/recycle'
 import { newStore } from '../seed'
 import type { BusinessMailbox, CorpState, IdempotencyRecord, MigrationState, RecycleEntry } from '../state'
 import { deliverBackup } from './backup'
@@ -107,7 +107,7 @@ export function transfer(input: TransferInput): TransferResult {
       email: src.biz_mail,
       name: src.name,
       deleted_time: now,
-      expire_time: now + RECYCLE_RETENTION_MS,
+      expire_time: recycleExpiry(now),
       addresses: [src.biz_mail, ...src.alias],
       storeId: rekey(src.storeId),
       userid: src.userid,

@@ -10,7 +10,8 @@ import { clientLoginLockedUntil, deleteAuthCode, listAuthCodes } from './authCod
 import { quotaFacts } from './facts'
 import { findMailbox, mailboxView } from './mailboxes'
 import { isAbsent } from './params'
-import { moveMailboxToRecycle, purgeExpired, RECYCLE_RETENTION_MS } from './recycle'
+import { RECYCLE_DAYS } from '../../../policy/recycle'
+import { moveMailboxToRecycle, purgeExpired } from './recycle'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 
@@ -22,7 +23,7 @@ export function deletePublicmail(ctx: HandlerContext, body: Body): ApiResult {
   const found = findMailbox(ctx.corp, body.id)
   if (!found.ok) return refused(found)
   const entry = moveMailboxToRecycle(ctx.corp, found.value, now)
-  return success({ expire_time: entry.expire_time, retention_days: RECYCLE_RETENTION_MS / 86400000 })
+  return success({ expire_time: entry.expire_time, retention_days: RECYCLE_DAYS })
 }
 
 export function getPublicmails(ctx: HandlerContext, body: Body): ApiResult {

@@ -3,7 +3,7 @@
 // lazily, whenever mail administration looks at the corp.
 import type { BusinessMailbox, CorpState, Member, RecycleEntry } from '../state'
 
-export const RECYCLE_RETENTION_MS = 60 * 86400000
+import { recycleExpiry } from '../../../policy/recycle'
 
 export function purgeExpired(corp: CorpState, now: number): number {
   let purged = 0
@@ -23,7 +23,7 @@ export function moveMailboxToRecycle(corp: CorpState, mailbox: BusinessMailbox, 
     email: mailbox.email,
     name: mailbox.name,
     deleted_time: now,
-    expire_time: now + RECYCLE_RETENTION_MS,
+    expire_time: recycleExpiry(now),
     mailbox: JSON.parse(JSON.stringify(mailbox)) as BusinessMailbox,
     addresses: [mailbox.email, ...mailbox.alias_list],
     storeId: mailbox.storeId,
@@ -46,7 +46,7 @@ export function recycleMemberMailbox(corp: CorpState, member: Member, now: numbe
     email: member.biz_mail.toLowerCase(),
     name: member.name,
     deleted_time: now,
-    expire_time: now + RECYCLE_RETENTION_MS,
+    expire_time: recycleExpiry(now),
     addresses: [member.biz_mail.toLowerCase(), ...member.alias.map((a) => a.toLowerCase())],
     storeId: member.storeId,
     userid: member.userid,
