@@ -1,4 +1,4 @@
-// Main package: the three member areas. Admin pages are a sub-package members never download.
+// Page map. Admin pages are a sub-package members never download.
 const weapp = process.env.TARO_ENV === 'weapp'
 
 function tab(pagePath: string, text: string, icon: string) {
@@ -11,19 +11,14 @@ function tab(pagePath: string, text: string, icon: string) {
 }
 
 export default defineAppConfig({
-  pages: [
-    // mail (tab) and its pages
-    'pages/mail/index',
-    'pages/read/index',
-    'pages/compose/index',
-    // directory (tab) and its pages
-    'pages/directory/index',
-    'pages/directory/dept/index',
-    'pages/member/index',
-    // me (tab)
-    'pages/me/index',
-  ],
+  // Main package: the three tab pages only (WeChat requires tab pages there); every page they open
+  // is in a sub-package preloaded when its tab shows, so the start-up download stays small.
+  pages: ['pages/mail/index', 'pages/directory/index', 'pages/me/index'],
   subPackages: [
+    // reading and writing mail, opened from the mail tab (and the directory's 写邮件)
+    { root: 'mail', pages: ['pages/read/index', 'pages/compose/index'] },
+    // a department below the root and a member's card, opened from the directory tab
+    { root: 'contacts', pages: ['pages/dept/index', 'pages/member/index'] },
     // mailbox settings: opened now and then, so members download it on demand
     {
       root: 'settings',
@@ -54,8 +49,12 @@ export default defineAppConfig({
       ],
     },
   ],
-  // Only admins open the admin area; members should not pay for downloading it on start-up.
-  preloadRule: {},
+  // Each tab fetches the sub-packages its taps open, so read / compose / department / card open at
+  // once; settings and admin load on demand (admins only, or now and then).
+  preloadRule: {
+    'pages/mail/index': { network: 'all', packages: ['mail'] },
+    'pages/directory/index': { network: 'all', packages: ['contacts', 'mail'] },
+  },
   window: {
     navigationBarTitleText: '企业邮箱',
     navigationBarBackgroundColor: weapp ? '@navBg' : '#ededed',

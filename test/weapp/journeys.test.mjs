@@ -41,16 +41,16 @@ async function discoverQueries() {
   const queries = {}
   await withApp({ identity: IDENTITIES.admin }, async (h) => {
     await h.tap(h.byClass('msg-row')[0])
-    assert.equal(h.route, 'pages/read/index')
-    queries['pages/read/index'] = h.page.options
+    assert.equal(h.route, 'mail/pages/read/index')
+    queries['mail/pages/read/index'] = h.page.options
     await h.navigate('switchTab', '/pages/directory/index')
     await h.tap(h.exact('销售部'))
-    assert.equal(h.route, 'pages/directory/dept/index')
-    queries['pages/directory/dept/index'] = h.page.options
+    assert.equal(h.route, 'contacts/pages/dept/index')
+    queries['contacts/pages/dept/index'] = h.page.options
     await h.navigate('switchTab', '/pages/directory/index')
     await h.tap(h.byText('创始人 & CEO')[0])
-    assert.equal(h.route, 'pages/member/index')
-    queries['pages/member/index'] = h.page.options
+    assert.equal(h.route, 'contacts/pages/member/index')
+    queries['contacts/pages/member/index'] = h.page.options
     await h.navigate('navigateTo', '/admin/pages/home/index')
     await h.tap(h.one('销售部公共邮箱'))
     assert.equal(h.route, 'admin/pages/detail/index')
@@ -64,7 +64,7 @@ const queryString = (q) =>
     .map(([k, v]) => `${k}=${v}`)
     .join('&')
 
-test('journey 1: every page of app.json (main package, settings, admin) opens with no error', async (t) => {
+test('journey 1: every page of app.json (main package and every sub-package) opens with no error', async (t) => {
   const queries = await discoverQueries()
   let appJson
   await withApp({}, async (h) => (appJson = h.logic.appJson))
@@ -107,7 +107,7 @@ test('journey 2: read a mail from the inbox list', async () => {
     const unreadBefore = h.byClass('msg-row__dot--unread').length
     assert.ok(subject)
     await h.tap(row)
-    assert.equal(h.route, 'pages/read/index')
+    assert.equal(h.route, 'mail/pages/read/index')
     assert.equal(textOf(h.byClass('read-page__subject')[0]).trim(), subject)
     assert.ok(textOf(h.byClass('read-page__content')[0]).trim().length > 0, 'the body is shown')
     await h.navigate('navigateBack', '')
@@ -122,7 +122,7 @@ test('journey 3: compose and send a mail; it appears in 已发送', async () => 
   const subject = `运行时测试 ${Date.now()}`
   await withApp({ identity: IDENTITIES.member }, async (h) => {
     await h.tap(h.byClass('mail-page__compose')[0])
-    assert.equal(h.route, 'pages/compose/index')
+    assert.equal(h.route, 'mail/pages/compose/index')
     await h.input(field(h, '姓名、拼音或邮箱地址'), 'lina@xinghe.com')
     await h.input(field(h, '主题'), subject)
     await h.input(field(h, '正文'), '这封邮件由 WeChat 运行时测试发送。')
@@ -279,7 +279,7 @@ test('journey 8: new mail while away from the tab bar still shows on the 邮件 
     assert.equal(badge(), before + 1, 'the badge counts the new mail')
     // away from the tab bar (setTabBarBadge fails there in WeChat), then back
     await h.tap(h.byClass('mail-page__compose')[0])
-    assert.equal(h.route, 'pages/compose/index')
+    assert.equal(h.route, 'mail/pages/compose/index')
     await deliver('提醒测试 2')
     await h.settle(31_000)
     await h.navigate('navigateBack', '')

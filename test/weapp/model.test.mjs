@@ -150,7 +150,7 @@ test("navigation keeps WeChat's page-stack rules", async () => {
       'redirectTo:fail can not redirectTo a tabbar page',
     )
     assert.equal(
-      await failMsg('switchTab', '/pages/read/index'),
+      await failMsg('switchTab', '/mail/pages/read/index'),
       'switchTab:fail can not switch to no-tabBar page',
     )
     assert.equal(
@@ -183,7 +183,7 @@ test('setTabBarBadge fails off a tab page', async () => {
   const h = await launch()
   try {
     assert.equal((await callWx(h, 'setTabBarBadge', { index: 0, text: '3' })).ok, true)
-    await h.navigate('navigateTo', '/pages/compose/index')
+    await h.navigate('navigateTo', '/mail/pages/compose/index')
     const off = await callWx(h, 'setTabBarBadge', { index: 0, text: '3' })
     assert.equal(off.res.errMsg, 'setTabBarBadge:fail not TabBar page')
     h.assertClean()

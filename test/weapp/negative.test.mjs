@@ -40,10 +40,10 @@ async function verdict(dist, route, identity) {
 }
 
 test('journey 6: the harness fails a build whose page reads window.location, naming window', async () => {
-  const clean = await verdict(DIST, 'pages/compose/index', IDENTITIES.member)
+  const clean = await verdict(DIST, 'mail/pages/compose/index', IDENTITIES.member)
   assert.equal(clean, null, `the unpatched build passes: ${clean?.message}`)
-  const dist = patchedBuild('pages/compose/index', 'var here = window.location.href')
-  const error = await verdict(dist, 'pages/compose/index', IDENTITIES.member)
+  const dist = patchedBuild('mail/pages/compose/index', 'var here = window.location.href')
+  const error = await verdict(dist, 'mail/pages/compose/index', IDENTITIES.member)
   assert.ok(error, 'the patched build must fail')
   assert.match(error.message, /window is not defined/)
   assert.match(error.message, /pages\/compose\/index/)
@@ -58,7 +58,7 @@ test('journey 6: the harness fails a sub-package page that reads document.title,
 })
 
 test('journey 6: code that feature-detects a Web global (typeof window) does not fail', async () => {
-  const route = 'pages/compose/index'
+  const route = 'mail/pages/compose/index'
   const dist = patchedBuild(
     route,
     "var web = typeof window !== 'undefined' && typeof document !== 'undefined'",

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { mockBackend } from '../../api'
 import { stores } from '../../stores'
 import { bodyText, click, typeInto, until } from '../../../test/pages/helpers'
-import { MemberCard } from '../member/MemberCard'
+import { MemberCard } from '../../contacts/pages/member/MemberCard'
 import { DirectoryView } from './DirectoryView'
 
 const testUtils = new TestUtils()
@@ -49,7 +49,7 @@ describe('Directory pages', () => {
     expect(bodyText()).toContain('sales@xinghe.com')
 
     await click(testUtils, deptRow('销售部'), '销售部')
-    expect(navigate).toHaveBeenLastCalledWith({ url: `/pages/directory/dept/index?id=${sales.id}` })
+    expect(navigate).toHaveBeenLastCalledWith({ url: `/contacts/pages/dept/index?id=${sales.id}` })
     testUtils.unmout()
 
     const shanghai = await deptId('上海组')
@@ -126,7 +126,7 @@ describe('Directory pages', () => {
     expect(document.querySelector('[data-testid="card-status"]')!.textContent).toBe('在职')
     await click(testUtils, document.querySelector('[data-testid="card-mail"]'), 'mail')
     expect(navigate).toHaveBeenLastCalledWith({
-      url: `/pages/compose/index?mode=new&to=${encodeURIComponent('李四 <lisi@xinghe.com>')}`,
+      url: `/mail/pages/compose/index?mode=new&to=${encodeURIComponent('李四 <lisi@xinghe.com>')}`,
     })
     testUtils.unmout()
 

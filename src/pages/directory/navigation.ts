@@ -3,8 +3,8 @@
 import Taro from '@tarojs/taro'
 
 export const DIRECTORY_TAB = '/pages/directory/index'
-export const DEPARTMENT_PAGE = '/pages/directory/dept/index'
-export const MEMBER_PAGE = '/pages/member/index'
+export const DEPARTMENT_PAGE = '/contacts/pages/dept/index'
+export const MEMBER_PAGE = '/contacts/pages/member/index'
 /** WeChat keeps at most 10 pages; deep trees replace the top page instead of pushing */
 const STACK_MAX = 9
 
@@ -47,5 +47,5 @@ export function openMember(userid: string): void {
 /** compose a new mail to the address from the current mailbox */
 export function writeTo(name: string, address: string): void {
   const to = name ? `${name} <${address}>` : address
-  void Taro.navigateTo({ url: `/pages/compose/index?mode=new&to=${encodeURIComponent(to)}` })
+  void Taro.navigateTo({ url: `/mail/pages/compose/index?mode=new&to=${encodeURIComponent(to)}` })
 }

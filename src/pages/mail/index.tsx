@@ -69,11 +69,13 @@ function MailPage() {
 
   const open = (item: MessageItem) => {
     if (item.draft_id) {
-      void Taro.navigateTo({ url: `/pages/compose/index?mode=draft&id=${encodeURIComponent(item.draft_id)}` })
+      void Taro.navigateTo({
+        url: `/mail/pages/compose/index?mode=draft&id=${encodeURIComponent(item.draft_id)}`,
+      })
       return
     }
     if (!item.read) void messages.change(view, item, { read: true })
-    void Taro.navigateTo({ url: `/pages/read/index?id=${encodeURIComponent(item.mail_id)}` })
+    void Taro.navigateTo({ url: `/mail/pages/read/index?id=${encodeURIComponent(item.mail_id)}` })
   }
 
   const actions = async (item: MessageItem) => {
@@ -192,7 +194,7 @@ function MailPage() {
         className="mail-page__compose"
         hoverClass="mail-page__compose--pressed"
         aria-label="写邮件"
-        onClick={() => void Taro.navigateTo({ url: '/pages/compose/index?mode=new' })}
+        onClick={() => void Taro.navigateTo({ url: '/mail/pages/compose/index?mode=new' })}
       >
         写邮件
       </View>

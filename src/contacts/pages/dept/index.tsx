@@ -1,6 +1,6 @@
-// One department below the root: /pages/directory/dept/index?id=N (the back button climbs the tree).
+// One department below the root: /contacts/pages/dept/index?id=N (the back button climbs the tree).
 import { useRouter } from '@tarojs/taro'
-import { DirectoryView } from '../DirectoryView'
+import { DirectoryView } from '../../../pages/directory/DirectoryView'
 
 export default function DepartmentPage() {
   const { params } = useRouter()

@@ -1,4 +1,4 @@
-// /pages/member/index?userid=… — a member's card.
+// /contacts/pages/member/index?userid=… — a member's card.
 import { useRouter } from '@tarojs/taro'
 import { MemberCard } from './MemberCard'
 

@@ -1,8 +1,8 @@
 import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
-import { api } from '../../api'
-import { stores } from '../../stores'
-import { bodyText, click, typeInto, until } from '../../../test/pages/helpers'
+import { api } from '../../../api'
+import { stores } from '../../../stores'
+import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
 import ComposePage from './index'
 
 const testUtils = new TestUtils()
@@ -19,7 +19,7 @@ describe('Compose page', () => {
   afterEach(() => testUtils.unmout())
 
   it('suggests colleagues from the directory while typing and adds the picked one', async () => {
-    Current.router = { params: { mode: 'new' }, path: '/pages/compose/index' } as never
+    Current.router = { params: { mode: 'new' }, path: '/mail/pages/compose/index' } as never
     await testUtils.mount(ComposePage, {})
     await until(testUtils, fieldsReady, 'the form')
     expect(q('compose-from')?.textContent).toContain('lina@xinghe.com')
@@ -31,7 +31,7 @@ describe('Compose page', () => {
   })
 
   it('keeps what was typed when the page is left and comes back to it', async () => {
-    Current.router = { params: { mode: 'new' }, path: '/pages/compose/index' } as never
+    Current.router = { params: { mode: 'new' }, path: '/mail/pages/compose/index' } as never
     await testUtils.mount(ComposePage, {})
     await until(testUtils, fieldsReady, 'the form')
     await typeInto(testUtils, q('compose-subject'), '周报（未完成）', 'subject')
@@ -42,7 +42,7 @@ describe('Compose page', () => {
   })
 
   it('sends as the mailbox and lands one copy in Sent', async () => {
-    Current.router = { params: { mode: 'new' }, path: '/pages/compose/index' } as never
+    Current.router = { params: { mode: 'new' }, path: '/mail/pages/compose/index' } as never
     await testUtils.mount(ComposePage, {})
     await until(testUtils, fieldsReady, 'the form')
     await typeInto(testUtils, q('compose-to'), 'partner@example.com', 'to')
@@ -50,7 +50,7 @@ describe('Compose page', () => {
     await testUtils.act(async () => {
       await stores.compose.send()
     })
-    const sent = await api.request<{ items: { subject: string }[] }>('mail/message/list', {
+    const sent = await api.request('mail/message/list', {
       mailbox: 'personal',
       folder: 'sent',
       limit: 100,

@@ -2,14 +2,14 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { api } from '../../api'
-import type { DraftView, MailSettings, Message, ReadResult } from '../../api/mailTypes'
-import { StateView } from '../../components/StateView'
-import { stores } from '../../stores'
-import { initialFields, parseRecipients, type ComposeMode } from '../../stores/composeInit'
-import { plainText } from '../../utils/plainText'
+import { api } from '../../../api'
+import type { DraftView, MailSettings, Message, ReadResult } from '../../../api/mailTypes'
+import { StateView } from '../../../components/StateView'
+import { stores } from '../../../stores'
+import { initialFields, parseRecipients, type ComposeMode } from '../../../stores/composeInit'
+import { plainText } from '../../../utils/plainText'
 import './index.css'
-import { humanError } from '../../stores/humanError'
+import { humanError } from '../../../stores/humanError'
 
 interface Suggestion {
   userid: string
@@ -25,7 +25,7 @@ function ComposePage() {
   const { params } = useRouter()
   const mode = (params.mode ?? 'new') as ComposeMode
   const refId = decodeURIComponent(params.id ?? '')
-  // "write to" from the directory: /pages/compose/index?mode=new&to=<张三 <zs@x.com>>
+  // "write to" from the directory: /mail/pages/compose/index?mode=new&to=<张三 <zs@x.com>>
   const prefillTo = mode === 'new' ? decodeURIComponent(params.to ?? '').trim() : ''
   const mailbox = mailboxes.current
   const mine = mailbox ? [mailbox.email, ...(mailbox.aliases ?? [])] : []
@@ -45,7 +45,7 @@ function ComposePage() {
     let replyFrom = ''
     let draft: DraftView | null = null
     if (mode !== 'new') {
-      const r = await api.call<ReadResult & { draft: DraftView }>('mail/message/read', {
+      const r = await api.call('mail/message/read', {
         mailbox: mailbox.id,
         mail_id: refId,
       })
@@ -71,7 +71,7 @@ function ComposePage() {
     setTexts({ to: f.to.join(', '), cc: f.cc.join(', '), bcc: f.bcc.join(', ') })
     setShowCc(f.cc.length + f.bcc.length > 0)
     setReady(true)
-    const s = await api.call<MailSettings>('mail/settings/get', { mailbox: mailbox.id })
+    const s = await api.call('mail/settings/get', { mailbox: mailbox.id })
     if (s.errcode === 0 && s.shared) setSignature(plainText(s.shared.signature))
   }
 
@@ -104,7 +104,7 @@ function ComposePage() {
     }
     await new Promise((r) => setTimeout(r, 150)) // debounce while typing
     if (seq !== searchSeq.current) return
-    const r = await api.call<{ userlist: Suggestion[] }>('user/search', { query: last, limit: 5 })
+    const r = await api.call('user/search', { query: last, limit: 5 })
     if (seq !== searchSeq.current) return
     setSuggestions(r.errcode === 0 ? (r.userlist ?? []).filter((u) => u.biz_mail) : [])
   }

@@ -1,8 +1,8 @@
 import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
-import { api } from '../../api'
-import { stores } from '../../stores'
-import { bodyText, until } from '../../../test/pages/helpers'
+import { api } from '../../../api'
+import { stores } from '../../../stores'
+import { bodyText, until } from '../../../../test/pages/helpers'
 import ReadPage from './index'
 
 const testUtils = new TestUtils()
@@ -15,19 +15,19 @@ describe('Read page', () => {
   afterEach(() => testUtils.unmout())
 
   it('shows headers, the body as text (never markup) and the earlier messages of the thread, and marks it read', async () => {
-    const list = await api.request<{ items: { mail_id: string; count?: number; subject: string }[] }>(
+    const list = await api.request(
       'mail/message/list',
       { mailbox: 'personal', folder: 'inbox' },
     )
     const thread = list.items.find((i) => (i.count ?? 1) > 1)!
-    Current.router = { params: { id: thread.mail_id }, path: '/pages/read/index' } as never
+    Current.router = { params: { id: thread.mail_id }, path: '/mail/pages/read/index' } as never
     await testUtils.mount(ReadPage, {})
     await until(testUtils, () => bodyText().includes('回复全部'), 'the message')
     expect(bodyText()).toContain(thread.subject)
     expect(bodyText()).toContain('发件人：')
     // the earlier message of the conversation is folded above the latest one
     expect(document.querySelectorAll('.read-page__folded').length).toBeGreaterThan(0)
-    const again = await api.request<{ items: { mail_id: string; read: boolean }[] }>('mail/message/list', {
+    const again = await api.request('mail/message/list', {
       mailbox: 'personal',
       folder: 'inbox',
     })
@@ -35,18 +35,18 @@ describe('Read page', () => {
   })
 
   it('renders a hostile body as plain text', async () => {
-    const { mockBackend } = await import('../../api')
+    const { mockBackend } = await import('../../../api')
     await mockBackend()!.deliver('wwdemo', 'zhangsan@xinghe.com', {
       from: 'x@evil.example',
       subject: '脚本测试',
       content: '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>正文还在',
     })
-    const list = await api.request<{ items: { mail_id: string; subject: string }[] }>('mail/message/list', {
+    const list = await api.request('mail/message/list', {
       mailbox: 'personal',
       folder: 'inbox',
     })
     const mail = list.items.find((i) => i.subject === '脚本测试')!
-    Current.router = { params: { id: mail.mail_id }, path: '/pages/read/index' } as never
+    Current.router = { params: { id: mail.mail_id }, path: '/mail/pages/read/index' } as never
     await testUtils.mount(ReadPage, {})
     await until(testUtils, () => bodyText().includes('正文还在'), 'the body')
     expect(document.querySelector('img')).toBeNull()

@@ -2,17 +2,17 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { api } from '../../api'
-import type { Message, ReadResult } from '../../api/mailTypes'
-import { displayName } from '../../components/MessageRow'
-import { StateView } from '../../components/StateView'
-import { stores } from '../../stores'
-import { LOST_ACCESS_CODES } from '../../stores/mailboxes'
-import { Resource } from '../../stores/resource'
-import { fullTime } from '../../utils/time'
-import { plainText } from '../../utils/plainText'
+import { api } from '../../../api'
+import type { Message, ReadResult } from '../../../api/mailTypes'
+import { displayName } from '../../../components/MessageRow'
+import { StateView } from '../../../components/StateView'
+import { stores } from '../../../stores'
+import { LOST_ACCESS_CODES } from '../../../stores/mailboxes'
+import { Resource } from '../../../stores/resource'
+import { fullTime } from '../../../utils/time'
+import { plainText } from '../../../utils/plainText'
 import './index.css'
-import { humanError } from '../../stores/humanError'
+import { humanError } from '../../../stores/humanError'
 
 function ReadPage() {
   const { mailboxes, messages } = stores
@@ -20,7 +20,7 @@ function ReadPage() {
   const mailId = decodeURIComponent(params.id ?? '')
   const mailbox = mailboxes.currentId
   const result = useMemo(
-    () => new Resource(() => api.request<ReadResult>('mail/message/read', { mailbox, mail_id: mailId })),
+    () => new Resource(() => api.request('mail/message/read', { mailbox, mail_id: mailId })),
     [mailbox, mailId],
   )
   const [expanded, setExpanded] = useState<Record<string, boolean>>({})
@@ -46,7 +46,9 @@ function ReadPage() {
   const earlier = data.conversation.filter((m) => m.mail_id !== msg.mail_id)
 
   const write = (mode: 'reply' | 'replyAll' | 'forward') =>
-    void Taro.navigateTo({ url: `/pages/compose/index?mode=${mode}&id=${encodeURIComponent(msg.mail_id)}` })
+    void Taro.navigateTo({
+      url: `/mail/pages/compose/index?mode=${mode}&id=${encodeURIComponent(msg.mail_id)}`,
+    })
 
   const act = async (change: { starred?: boolean; folder?: string }) => {
     const r = await api.call('mail/message/update', { mailbox, mail_id: msg.mail_id, ...change })
