@@ -1,5 +1,6 @@
 import { ErrCode } from './codes'
-import { aliasesAfterConversion, checkConversion } from './conversion'
+import { aliasesAfterConversion, checkConversion, conversionBlockedReason } from './conversion'
+import { EXPERIENCE_DOMAIN_MESSAGE, type QuotaFacts } from './quota'
 
 const member = (advanced: 0 | 1) => ({ userid: 'zs', biz_mail: 'zs@corp.com', advanced, storeId: 's1' })
 
@@ -36,5 +37,32 @@ describe('conversion', () => {
     })
     const many = ['1', '2', '3', '4', '5', '6'].map((n) => `alias${n}@corp.com`)
     expect(aliasesAfterConversion(many, valid).kept).toHaveLength(5)
+  })
+})
+
+describe('conversionBlockedReason', () => {
+  const facts = (over: Partial<QuotaFacts> = {}): QuotaFacts => ({
+    edition: 'advanced',
+    domainKind: 'custom',
+    purchased: 5,
+    assigned: 2,
+    used: 3,
+    ...over,
+  })
+
+  test('an experience domain blocks it, with the bind-your-domain reason', () => {
+    expect(conversionBlockedReason(facts({ domainKind: 'experience' }))).toBe(EXPERIENCE_DOMAIN_MESSAGE)
+  })
+
+  test('basic: blocked only when the quota of 3 is used', () => {
+    expect(conversionBlockedReason(facts({ edition: 'basic', used: 2 }))).toBe('')
+    expect(conversionBlockedReason(facts({ edition: 'basic', used: 3 }))).toContain('已达上限')
+  })
+
+  test('trial / advanced: a full quota does not block (the seat is released), no seat holder does', () => {
+    expect(conversionBlockedReason(facts({ purchased: 2, assigned: 2, used: 3 }))).toBe('')
+    expect(conversionBlockedReason(facts({ edition: 'trial', assigned: 0, used: 0 }))).toContain(
+      '没有已分配高级功能账号的成员',
+    )
   })
 })

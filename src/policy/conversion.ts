@@ -2,7 +2,22 @@
 import type { Edition } from './edition'
 import { normalizeAddress } from './address'
 import { ErrCode } from './codes'
+import { checkRoomForMailbox, EXPERIENCE_DOMAIN_MESSAGE, type QuotaFacts } from './quota'
 import { ok, refuse, type Verdict } from './result'
+
+/**
+ * Why no member's mailbox can be converted right now ('' when some can): an experience domain
+ * holds no business mailboxes; basic needs room in its quota of 3; trial / advanced convert only
+ * seat holders (each conversion releases its seat, so the quota always has room for it).
+ */
+export function conversionBlockedReason(f: QuotaFacts): string {
+  if (f.domainKind === 'experience') return EXPERIENCE_DOMAIN_MESSAGE
+  if (f.edition !== 'basic' && f.assigned === 0) {
+    return '没有已分配高级功能账号的成员：试用版和高级版只能移入已分配高级功能账号的成员邮箱，请先分配高级功能账号'
+  }
+  const room = checkRoomForMailbox(f, f.edition === 'basic' ? 0 : 1)
+  return room.ok ? '' : room.errmsg
+}
 
 export interface ConvertibleMember {
   userid: string

@@ -2,6 +2,8 @@ import fc from 'fast-check'
 import { ErrCode } from './codes'
 import {
   checkConfirmName,
+  confirmNameDifference,
+  isCandidateTarget,
   checkMigration,
   checkTargetCorpid,
   DOMAIN_BOUND_MESSAGE,
@@ -183,15 +185,45 @@ describe('target corpid and confirmation', () => {
     expect(checkTargetCorpid('b', 'a')).toEqual({ ok: true, value: 'b' })
   })
 
-  test('the name must be typed exactly', () => {
-    expect(checkConfirmName('星河科技（集团）', '星河科技（集团）').ok).toBe(true)
-    for (const typed of ['星河科技(集团)', '星河科技（集团） ', ' 星河科技（集团）', '星河科技']) {
-      const v = checkConfirmName(typed, '星河科技（集团）')
-      expect(!v.ok && v.errcode).toBe(ErrCode.MIGRATION_CONFIRM_MISMATCH)
-      expect(!v.ok && v.errmsg).toContain('(confirm_name)')
+  test('full / half width and spaces do not make another name', () => {
+    for (const typed of [
+      '星河科技（集团）',
+      '星河科技(集团)',
+      ' 星河科技（集团） ',
+      '星河 科技（集团）',
+      '　星河科技(集团)',
+    ]) {
+      expect(checkConfirmName(typed, '星河科技（集团）')).toEqual({ ok: true, value: undefined })
     }
-    const caseOnly = checkConfirmName('acme', 'ACME')
-    expect(!caseOnly.ok && caseOnly.errcode).toBe(ErrCode.MIGRATION_CONFIRM_MISMATCH)
+    expect(checkConfirmName('ＡＣＭＥ　Ltd', 'ACME Ltd').ok).toBe(true)
+  })
+
+  test.each([
+    ['星河科技', '少了「（集团）」'],
+    ['科技（集团）', '开头少了「星河」'],
+    ['星河科技（集团）有限公司', '多了「有限公司」'],
+    ['星海科技（集团）', '「海」应为「河」'],
+    ['月亮公司', '与企业名称「星河科技（集团）」不同'],
+  ])('%s: says what differs (%s)', (typed, says) => {
+    expect(confirmNameDifference(typed, '星河科技（集团）')).toBe(says)
+    const v = checkConfirmName(typed, '星河科技（集团）')
+    expect(!v.ok && v.errcode).toBe(ErrCode.MIGRATION_CONFIRM_MISMATCH)
+    expect(!v.ok && v.errmsg).toContain(says)
+    expect(!v.ok && v.errmsg).toContain('(confirm_name)')
+  })
+
+  test('letter case is a difference, named as such', () => {
+    const v = checkConfirmName('acme', 'ACME')
+    expect(!v.ok && v.errcode).toBe(ErrCode.MIGRATION_CONFIRM_MISMATCH)
+    expect(confirmNameDifference('acme', 'ACME')).toBe('英文字母大小写不同，应为「ACME」')
+  })
+
+  test('candidate targets: other orgs with the same creator account only', () => {
+    const a = { corpid: 'a', creatorAccount: 'wx-1' }
+    expect(isCandidateTarget(a, { corpid: 'b', creatorAccount: 'wx-1' })).toBe(true)
+    expect(isCandidateTarget(a, { corpid: 'a', creatorAccount: 'wx-1' })).toBe(false)
+    expect(isCandidateTarget(a, { corpid: 'c', creatorAccount: 'wx-2' })).toBe(false)
+    expect(isCandidateTarget({ corpid: 'a' }, { corpid: 'd' })).toBe(false)
   })
 
   test.each([undefined, null, '', 7, ['x']])('confirmation %p missing → 40058', (raw) => {

@@ -78,18 +78,78 @@ export function checkMigration(p: MigrationParties): Verdict<void> {
   return blockers.length ? blockers[0] : ok()
 }
 
-/** Starting needs B's name typed exactly (no trimming, no case folding): it cannot be undone. */
+/**
+ * The form a typed org name is compared in: full-width ASCII (（集团）, Ａ, １) folded to
+ * half-width and every space (half, full-width, non-breaking) removed, so only what a person would
+ * call a different name counts. Implemented by hand: String.prototype.normalize is not relied on in
+ * the mini-program's oldest engines. `pos[i]` is where character i of the result came from.
+ */
+export function foldOrgName(raw: string): { text: string; pos: number[] } {
+  let text = ''
+  const pos: number[] = []
+  for (let i = 0; i < raw.length; i++) {
+    let c = raw.charCodeAt(i)
+    if (/\s/.test(raw[i]) || c === 0x3000 || c === 0xa0 || c === 0x200b || c === 0xfeff) continue
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0
+    text += String.fromCharCode(c)
+    pos.push(i)
+  }
+  return { text, pos }
+}
+
+/** What differs between a typed name and the org's, in words; null when they are the same name. */
+export function confirmNameDifference(typed: string, targetName: string): string | null {
+  const t = foldOrgName(typed)
+  const n = foldOrgName(targetName)
+  if (t.text === n.text) return null
+  if (t.text === '') return '还没有输入名称'
+  if (t.text.toLowerCase() === n.text.toLowerCase()) return `英文字母大小写不同，应为「${targetName.trim()}」`
+  // Common head and tail; what is left in the middle of each is the difference.
+  let head = 0
+  while (head < t.text.length && head < n.text.length && t.text[head] === n.text[head]) head++
+  let tail = 0
+  while (
+    tail < t.text.length - head &&
+    tail < n.text.length - head &&
+    t.text[t.text.length - 1 - tail] === n.text[n.text.length - 1 - tail]
+  ) {
+    tail++
+  }
+  // Both parts as they were written (full-width brackets stay full-width), not in folded form.
+  const expected =
+    n.text.length - head - tail > 0 ? targetName.slice(n.pos[head], n.pos[n.text.length - tail - 1] + 1) : ''
+  const got =
+    t.text.length - head - tail > 0 ? typed.slice(t.pos[head], t.pos[t.text.length - tail - 1] + 1) : ''
+  if (!got) return head === 0 ? `开头少了「${expected}」` : `少了「${expected}」`
+  if (!expected) return `多了「${got}」`
+  if (head === 0 && tail === 0) return `与企业名称「${targetName.trim()}」不同`
+  return `「${got}」应为「${expected}」`
+}
+
+/**
+ * Starting needs B's name typed: it cannot be undone. Compared in folded form (width, spaces), so
+ * "星河科技(集团) " confirms 星河科技（集团）; anything else is refused saying what differs.
+ */
 export function checkConfirmName(raw: unknown, targetName: string): Verdict<void> {
-  if (typeof raw !== 'string' || raw === '') {
+  if (typeof raw !== 'string' || foldOrgName(raw).text === '') {
     return refuse(ErrCode.INVALID_PARAM, '请输入目标企业的名称以确认迁移 (confirm_name)')
   }
-  if (raw !== targetName) {
+  const diff = confirmNameDifference(raw, targetName)
+  if (diff !== null) {
     return refuse(
       ErrCode.MIGRATION_CONFIRM_MISMATCH,
-      `输入的名称与目标企业名称「${targetName}」不一致，请完整输入后再开始迁移 (confirm_name)`,
+      `输入的名称与目标企业名称「${targetName}」不一致：${diff} (confirm_name)`,
     )
   }
   return ok()
+}
+
+/** The other orgs this org's creator also created (same creator account): the migration's choices. */
+export function isCandidateTarget(
+  source: { corpid: string; creatorAccount?: string },
+  other: { corpid: string; creatorAccount?: string },
+): boolean {
+  return other.corpid !== source.corpid && sameCreator(source, other)
 }
 
 export interface MailboxMatch {

@@ -4,6 +4,7 @@
 import dayjs from 'dayjs'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient, Envelope } from '../../api/client'
+import { conversionBlockedReason } from '../../policy/conversion'
 import type { QuotaFacts } from '../../policy/quota'
 import { MailboxForm } from './mailboxForm'
 import {
@@ -87,6 +88,12 @@ export class MailboxAdminStore {
       assigned: q.seats.assigned,
       used: q.used,
     }
+  }
+
+  /** why 移入成员邮箱 is impossible right now ('' when a member's mailbox can be converted) */
+  get convertBlockedReason(): string {
+    const f = this.quotaFacts
+    return f ? conversionBlockedReason(f) : ''
   }
 
   byId(id: number): AdminMailbox | undefined {

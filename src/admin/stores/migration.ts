@@ -2,6 +2,7 @@
 // confirmation, start, then poll the progress until it is done. Creator only.
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../../api/client'
+import { confirmNameDifference } from '../../policy/migration'
 import { impactView, type ImpactView } from './migrationImpact'
 import type { Outcome } from './types'
 
@@ -29,6 +30,23 @@ export interface Step {
 
 export type Phase = 'target' | 'checked' | 'running' | 'done'
 
+/** An org the creator could migrate into (exmail/migration/targets). */
+export interface Candidate {
+  corpid: string
+  name: string
+  domain: { name: string; kind: 'custom' | 'experience' }
+  ok: boolean
+  blockers: Blocker[]
+}
+
+/** The wizard's five steps: how many are complete (✓) and which one is current (-1: none). */
+export interface StepProgress {
+  done: number
+  current: number
+}
+
+export const WIZARD_STEPS = ['选择目标企业', '检查与影响', '确认迁移', '迁移中', '完成'] as const
+
 export interface MigrationDeps {
   api: ApiClient
   sleep(ms: number): Promise<void>
@@ -39,6 +57,10 @@ export class MigrationStore {
   phase: Phase = 'target'
   targetCorpid = ''
   checking = false
+  /** null until loaded: the orgs of the same creator, offered instead of a typed CorpID */
+  candidates: Candidate[] | null = null
+  candidatesError = ''
+  loadingCandidates = false
   precheck: Precheck | null = null
   checkError = ''
   confirmName = ''
@@ -73,10 +95,43 @@ export class MigrationStore {
     this.confirmName = v
   }
 
-  /** the typed name matches the target's (exactly, as the backend compares it) */
+  /** what differs from the target's name (width and spaces aside, as the backend compares); '' = same */
+  get confirmDifference(): string {
+    const name = this.precheck?.targetName
+    if (!name || !this.confirmName.trim()) return ''
+    return confirmNameDifference(this.confirmName, name) ?? ''
+  }
+
+  /** the typed name is the target's, as the backend compares it */
   get confirmMatches(): boolean {
     const name = this.precheck?.targetName
-    return name ? this.confirmName === name : this.confirmName.trim().length > 0
+    return !!name && !!this.confirmName.trim() && confirmNameDifference(this.confirmName, name) === null
+  }
+
+  /**
+   * Steps complete and current: a blocked target leaves step 1 open (no ✓ for a target that cannot
+   * be used); a finished migration completes all five.
+   */
+  get progress(): StepProgress {
+    switch (this.phase) {
+      case 'target':
+        return { done: 0, current: 0 }
+      case 'checked':
+        return this.precheck?.ok ? { done: 2, current: 2 } : { done: 0, current: 0 }
+      case 'running':
+        return { done: 3, current: 3 }
+      case 'done':
+        return { done: WIZARD_STEPS.length, current: -1 }
+    }
+  }
+
+  /** the chosen target's name, for every sentence that names it */
+  get targetName(): string {
+    return (
+      this.precheck?.targetName ||
+      this.candidates?.find((c) => c.corpid === this.targetCorpid)?.name ||
+      this.targetCorpid
+    )
   }
 
   get canStart(): boolean {
@@ -89,13 +144,7 @@ export class MigrationStore {
    */
   async probe(): Promise<void> {
     const epoch = this.epoch
-    const r = await this.deps.api.call<{
-      state: 'none' | 'running' | 'done'
-      steps: Step[]
-      migration_id: string
-      target_corpid: string
-      migrated: boolean
-    }>('exmail/migration/status', {})
+    const r = await this.deps.api.call('exmail/migration/status', {})
     runInAction(() => {
       if (epoch !== this.epoch) return
       if (r.errcode !== 0) {
@@ -120,14 +169,38 @@ export class MigrationStore {
     })
   }
 
+  /** the orgs of the same creator, each with what would block it */
+  async loadCandidates(): Promise<void> {
+    const epoch = this.epoch
+    this.loadingCandidates = true
+    this.candidatesError = ''
+    const r = await this.deps.api.call('exmail/migration/targets', {})
+    runInAction(() => {
+      if (epoch !== this.epoch) return
+      this.loadingCandidates = false
+      if (r.errcode !== 0) {
+        this.candidatesError = r.errmsg
+        return
+      }
+      this.candidates = Array.isArray(r.list) ? r.list : []
+    })
+  }
+
+  /** picks an offered org and runs its pre-check */
+  async choose(corpid: string): Promise<void> {
+    if (this.checking || this.phase === 'running' || this.phase === 'done') return
+    this.setTarget(corpid)
+    await this.runPrecheck()
+  }
+
   async runPrecheck(): Promise<void> {
     if (!this.targetCorpid) {
-      this.checkError = '请填写目标企业的 CorpID'
+      this.checkError = '请先选择要迁入的目标企业'
       return
     }
     this.checking = true
     this.checkError = ''
-    const r = await this.deps.api.call<Record<string, unknown>>('exmail/migration/precheck', {
+    const r = await this.deps.api.call('exmail/migration/precheck', {
       target_corpid: this.targetCorpid,
     })
     runInAction(() => {
@@ -153,7 +226,7 @@ export class MigrationStore {
     if (!this.canStart) return { ok: false, errcode: 0, errmsg: '请先完成检查并输入目标企业名称' }
     this.starting = true
     this.startError = ''
-    const r = await this.deps.api.call<{ migration_id: string }>('exmail/migration/start', {
+    const r = await this.deps.api.call('exmail/migration/start', {
       target_corpid: this.targetCorpid,
       confirm_name: this.confirmName,
     })
@@ -186,7 +259,7 @@ export class MigrationStore {
   private async pollLoop(): Promise<void> {
     const epoch = this.epoch
     while (epoch === this.epoch && this.phase === 'running') {
-      const r = await this.deps.api.call<{ state: 'running' | 'done'; steps: Step[] }>(
+      const r = await this.deps.api.call(
         'exmail/migration/status',
         this.migrationId ? { migration_id: this.migrationId } : {},
       )
@@ -216,6 +289,8 @@ export class MigrationStore {
     this.confirmName = ''
     this.checkError = ''
     this.startError = ''
+    // What blocks each org may have changed meanwhile.
+    void this.loadCandidates()
   }
 
   clear(): void {
@@ -224,6 +299,9 @@ export class MigrationStore {
     this.targetCorpid = ''
     this.precheck = null
     this.checkError = ''
+    this.candidates = null
+    this.candidatesError = ''
+    this.loadingCandidates = false
     this.confirmName = ''
     this.starting = false
     this.startError = ''

@@ -9,7 +9,19 @@ export interface LostMailbox {
   messages: number
 }
 
+/** One line of the summary the wizard leads with: a count, then what happens to that many. */
+export interface SummaryLine {
+  key: 'lost' | 'unmatched' | 'invalidated' | 'moves' | 'members' | 'not_migrated'
+  tone: 'danger' | 'warn' | 'info'
+  count: number
+  /** the count's unit, right after the number */
+  unit: string
+  text: string
+}
+
 export interface ImpactView {
+  /** counts first, the gravest first: what is lost, what goes to the recycle bin, what breaks, what moves */
+  summary: SummaryLine[]
   moves: string[]
   lost: { mailboxes: number; messages: number; list: LostMailbox[]; edition: string }
   notMigrated: string[]
@@ -83,6 +95,76 @@ function movesLines(raw: unknown, targetName: string): string[] {
   return out
 }
 
+function summaryLines(i: Obj, targetName: string): SummaryLine[] {
+  const lost = obj(i.lost)
+  const m = obj(i.moves)
+  const out: SummaryLine[] = []
+  const lostBoxes = num(lost.mailboxes)
+  const lostMessages = num(lost.messages)
+  out.push({
+    key: 'lost',
+    tone: 'danger',
+    count: lostBoxes,
+    unit: '个邮箱',
+    text: lostBoxes
+      ? `「${targetName}」现有的邮箱${lostMessages ? `和其中 ${lostMessages} 封邮件` : ''}将被永久删除，无法恢复`
+      : `「${targetName}」现在没有邮箱数据，不会删除任何邮箱`,
+  })
+  const unmatched = arr(i.unmatched_mailboxes).length
+  if (unmatched) {
+    out.push({
+      key: 'unmatched',
+      tone: 'danger',
+      count: unmatched,
+      unit: '个成员邮箱',
+      text: `在「${targetName}」中没有对应成员，将进入「${targetName}」的回收站（保留 ${RECYCLE_DAYS} 天，期间可恢复）`,
+    })
+  }
+  const invalidated = arr(i.invalidated).length
+  if (invalidated) {
+    out.push({
+      key: 'invalidated',
+      tone: 'warn',
+      count: invalidated,
+      unit: '项设置',
+      text: '按部门或标签定义，迁移后失效并被移除；备份会发到创建者邮箱',
+    })
+  }
+  if (Object.keys(m).length) {
+    const members = arr(m.member_mailboxes).length
+    const business = arr(m.business_mailboxes).length
+    out.push({
+      key: 'moves',
+      tone: 'info',
+      count: members + business,
+      unit: '个邮箱',
+      text: `迁入「${targetName}」：成员邮箱 ${members} 个、业务邮箱 ${business} 个${typeof m.messages === 'number' ? `，邮件 ${m.messages} 封` : ''}`,
+    })
+    const t = obj(m.target_members)
+    if (Object.keys(t).length) {
+      const fresh = arr(t.fresh).length
+      out.push({
+        key: 'members',
+        tone: 'info',
+        count: num(t.matched),
+        unit: '位成员',
+        text: `接手同一账号成员的邮箱${fresh ? `；另有 ${fresh} 位成员获得新的空邮箱` : ''}`,
+      })
+    }
+  }
+  const notMigrated = arr(i.not_migrated)
+  if (notMigrated.length) {
+    out.push({
+      key: 'not_migrated',
+      tone: 'info',
+      count: notMigrated.length,
+      unit: '类内容',
+      text: `不会迁移：${notMigrated.map((x) => str(obj(x).name) || line(x)).join('、')}`,
+    })
+  }
+  return out
+}
+
 export function impactView(raw: unknown, targetName: string): ImpactView | null {
   if (!raw || typeof raw !== 'object') return null
   const i = obj(raw)
@@ -95,6 +177,7 @@ export function impactView(raw: unknown, targetName: string): ImpactView | null 
   }
   const authority = obj(i.authority)
   return {
+    summary: summaryLines(i, targetName),
     moves: movesLines(i.moves, targetName),
     lost: {
       mailboxes: num(lost.mailboxes),

@@ -17,9 +17,12 @@ export async function run({ page, url, shot }) {
   await visible(page.getByText(/已用 \d+ \/ \d+/)).waitFor()
 
   await visible(page.getByTestId('migration-entry')).click()
-  await visible(page.getByTestId('mig-target')).locator('input').fill('wwdemo2')
+  // The org of the same creator is offered; no CorpID to type.
+  const candidate = visible(page.getByTestId('mig-target-wwdemo2'))
+  await candidate.waitFor()
+  assert.match(await candidate.textContent(), new RegExp(TARGET.replace(/[()（）]/g, '.')))
   await shot('migration-target')
-  await visible(page.getByTestId('mig-check')).click()
+  await candidate.click()
 
   // The impact, in plain words, before anything can start.
   await visible(page.getByTestId('mig-impact')).waitFor()
@@ -38,7 +41,7 @@ export async function run({ page, url, shot }) {
   const start = visible(page.getByTestId('mig-start'))
   const confirm = visible(page.getByTestId('mig-confirm')).locator('input')
   await confirm.fill('星河科技')
-  await visible(page.getByText('名称不一致，请逐字输入')).waitFor()
+  await visible(page.getByText(`与「${TARGET}」不一致：少了「（集团）」`)).waitFor()
   assert.ok(await start.evaluate((el) => el.hasAttribute('disabled')), 'start is disabled for a wrong name')
   await confirm.fill(TARGET)
   await start.scrollIntoViewIfNeeded()

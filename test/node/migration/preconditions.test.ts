@@ -234,18 +234,74 @@ describe('690013: none in progress', () => {
   })
 })
 
-describe('690014 and bad input', () => {
-  test('the confirmation must be B’s name exactly; nothing starts otherwise', async () => {
+describe('exmail/migration/targets', () => {
+  test('lists the other orgs of the same creator, each with what a pre-check would block', async () => {
+    const o = withThird({ kind: 'custom' })
+    const r = await o.as(A, 'boss')('exmail/migration/targets')
+    expect(r.errcode).toBe(0)
+    expect(r.list).toEqual([
+      {
+        corpid: B,
+        name: B_NAME,
+        domain: { name: 'cb.wecom.work', kind: 'experience' },
+        ok: true,
+        blockers: [],
+      },
+      {
+        corpid: 'cc',
+        name: '丙公司',
+        domain: { name: 'c-own.com', kind: 'custom' },
+        ok: false,
+        blockers: [{ errcode: ErrCode.MIGRATION_DOMAIN_BOUND, errmsg: DOMAIN_BOUND }],
+      },
+    ])
+  })
+
+  test('never lists another creator’s org (a same userid is not the same person), nor A itself', async () => {
+    const o = withThird({ creator: 'boss', creatorAccount: 'wx-someone-else' })
+    const r = await o.as(A, 'boss')('exmail/migration/targets')
+    expect((r.list as { corpid: string }[]).map((t) => t.corpid)).toEqual([B])
+  })
+
+  test('is the creator’s alone: an admin or a member of A gets 690010', async () => {
+    const o = orgs()
+    for (const who of ['alice', 'bob']) {
+      expect((await o.as(A, who)('exmail/migration/targets')).errcode).toBe(ErrCode.MIGRATION_NOT_CREATOR)
+    }
+  })
+
+  test('after the migration the target reports it as done (690012)', async () => {
     const o = orgs()
     const boss = o.as(A, 'boss')
-    for (const confirm_name of ['乙集团 ', '乙 集团', '甲公司', 'cb']) {
+    expect((await boss('exmail/migration/start', START)).errcode).toBe(0)
+    await o.backend.settle()
+    const r = await boss('exmail/migration/targets')
+    const b = (r.list as { corpid: string; ok: boolean; blockers: { errcode: number }[] }[])[0]
+    expect(b.ok).toBe(false)
+    expect(b.blockers.map((x) => x.errcode)).toContain(ErrCode.MIGRATION_DONE)
+  })
+})
+
+describe('690014 and bad input', () => {
+  test('the confirmation must be B’s name (width and spaces aside); nothing starts otherwise', async () => {
+    const o = orgs()
+    const boss = o.as(A, 'boss')
+    for (const [confirm_name, says] of [
+      ['乙集', '少了「团」'],
+      ['甲公司', '与企业名称「乙集团」不同'],
+      ['cb', '与企业名称「乙集团」不同'],
+      ['乙大集团', '多了「大」'],
+    ]) {
       const r = await refusedWithoutChange(o, () =>
         boss('exmail/migration/start', { target_corpid: B, confirm_name }),
       )
       expect(r.errcode).toBe(ErrCode.MIGRATION_CONFIRM_MISMATCH)
+      expect(r.errmsg).toContain(says)
     }
     expect((await boss('exmail/migration/status')).state).toBe('none')
-    expect((await boss('exmail/migration/start', { target_corpid: B, confirm_name: B_NAME })).errcode).toBe(0)
+    // Surrounding and inner spaces (half and full width) are not a different name.
+    const r = await boss('exmail/migration/start', { target_corpid: B, confirm_name: '　乙 集团 ' })
+    expect(r.errcode).toBe(0)
   })
 
   test('preconditions are reported before the confirmation', async () => {

@@ -1,7 +1,8 @@
+import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import { mockBackend } from '../../../api'
 import { stores } from '../../../stores'
-import { bodyText, until } from '../../../../test/pages/helpers'
+import { bodyText, click, until } from '../../../../test/pages/helpers'
 import { adminStores } from '../../stores'
 import AdminHome from './index'
 
@@ -61,5 +62,33 @@ describe('Admin home', () => {
     await until(testUtils, () => !!document.querySelector('[data-testid="migration-lock"]'), 'the lock')
     expect(bodyText()).toContain('邮箱迁移进行中')
     await mockBackend()!.settle()
+  })
+
+  it('after the migration (experience domain): no 点「新建业务邮箱」, 移入成员邮箱 disabled with the reason', async () => {
+    const modal = jest
+      .spyOn(Taro, 'showModal')
+      .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
+    const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    // The previous test's migration has run to its end: wwdemo now has a fresh experience domain.
+    await mockBackend()!.settle()
+    await testUtils.act(async () => {
+      await adminStores.mailboxes.load()
+    })
+    await testUtils.mount(AdminHome, {})
+    await until(testUtils, () => !!document.querySelector('[data-testid="blocked-reason"]'), 'the reason')
+    expect(bodyText()).toContain('体验域名')
+    expect(bodyText()).toContain('还没有业务邮箱')
+    expect(bodyText()).not.toContain('点「新建业务邮箱」')
+    const convert = document.querySelector('[data-testid="convert-mailbox"]')!
+    expect(convert.className).toContain('adm-btn-disabled')
+    await click(testUtils, convert, '移入成员邮箱')
+    expect(nav).not.toHaveBeenCalled()
+    expect(modal).toHaveBeenCalledWith(
+      expect.objectContaining({
+        title: '暂时无法移入成员邮箱',
+        content: expect.stringContaining('体验域名'),
+      }),
+    )
+    jest.restoreAllMocks()
   })
 })

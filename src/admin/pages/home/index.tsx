@@ -46,6 +46,18 @@ function AdminHome() {
     go('/admin/pages/mailbox/index')
   }
 
+  const convert = () => {
+    if (mailboxes.convertBlockedReason) {
+      void Taro.showModal({
+        title: '暂时无法移入成员邮箱',
+        content: mailboxes.convertBlockedReason,
+        showCancel: false,
+      })
+      return
+    }
+    go('/admin/pages/convert/index')
+  }
+
   if (!q || mailboxes.locked) {
     return (
       <View className="page">
@@ -88,14 +100,31 @@ function AdminHome() {
         >
           新建业务邮箱
         </Button>
-        <Button className="btn-plain" onClick={() => go('/admin/pages/convert/index')}>
+        <Button
+          className={`btn-plain ${mailboxes.convertBlockedReason ? 'adm-btn-disabled' : ''}`}
+          aria-disabled={mailboxes.convertBlockedReason ? 'true' : undefined}
+          onClick={convert}
+          data-testid="convert-mailbox"
+        >
           移入成员邮箱
         </Button>
       </View>
+      {mailboxes.convertBlockedReason && mailboxes.convertBlockedReason !== q.blocked_reason && (
+        <View className="adm-hint adm-inset" data-testid="convert-blocked-reason">
+          移入成员邮箱：{mailboxes.convertBlockedReason}
+        </View>
+      )}
 
       <View className="section-title">全部业务邮箱（{mailboxes.mailboxes.length}）</View>
       {mailboxes.mailboxes.length === 0 ? (
-        <AdminState state="empty" emptyText="还没有业务邮箱，点「新建业务邮箱」创建第一个" />
+        <AdminState
+          state="empty"
+          emptyText={
+            mailboxes.blockedReason
+              ? '还没有业务邮箱。现在无法新建，原因见上方'
+              : '还没有业务邮箱，点「新建业务邮箱」创建第一个'
+          }
+        />
       ) : (
         <View className="cells">
           {mailboxes.mailboxes.map((m) => {

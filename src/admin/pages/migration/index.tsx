@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { AdminState } from '../../components/AdminState'
 import { FoldList } from '../../components/FoldList'
 import { adminStores } from '../../stores'
+import { WIZARD_STEPS } from '../../stores/migration'
 import { busyProps } from '../../components/busyProps'
 import '../../admin.css'
 import './index.css'
@@ -18,11 +19,15 @@ function MigrationPage() {
     if (mg.available === null) void mg.probe()
   }, [mg])
 
+  useEffect(() => {
+    if (mg.phase === 'target' && mg.candidates === null && !mg.loadingCandidates) void mg.loadCandidates()
+  }, [mg, mg.phase, mg.candidates, mg.loadingCandidates])
+
   const start = async () => {
     if (!mg.canStart) return
     const ok = await Taro.showModal({
       title: '确认开始迁移？',
-      content: `迁移开始后不能取消，也不能撤销。「${mg.precheck?.targetName}」现有的邮箱数据将被永久删除。`,
+      content: `迁移开始后不能取消，也不能撤销。「${mg.targetName}」现有的邮箱数据将被永久删除。`,
       confirmText: '开始迁移',
       confirmColor: '#fa5151',
     })
@@ -41,23 +46,18 @@ function MigrationPage() {
     )
   }
 
-  const steps = ['选择目标企业', '检查与影响', '确认迁移', '迁移中', '完成']
-  const at =
-    mg.phase === 'target'
-      ? 0
-      : mg.phase === 'checked'
-        ? mg.precheck?.ok
-          ? 2
-          : 1
-        : mg.phase === 'running'
-          ? 3
-          : 4
+  const { done, current } = mg.progress
   return (
     <View className="page mig">
-      <View className="mig__steps">
-        {steps.map((s, i) => (
-          <View key={s} className={`mig__step ${i <= at ? 'mig__step--on' : ''}`}>
-            <View className="mig__dot">{i < at ? '✓' : i + 1}</View>
+      <View className="mig__steps" data-testid="mig-steps">
+        {WIZARD_STEPS.map((s, i) => (
+          <View
+            key={s}
+            className={`mig__step ${i < done || i === current ? 'mig__step--on' : ''}`}
+            data-testid={`mig-step-${i + 1}`}
+            data-state={i < done ? 'done' : i === current ? 'current' : 'todo'}
+          >
+            <View className="mig__dot">{i < done ? '✓' : i + 1}</View>
             <Text className="mig__label">{s}</Text>
           </View>
         ))}
@@ -75,30 +75,13 @@ function MigrationPage() {
               </View>
             </View>
           </View>
-          <View className="section-title">目标企业的 CorpID</View>
-          <View className="adm-field">
-            <Input
-              className="adm-field__input"
-              placeholder="例如 wwdemo2"
-              value={mg.targetCorpid}
-              onInput={(e) => mg.setTarget(e.detail.value)}
-              data-testid="mig-target"
-            />
-          </View>
-          <View className="adm-hint">在目标企业的管理后台「我的企业」中可以找到 CorpID。</View>
+          <View className="section-title">选择目标企业（你创建的其他企业）</View>
+          <Targets />
           {mg.checkError && (
             <View className="adm-reason adm-box" role="alert" data-testid="mig-error">
               {humanError(mg.checkError)}
             </View>
           )}
-          <Button
-            className="btn adm-btn"
-            {...busyProps(mg.checking)}
-            onClick={() => void mg.runPrecheck()}
-            data-testid="mig-check"
-          >
-            检查迁移条件
-          </Button>
         </View>
       )}
 
@@ -131,12 +114,9 @@ function MigrationPage() {
           <View className="adm-card">
             <View className="adm-list adm-p0">
               <View className="adm-list__item">
-                ✓ 「{mg.precheck?.targetName || mg.targetCorpid}
-                」的邮箱现在使用本企业原来的域名、成员邮箱、业务邮箱和设置
+                ✓ 「{mg.targetName}」的邮箱现在使用本企业原来的域名、成员邮箱、业务邮箱和设置
               </View>
-              <View className="adm-list__item">
-                ✓ 通讯录以「{mg.precheck?.targetName || mg.targetCorpid}」为准，失效的设置已移除
-              </View>
+              <View className="adm-list__item">✓ 通讯录以「{mg.targetName}」为准，失效的设置已移除</View>
               <View className="adm-list__item">✓ 失效设置的备份已发送到创建者的邮箱</View>
               <View className="adm-list__item">✓ 本企业获得一个全新的、空的体验域名邮箱</View>
               <View className="adm-list__item">· 迁移入口已关闭，不能再次迁移</View>
@@ -151,17 +131,66 @@ function MigrationPage() {
   )
 }
 
+/** The orgs the creator also created, each a tap away from its pre-check; blocked ones say why. */
+const Targets = observer(function Targets() {
+  const { migration: mg } = adminStores
+  if (mg.candidatesError) {
+    return <AdminState state="error" error={mg.candidatesError} onRetry={() => void mg.loadCandidates()} />
+  }
+  if (mg.candidates === null) return <AdminState state="loading" />
+  if (mg.candidates.length === 0) {
+    return (
+      <AdminState
+        state="empty"
+        emptyText="没有找到由你创建的其他企业。目标企业必须与本企业是同一位创建者（同一个企业微信账号）。"
+      />
+    )
+  }
+  return (
+    <View className="cells" data-testid="mig-targets">
+      {mg.candidates.map((c) => {
+        const checking = mg.checking && mg.targetCorpid === c.corpid
+        return (
+          <View
+            key={c.corpid}
+            className="cell cell-arrow mig__target"
+            hoverClass="cell-hover"
+            data-testid={`mig-target-${c.corpid}`}
+            aria-disabled={mg.checking ? 'true' : undefined}
+            onClick={() => void mg.choose(c.corpid)}
+          >
+            <View className="cell-body">
+              <View className="cell-title">
+                {c.name}
+                {checking && <Text className="adm-tag">检查中…</Text>}
+              </View>
+              <View className="cell-desc">
+                {c.domain.kind === 'custom' ? '自有域名' : '体验域名'} @{c.domain.name}
+              </View>
+              {c.blockers.map((b) => (
+                <View key={b.errcode} className="cell-desc danger">
+                  {humanError(b.errmsg)}
+                </View>
+              ))}
+            </View>
+          </View>
+        )
+      })}
+    </View>
+  )
+})
+
 const Checked = observer(function Checked({ onStart }: { onStart: () => void }) {
   const { migration: mg } = adminStores
   const p = mg.precheck!
   const i = p.impact
-  const target = p.targetName || mg.targetCorpid
+  const target = mg.targetName
   const list = (items: string[], limit = 8) => <FoldList items={items} limit={limit} />
   return (
     <View>
       {p.blockers.length > 0 && (
         <View className="adm-reason adm-box" role="alert" data-testid="mig-blockers">
-          <View className="adm-strong">暂时不能迁移：</View>
+          <View className="adm-strong">暂时不能迁移到「{target}」：</View>
           {p.blockers.map((b) => (
             <View key={b.errcode} className="adm-list__item">
               · {humanError(b.errmsg)}
@@ -171,8 +200,16 @@ const Checked = observer(function Checked({ onStart }: { onStart: () => void }) 
       )}
       {i && (
         <View data-testid="mig-impact">
-          <View className="section-title">将迁入「{target}」的内容</View>
-          <View className="adm-card">{list(i.moves, 12)}</View>
+          <View className="section-title">迁移到「{target}」的影响</View>
+          <View className="adm-card mig__summary" data-testid="mig-summary">
+            {i.summary.map((l) => (
+              <View key={l.key} className={`mig__sum mig__sum--${l.tone}`} data-testid={`mig-sum-${l.key}`}>
+                <Text className="mig__count">{l.count}</Text>
+                <Text className="mig__unit"> {l.unit}</Text>
+                <Text className="mig__text">{l.text}</Text>
+              </View>
+            ))}
+          </View>
 
           <View className="section-title danger">将被永久删除（无法恢复）</View>
           <View className="adm-card mig__lost" data-testid="mig-lost">
@@ -183,8 +220,19 @@ const Checked = observer(function Checked({ onStart }: { onStart: () => void }) 
             {i.lost.edition && list([i.lost.edition])}
           </View>
 
-          <View className="section-title">不会迁移</View>
-          <View className="adm-card">{list(i.notMigrated)}</View>
+          <View className="section-title">通讯录以「{i.authority}」为准</View>
+          <View className="adm-card" data-testid="mig-unmatched">
+            {i.unmatched.length ? (
+              <View>
+                <Text className="adm-wrap">
+                  以下 {i.unmatched.length} 个邮箱在「{target}」中没有对应成员，进入回收站，不会被丢弃：
+                </Text>
+                {list(i.unmatched)}
+              </View>
+            ) : (
+              <Text className="muted">每个成员邮箱在「{target}」中都有对应成员</Text>
+            )}
+          </View>
 
           <View className="section-title">
             将失效的设置（共 {i.invalidated.length} 项，备份会发到创建者邮箱）
@@ -197,24 +245,20 @@ const Checked = observer(function Checked({ onStart }: { onStart: () => void }) 
             )}
           </View>
 
-          <View className="section-title">通讯录以「{i.authority}」为准</View>
-          <View className="adm-card" data-testid="mig-unmatched">
-            {i.unmatched.length ? (
-              <View>
-                <Text className="adm-wrap">以下邮箱在「{target}」中没有对应成员，不会被丢弃：</Text>
-                {list(i.unmatched)}
-              </View>
-            ) : (
-              <Text className="muted">每个成员邮箱在「{target}」中都有对应成员</Text>
-            )}
-          </View>
+          <View className="section-title">将迁入「{target}」的内容</View>
+          <View className="adm-card">{list(i.moves, 12)}</View>
+
+          <View className="section-title">不会迁移</View>
+          <View className="adm-card">{list(i.notMigrated)}</View>
         </View>
       )}
 
       {p.ok ? (
         <View>
           <View className="section-title">确认迁移</View>
-          <View className="adm-hint adm-pt0">请输入目标企业的完整名称「{target}」以确认：</View>
+          <View className="adm-hint adm-pt0">
+            请输入目标企业的名称「{target}」以确认（全角半角、空格不影响）：
+          </View>
           <View className="adm-field adm-gap-s">
             <Input
               className="adm-field__input"
@@ -224,7 +268,16 @@ const Checked = observer(function Checked({ onStart }: { onStart: () => void }) 
               data-testid="mig-confirm"
             />
           </View>
-          {mg.confirmName && !mg.confirmMatches && <View className="adm-error">名称不一致，请逐字输入</View>}
+          {mg.confirmDifference && (
+            <View className="adm-error" data-testid="mig-confirm-diff">
+              与「{target}」不一致：{mg.confirmDifference}
+            </View>
+          )}
+          {mg.confirmMatches && (
+            <View className="adm-hint adm-pt0 mig__match" data-testid="mig-confirm-ok">
+              ✓ 名称一致
+            </View>
+          )}
           {mg.startError && (
             <View className="adm-reason adm-box" role="alert">
               {humanError(mg.startError, { field: 'confirm_name' })}
@@ -240,7 +293,7 @@ const Checked = observer(function Checked({ onStart }: { onStart: () => void }) 
           </Button>
         </View>
       ) : null}
-      <Button className="btn-plain adm-btn" onClick={mg.restart}>
+      <Button className="btn-plain adm-btn" onClick={mg.restart} data-testid="mig-restart">
         重新选择目标企业
       </Button>
     </View>

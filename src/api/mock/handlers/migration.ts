@@ -3,7 +3,12 @@
 // These APIs are not `mailAdmin`: while a migration runs, precheck reports 690013 as a blocker,
 // start refuses with it, and status keeps answering.
 import { ErrCode } from '../../../policy/codes'
-import { checkConfirmName, checkTargetCorpid, migrationBlockers } from '../../../policy/migration'
+import {
+  checkConfirmName,
+  checkTargetCorpid,
+  isCandidateTarget,
+  migrationBlockers,
+} from '../../../policy/migration'
 import { migrationImpact } from '../migration/impact'
 import { partiesOf, targetCorp } from '../migration/parties'
 import { beginMigration, migrationFor, stepLabel } from '../migration/runner'
@@ -29,6 +34,32 @@ function precheck(ctx: HandlerContext, body: Body) {
     target: { corpid: target.corpid, name: target.name },
     impact: migrationImpact(corp, target),
   })
+}
+
+/**
+ * The orgs the caller could migrate into: those whose creator is the same person (same creator
+ * account, product spec 6), each with the blockers a pre-check would report, so the wizard offers
+ * a choice instead of a typed CorpID. Creator only; another creator's orgs are never listed.
+ */
+function targets(ctx: HandlerContext) {
+  const { state, corp, caller } = ctx
+  if (caller.userid !== corp.creator) {
+    return failure(ErrCode.MIGRATION_NOT_CREATOR, '只有本企业的创建者可以进行邮箱迁移')
+  }
+  const list = Object.values(state.corps)
+    .filter((other) => isCandidateTarget(corp, other))
+    .sort((x, y) => (x.corpid < y.corpid ? -1 : x.corpid > y.corpid ? 1 : 0))
+    .map((other) => {
+      const blockers = migrationBlockers(partiesOf(state, corp, caller.userid, other))
+      return {
+        corpid: other.corpid,
+        name: other.name,
+        domain: { name: other.domain.name, kind: other.domain.kind },
+        ok: blockers.length === 0,
+        blockers: blockers.map(({ errcode, errmsg }) => ({ errcode, errmsg })),
+      }
+    })
+  return success({ list })
 }
 
 function start(ctx: HandlerContext, body: Body) {
@@ -84,4 +115,5 @@ export const migrationApis: ApiTable = {
   'exmail/migration/precheck': { handler: precheck },
   'exmail/migration/start': { handler: start, write: true },
   'exmail/migration/status': { handler: status },
+  'exmail/migration/targets': { handler: targets },
 }
