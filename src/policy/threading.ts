@@ -8,11 +8,16 @@ export function hasReplyPrefix(subject: string): boolean {
   return PREFIX.test(subject)
 }
 
-/** Subject without reply/forward prefixes, whitespace collapsed, lower-case: the thread's base. */
-export function normalizeSubject(subject: string): string {
+/** The subject without its leading reply/forward prefixes ("Re: 回复：报价" → "报价"). */
+export function stripReplyPrefixes(subject: string): string {
   let s = subject
   for (let i = 0; i < 50 && PREFIX.test(s); i++) s = s.replace(PREFIX, '')
-  return s.replace(/\s+/g, ' ').trim().toLowerCase()
+  return s
+}
+
+/** Subject without reply/forward prefixes, whitespace collapsed, lower-case: the thread's base. */
+export function normalizeSubject(subject: string): string {
+  return stripReplyPrefixes(subject).replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
 export interface ThreadLookup {

@@ -2,6 +2,7 @@ import { invalidateOrg } from '../orgIndex'
 import { deliverMail } from './deliver'
 import { backendFrom, buildState, clock, directCaller, testEnv } from '../mail/testkit'
 import type { ApiResult } from '../../contract'
+import { quoteOf } from '../../../policy/reply'
 
 type Items = {
   mail_id: string
@@ -597,6 +598,27 @@ describe('send', () => {
     expect((await alice('mail/message/read', { mailbox: 1, mail_id: again.mail_id })).message).toMatchObject({
       content: expected,
     })
+  })
+
+  test('a reply to one’s own signed mail is signed under the new text, above the quote', async () => {
+    const { alice } = setup()
+    await alice('mail/settings/update', {
+      mailbox: 1,
+      shared: { version: 1, signature: '<b>星河销售部</b>' },
+    })
+    const first = await alice('mail/message/send', send({ idempotency_key: 'first' }))
+    const mine = (await alice('mail/message/read', { mailbox: 1, mail_id: first.mail_id })).message as {
+      from: string
+      to: string[]
+      subject: string
+      content: string
+    }
+    const body = `补充一下交期。${quoteOf(mine)}`
+    const reply = await alice('mail/message/send', send({ content: body, idempotency_key: 'reply' }))
+    const sent = (await alice('mail/message/read', { mailbox: 1, mail_id: reply.mail_id })).message as {
+      content: string
+    }
+    expect(sent.content).toBe(`补充一下交期。\n\n-- \n星河销售部${quoteOf(mine)}`)
   })
 
   test('one copy per mailbox when an address and its alias are both listed', async () => {

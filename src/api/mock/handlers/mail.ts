@@ -3,10 +3,11 @@
 import type { AccessRoute } from '../../../policy/access'
 import { ErrCode } from '../../../policy/codes'
 import type { Verdict } from '../../../policy/result'
+import { placeSignature } from '../../../policy/reply'
 import type { ApiResult } from '../../contract'
 import { mailAuthCodeApis } from '../mail/authCodeApis'
 import { bounce } from '../mail/bounce'
-import { checkDraft, checkSend, withSignature } from '../mail/compose'
+import { checkDraft, checkSend } from '../mail/compose'
 import { receive } from '../mail/delivery'
 import { optBool, reqId } from '../mail/fields'
 import { listMessages, parseCursor, parseLimit } from '../mail/listing'
@@ -185,7 +186,7 @@ const messageSend = withMailbox(({ corp, caller, env }, body, box) => {
   // Every recipient is accepted: internal ones without a mailbox are bounced after the Sent copy exists.
   const plan = planRecipients(corp, [...m.to, ...m.cc, ...m.bcc])
   const time = env.now()
-  const content = withSignature(m.content, box.store.shared.signature)
+  const content = placeSignature(m.content, box.store.shared.signature)
   const sent = addMessage(box.store, {
     folder: 'sent',
     from: m.from,

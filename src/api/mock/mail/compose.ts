@@ -7,7 +7,6 @@ import {
   normalizeAddress,
 } from '../../../policy/mailAddress'
 import { ok, refuse, type Verdict } from '../../../policy/result'
-import { signatureText } from '../../../policy/signature'
 import type { Draft } from '../state'
 import { MAX_CONTENT, MAX_HEADER_ID, MAX_SUBJECT, optString, reqString } from './fields'
 
@@ -63,19 +62,6 @@ export function checkSend(body: Record<string, unknown>, addresses: string[]): V
     in_reply_to: inReplyTo.value.trim(),
     draft_id: draftId.value,
   })
-}
-
-export const SIGNATURE_SEPARATOR = '\n\n-- \n'
-
-/**
- * Appends the mailbox signature as plain text after the conventional "-- " line. When the body
- * already carries it (the compose page inserted it), it is not added twice.
- */
-export function withSignature(content: string, signature: string): string {
-  const text = signatureText(signature)
-  if (!text) return content
-  if (content.includes(`-- \n${text}`)) return content
-  return `${content}${SIGNATURE_SEPARATOR}${text}`
 }
 
 export interface DraftFields {
