@@ -1,4 +1,11 @@
-import { checkBusinessAddress, isValidAddress, normalizeAddress, utf8ByteLength } from './address'
+import { checkBusinessAddress, isValidBusinessAddress, utf8ByteLength } from './address'
+import fc from 'fast-check'
+import {
+  bareAddress,
+  isValidAddress as isValidMailAddress,
+  normalizeAddress,
+  parseMailbox,
+} from './mailAddress'
 import { ErrCode } from './codes'
 
 describe('business mailbox address', () => {
@@ -45,10 +52,35 @@ describe('business mailbox address', () => {
   })
 
   test('format helpers', () => {
-    expect(isValidAddress('a@corp.com')).toBe(true)
-    expect(isValidAddress('a@-corp.com')).toBe(false)
+    expect(isValidBusinessAddress('a@corp.com')).toBe(true)
+    expect(isValidBusinessAddress('a@-corp.com')).toBe(false)
     expect(normalizeAddress(' A@B.C ')).toBe('a@b.c')
     expect(utf8ByteLength('办公PC')).toBe(8)
     expect(utf8ByteLength('𠀀')).toBe(4)
+  })
+})
+
+describe('one notion of a mail address', () => {
+  const part = fc.stringMatching(/^[a-z0-9][a-z0-9._+-]{0,12}$/)
+  const label = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,8}$/)
+
+  test('every address the corp may create is one mail accepts (never looser)', () => {
+    fc.assert(
+      fc.property(part, fc.array(label, { minLength: 1, maxLength: 3 }), label, (local, labels, tld) => {
+        const address = `${local}@${[...labels, tld].join('.')}`
+        if (isValidBusinessAddress(address)) expect(isValidMailAddress(address)).toBe(true)
+      }),
+      { numRuns: 2000 },
+    )
+    // a numeric top-level domain is no mail address, so no business address either
+    expect(isValidBusinessAddress('sales@corp.123')).toBe(false)
+  })
+
+  test('the app and the backend take the same bare address from a header mailbox', () => {
+    expect(bareAddress('张三 <ZS@Corp.com> ')).toBe('zs@corp.com')
+    expect(bareAddress(' Li@corp.com')).toBe('li@corp.com')
+    expect(parseMailbox('"张三" <zs@corp.com>')?.address.toLowerCase()).toBe(
+      bareAddress('"张三" <zs@corp.com>'),
+    )
   })
 })

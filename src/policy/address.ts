@@ -1,15 +1,11 @@
 // Mail addresses of business mailboxes and aliases (product spec 3.4, 3.6): a valid format, in the
 // corp's domain, compared case-insensitively (stored lower-case).
 import { ErrCode } from './codes'
+import { domainOf, isValidAddress as isValidMailAddress, normalizeAddress } from './mailAddress'
 import { ok, refuse, type Verdict } from './result'
 
 export const LOCAL_PART_MAX = 64
 export const ADDRESS_MAX = 254
-
-/** How addresses are stored and compared. */
-export function normalizeAddress(address: string): string {
-  return address.trim().toLowerCase()
-}
 
 /** UTF-8 byte length without allocating. */
 export function utf8ByteLength(text: string): number {
@@ -39,19 +35,16 @@ export function isValidDomain(domain: string): boolean {
   return labels.length >= 2 && labels.every((l) => l.length <= 63 && LABEL.test(l))
 }
 
-/** Format check of an already normalized address. */
-export function isValidAddress(address: string): boolean {
-  if (address.length > ADDRESS_MAX) return false
+/**
+ * An address the corp may create (a business mailbox, an alias), already normalized: stricter than
+ * what mail accepts from others (isValidAddress of mailAddress.ts), never looser.
+ */
+export function isValidBusinessAddress(address: string): boolean {
+  if (address.length > ADDRESS_MAX || !isValidMailAddress(address)) return false
   const at = address.lastIndexOf('@')
-  if (at <= 0 || address.indexOf('@') !== at) return false
   const local = address.slice(0, at)
   if (local.length > LOCAL_PART_MAX || !LOCAL.test(local) || local.includes('..')) return false
   return isValidDomain(address.slice(at + 1))
-}
-
-export function domainOf(address: string): string {
-  const at = address.lastIndexOf('@')
-  return at < 0 ? '' : address.slice(at + 1).toLowerCase()
 }
 
 /** A business mailbox address: valid and in the corp's domain. The value is the normalized address. */
@@ -63,7 +56,7 @@ export function checkBusinessAddress(raw: unknown, corpDomain: string, field = '
   if (raw.length > ADDRESS_MAX + 64) return refuse(ErrCode.MAILBOX_ADDRESS_INVALID, `邮箱地址过长 (${field})`)
   const address = normalizeAddress(raw)
   const domain = corpDomain.toLowerCase()
-  if (!isValidAddress(address)) {
+  if (!isValidBusinessAddress(address)) {
     return refuse(
       ErrCode.MAILBOX_ADDRESS_INVALID,
       `邮箱地址格式不正确 (${field})：应为 名称@${domain}，名称只能包含字母、数字和 . _ -，且以字母或数字开头和结尾`,

@@ -1,6 +1,7 @@
 // Aliases of a business mailbox (product spec 3.6): at most 5, each 6–64 bytes, a valid address in
 // the corp domain, no duplicates, replace-all. Uniqueness in the corp is the backend's occupancy check.
-import { checkBusinessAddress, normalizeAddress, utf8ByteLength } from './address'
+import { checkBusinessAddress, utf8ByteLength } from './address'
+import { normalizeAddress } from './mailAddress'
 import { ErrCode } from './codes'
 import { ok, refuse, type Verdict } from './result'
 

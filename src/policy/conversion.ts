@@ -1,6 +1,6 @@
 // Converting a member's mailbox into a business mailbox (product spec 3.5, 移入通讯录成员邮箱).
 import type { Edition } from './edition'
-import { normalizeAddress } from './address'
+import { normalizeAddress } from './mailAddress'
 import { ErrCode } from './codes'
 import { checkRoomForMailbox, EXPERIENCE_DOMAIN_MESSAGE, type QuotaFacts } from './quota'
 import { ok, refuse, type Verdict } from './result'

@@ -35,6 +35,12 @@ export function parseMailbox(value: unknown): { name: string; address: string } 
   return isValidAddress(address) ? { name, address } : null
 }
 
+/** the bare, normalised address of "张三 <zs@x.com>" (or of a bare address) */
+export function bareAddress(value: string): string {
+  const m = /<([^<>]+)>\s*$/.exec(value)
+  return normalizeAddress(m ? m[1] : value)
+}
+
 export function domainOf(address: string): string {
   const a = normalizeAddress(address)
   return a.slice(a.lastIndexOf('@') + 1)

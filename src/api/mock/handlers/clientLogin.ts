@@ -2,7 +2,7 @@
 // address or any alias, a live password, the mailbox enabled, the matching service on, and the
 // mailbox not locked by 10 failures within 15 minutes.
 import { hasAccess } from '../../../policy/access'
-import { normalizeAddress } from '../../../policy/address'
+import { normalizeAddress } from '../../../policy/mailAddress'
 import { CLIENT_LOGIN_REFUSED_MESSAGE } from '../../../policy/clientLock'
 import { checkClientAccess, isClientProtocol } from '../../../policy/clientLogin'
 import { ErrCode } from '../../../policy/codes'

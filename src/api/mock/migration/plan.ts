@@ -1,7 +1,8 @@
 // Who gets which mailbox when A's mailbox moves into B: A's mailbox owners matched to B's members by
 // userid, the A mailboxes that go to B's recycle bin, and the B members that start with a new, empty
 // mailbox in A's domain (or none, when that address is already A's).
-import { isValidAddress, normalizeAddress } from '../../../policy/address'
+import { isValidBusinessAddress } from '../../../policy/address'
+import { normalizeAddress } from '../../../policy/mailAddress'
 import { defaultBizMail } from '../../../policy/directory'
 import { matchMailboxes, type MailboxMatch } from '../../../policy/migration'
 import type { CorpState, Member } from '../state'
@@ -63,7 +64,7 @@ export function planMigration(a: CorpState, b: CorpState): MigrationPlan {
   for (const m of Object.values(b.users)) {
     if (sourceOf.has(m.userid)) continue
     const email = defaultBizMail(m.userid, a.domain.name)
-    if (isValidAddress(email) && !taken.has(email)) {
+    if (isValidBusinessAddress(email) && !taken.has(email)) {
       taken.add(email)
       fresh.push({ userid: m.userid, email })
     } else {

@@ -1,6 +1,6 @@
 // The migration itself, as one pure function: from copies of A and B, the complete new A and B.
 // The runner swaps both in at once, so members never see a half-moved mailbox.
-import { isValidAddress } from '../../../policy/address'
+import { isValidBusinessAddress } from '../../../policy/address'
 import { defaultBizMail } from '../../../policy/directory'
 import { movedUsers } from '../../../policy/migration'
 import { recycleExpiry } from '../../../policy/recycle'
@@ -140,7 +140,7 @@ export function transfer(input: TransferInput): TransferResult {
   a.stores = {}
   for (const m of Object.values(a.users)) {
     const email = defaultBizMail(m.userid, input.sourceDomain)
-    const valid = isValidAddress(email)
+    const valid = isValidBusinessAddress(email)
     m.biz_mail = valid ? email : ''
     m.alias = []
     m.advanced = 0

@@ -1,6 +1,6 @@
 // Which addresses are taken in a corp, and by whom (product spec 3.4): members, member aliases,
 // business mailboxes and their aliases, mail groups, the recycle bin. Case-insensitive.
-import { normalizeAddress } from '../../../policy/address'
+import { normalizeAddress } from '../../../policy/mailAddress'
 import { ErrCode } from '../../../policy/codes'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import type { CorpState } from '../state'

@@ -1,6 +1,7 @@
 // exmail/publicmail/create: a new business mailbox, or the conversion of a member's mailbox
 // (from_userid, product spec 3.5). Everything is validated before anything changes.
-import { checkBusinessAddress, normalizeAddress } from '../../../policy/address'
+import { checkBusinessAddress } from '../../../policy/address'
+import { normalizeAddress } from '../../../policy/mailAddress'
 import { checkAliases } from '../../../policy/aliases'
 import { ErrCode } from '../../../policy/codes'
 import { aliasesAfterConversion, checkConversion } from '../../../policy/conversion'

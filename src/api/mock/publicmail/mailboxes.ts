@@ -1,6 +1,6 @@
 // Business mailbox records: lookup, creation, the shape the admin APIs return.
 import type { MailboxUsers } from '../../../policy/access'
-import { normalizeAddress } from '../../../policy/address'
+import { normalizeAddress } from '../../../policy/mailAddress'
 import { ErrCode } from '../../../policy/codes'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import type { DirectoryLookup } from '../../../policy/userLists'

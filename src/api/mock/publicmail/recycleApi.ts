@@ -1,5 +1,5 @@
 // exmail/recycle/list and exmail/recycle/restore.
-import { normalizeAddress } from '../../../policy/address'
+import { normalizeAddress } from '../../../policy/mailAddress'
 import { ErrCode } from '../../../policy/codes'
 import { checkNameUnique } from '../../../policy/mailboxName'
 import { checkRoomForMailbox } from '../../../policy/quota'
