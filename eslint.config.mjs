@@ -109,6 +109,18 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-new-func': 'error',
       'no-implied-eval': 'error',
+      // Error codes are the contract's: name them through ErrCode (policy/codes.ts), never as numbers.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[left.property.name='errcode'][right.type='Literal'][right.value>0]",
+          message: 'Compare errcode with ErrCode.X from policy/codes.ts, not a number.',
+        },
+        {
+          selector: "BinaryExpression[right.property.name='errcode'][left.type='Literal'][left.value>0]",
+          message: 'Compare errcode with ErrCode.X from policy/codes.ts, not a number.',
+        },
+      ],
     },
   },
   {

@@ -5,6 +5,7 @@ import { humanError } from './humanError'
 import { makeAutoObservable, observable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { CallContext, KeyValueStorage } from '../api/contract'
+import { ErrCode } from '../policy/codes'
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error'
 
@@ -44,7 +45,7 @@ export interface BusinessMailboxEntry {
 export const STATUS_TEXT: Record<number, string> = { 1: '在职', 2: '已禁用', 4: '未激活', 5: '已退出' }
 
 /** refusals that mean "you may not look here", shown as a no-permission state rather than an error */
-export const NO_PERMISSION_CODES: ReadonlySet<number> = new Set([48002, 60011])
+export const NO_PERMISSION_CODES: ReadonlySet<number> = new Set([ErrCode.NO_PRIVILEGE])
 
 export const SEARCH_DEBOUNCE_MS = 150
 export const SEARCH_LIMIT = 50

@@ -5,11 +5,16 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { CallContext, KeyValueStorage } from '../api/contract'
 import type { AccessVia, MailboxSummary } from '../api/mailTypes'
+import { ErrCode } from '../policy/codes'
 
 export const PERSONAL = 'personal'
 
 /** errcodes meaning "this mailbox is no longer yours to open" */
-export const LOST_ACCESS_CODES = new Set([690007, 680045, 680035])
+export const LOST_ACCESS_CODES: ReadonlySet<number> = new Set([
+  ErrCode.NO_MAILBOX_ACCESS,
+  ErrCode.MAILBOX_DISABLED,
+  ErrCode.MAILBOX_NOT_FOUND,
+])
 
 export function currentKey(who: CallContext): string {
   return `bizmail.current.${who.corpid}.${who.userid}`

@@ -3,6 +3,7 @@ import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { CallContext, KeyValueStorage } from '../api/contract'
+import { ErrCode } from '../policy/codes'
 
 export const IDENTITY_KEY = 'bizmail.identity'
 
@@ -80,7 +81,7 @@ export class SessionStore {
       }
       this.profile = me as unknown as Profile
       // 690013 (migration running) is only answered to admins: they keep the entry and see the lock.
-      this.isAdmin = quota.errcode === 0 || quota.errcode === 690013
+      this.isAdmin = quota.errcode === 0 || quota.errcode === ErrCode.MIGRATION_IN_PROGRESS
       this.state = 'ready'
     })
   }

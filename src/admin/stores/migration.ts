@@ -5,9 +5,10 @@ import type { ApiClient } from '../../api/client'
 import { confirmNameDifference } from '../../policy/migration'
 import { impactView, type ImpactView } from './migrationImpact'
 import type { Outcome } from './types'
+import { ErrCode } from '../../policy/codes'
 
-export const NOT_CREATOR = 690010
-export const ALREADY_MIGRATED = 690012
+export const NOT_CREATOR = ErrCode.MIGRATION_NOT_CREATOR
+export const ALREADY_MIGRATED = ErrCode.MIGRATION_DONE
 
 export interface Blocker {
   errcode: number

@@ -1,5 +1,6 @@
 // Shapes of the admin APIs' answers (api.md "Business mailboxes (admin)", directory, migration).
 import type { Edition } from '../../policy/edition'
+import { ErrCode } from '../../policy/codes'
 
 export interface Quota {
   used: number
@@ -86,4 +87,4 @@ export interface ContactRule {
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errcode: number; errmsg: string }
 
 /** mail administration is locked while a migration runs */
-export const MIGRATION_LOCKED = 690013
+export const MIGRATION_LOCKED = ErrCode.MIGRATION_IN_PROGRESS

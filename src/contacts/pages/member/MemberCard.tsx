@@ -8,6 +8,7 @@ import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
 import { STATUS_TEXT } from '../../../stores/directory'
 import { openDepartment, writeTo } from '../../../pages/directory/navigation'
+import { ErrCode } from '../../../policy/codes'
 import './index.css'
 
 function MemberCardView({ userid }: { userid: string }) {
@@ -35,7 +36,7 @@ function MemberCardView({ userid }: { userid: string }) {
         <StateView
           state={card.state === 'error' ? 'error' : 'loading'}
           // hidden and absent answer alike (60111): say so plainly, with the backend's words
-          error={card.errcode === 60111 ? `该成员不存在或你无权查看（${card.error}）` : card.error}
+          error={card.errcode === ErrCode.USER_NOT_FOUND ? `该成员不存在或你无权查看（${card.error}）` : card.error}
           onRetry={() => void directory.loadCard(userid)}
         />
       </View>
