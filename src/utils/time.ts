@@ -1,23 +1,27 @@
 // Mail-list times the way Chinese mail apps show them: 刚刚 / 5 分钟前 / 14:05 / 昨天 / 3月2日 / 2025/3/2.
-import dayjs from 'dayjs'
-import relativeTime from 'dayjs/plugin/relativeTime'
-import 'dayjs/locale/zh-cn'
+// Plain Date arithmetic in local time: a date library (dayjs + plugin + locale, 9 KB) would sit in
+// the weapp main package for two formats.
 
-dayjs.extend(relativeTime)
-dayjs.locale('zh-cn')
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
+const clock = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`
+const sameDay = (a: Date, b: Date) =>
+  a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate()
 
 export function listTime(ms: number, now: number = Date.now()): string {
-  const t = dayjs(ms)
-  const n = dayjs(now)
-  const ago = n.diff(t, 'minute')
-  if (ago >= 0 && ago < 1) return '刚刚'
-  if (ago >= 0 && ago < 60) return t.from(n)
-  if (t.isSame(n, 'day')) return t.format('HH:mm')
-  if (t.isSame(n.subtract(1, 'day'), 'day')) return '昨天'
-  if (t.isSame(n, 'year')) return t.format('M月D日')
-  return t.format('YYYY/M/D')
+  const t = new Date(ms)
+  const n = new Date(now)
+  // whole minutes ago; a time slightly in the future (clock skew) is shown as a time, not "ago"
+  const ago = Math.trunc((now - ms) / 60_000)
+  if (now >= ms && ago < 1) return '刚刚'
+  if (now >= ms && ago < 60) return `${ago} 分钟前`
+  if (sameDay(t, n)) return clock(t)
+  // calendar yesterday (not "24 h ago"), also across month and year ends
+  if (sameDay(t, new Date(n.getFullYear(), n.getMonth(), n.getDate() - 1))) return '昨天'
+  if (t.getFullYear() === n.getFullYear()) return `${t.getMonth() + 1}月${t.getDate()}日`
+  return `${t.getFullYear()}/${t.getMonth() + 1}/${t.getDate()}`
 }
 
 export function fullTime(ms: number): string {
-  return dayjs(ms).format('YYYY年M月D日 HH:mm')
+  const t = new Date(ms)
+  return `${t.getFullYear()}年${t.getMonth() + 1}月${t.getDate()}日 ${clock(t)}`
 }
