@@ -3,6 +3,8 @@ import {
   checkAdminCodeLimit,
   checkRemark,
   DEFAULT_REMARK,
+  groupSecret,
+  normalizeSecretInput,
   SECRET_ALPHABET,
   SECRET_BITS,
   SECRET_LENGTH,
@@ -51,5 +53,28 @@ describe('client-specific password rules', () => {
     b[15] = 1
     expect(secretFromBytes(a)).not.toBe(secretFromBytes(b))
     expect(() => secretFromBytes(new Uint8Array(3))).toThrow()
+  })
+
+  test('the alphabet has no look-alikes (0 O o, 1 l I) and no capitals', () => {
+    for (const ch of '0Oo1lI') expect(SECRET_ALPHABET).not.toContain(ch)
+    expect(SECRET_ALPHABET).toMatch(/^[a-z2-9]{32}$/)
+  })
+
+  test('shown in groups of four; typed back with or without the spaces, in any case', () => {
+    expect(groupSecret('abcdefghijkmnpqr')).toBe('abcd efgh ijkm npqr')
+    for (const typed of [
+      'abcd efgh ijkm npqr',
+      'abcdefghijkmnpqr',
+      ' Abcd\u3000efgh\u00a0ijkm  npqr ',
+      'ABCDEFGHIJKMNPQR',
+    ]) {
+      expect(normalizeSecretInput(typed)).toBe('abcdefghijkmnpqr')
+    }
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (bytes) => {
+        const s = secretFromBytes(bytes)
+        expect(normalizeSecretInput(groupSecret(s))).toBe(s)
+      }),
+    )
   })
 })

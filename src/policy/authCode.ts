@@ -8,10 +8,32 @@ export const DEFAULT_REMARK = '办公PC'
 export const REMARK_MAX_BYTES = 128
 export const MAX_LIVE_ADMIN_CODES = 10
 
-/** 32 symbols: each character carries exactly 5 bits, and 256 % 32 === 0 keeps bytes unbiased. */
-export const SECRET_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567'
+/**
+ * 32 symbols a person can read off a screen and type without doubt: lowercase letters and digits
+ * without the look-alikes 0 / o and 1 / l (no capitals, so no O or I either). Each character
+ * carries exactly 5 bits, and 256 % 32 === 0 keeps the byte mapping unbiased.
+ */
+export const SECRET_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'
 export const SECRET_LENGTH = 16
 export const SECRET_BITS = SECRET_LENGTH * Math.log2(SECRET_ALPHABET.length)
+/** shown in groups of four (`abcd efgh ijkm npqr`), the way people copy it into a client */
+export const SECRET_GROUP = 4
+
+/** The secret as shown: groups of four separated by a space. */
+export function groupSecret(secret: string): string {
+  const groups: string[] = []
+  for (let i = 0; i < secret.length; i += SECRET_GROUP) groups.push(secret.slice(i, i + SECRET_GROUP))
+  return groups.join(' ')
+}
+
+/**
+ * What a client typed, in the form secrets are stored: with or without the grouping spaces (also
+ * full-width or non-breaking ones a phone keyboard inserts), and in either case (secrets are
+ * lowercase, phones capitalise the first letter).
+ */
+export function normalizeSecretInput(raw: string): string {
+  return raw.replace(/[\s\u3000\u00a0]+/g, '').toLowerCase()
+}
 
 /** Remark of a new password: optional (default 办公PC), at most 128 bytes of UTF-8. */
 export function checkRemark(raw: unknown): Verdict<string> {

@@ -96,17 +96,20 @@ export async function run({ page, url, shot }) {
   const secretEl = visible(page.getByTestId('authcode-secret'))
   await secretEl.waitFor()
   await visible(page.getByText('关闭后将无法再次查看', { exact: false })).waitFor()
+  // Shown in groups of four, from an alphabet without 0 / o / 1 / l; a client takes it either way.
   const code = (await secretEl.textContent()).trim()
-  assert.match(code, /^[a-z2-7]{16}$/)
+  assert.match(code, /^[a-km-np-z2-9]{4}( [a-km-np-z2-9]{4}){3}$/)
   await shot('settings-authcode-once')
   const logins = await page.evaluate(async (secret) => {
     const { backend } = window.__bizmail
     return {
       right: await backend.clientLogin('sales@xinghe.com', secret, 'imap'),
+      unspaced: await backend.clientLogin('sales@xinghe.com', secret.replace(/ /g, ''), 'imap'),
       wrong: await backend.clientLogin('sales@xinghe.com', `${secret.slice(0, 15)}x`, 'imap'),
     }
   }, code)
   assert.equal(logins.right.errcode, 0, JSON.stringify(logins.right))
+  assert.equal(logins.unspaced.errcode, 0, JSON.stringify(logins.unspaced))
   assert.notEqual(logins.wrong.errcode, 0)
   await visible(page.getByTestId('authcode-close')).click()
   await visible(page.getByText('已记下', { exact: true })).click()

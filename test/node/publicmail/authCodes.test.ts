@@ -19,7 +19,7 @@ function mailboxWithCode() {
 describe('client-specific passwords: storage', () => {
   test('the secret is long, random, shown once and stored only as a salted hash', () => {
     const { h, id, mailbox, code } = mailboxWithCode()
-    expect(code).toMatch(/^[a-z2-7]{16,}$/)
+    expect(code).toMatch(/^[a-km-np-z2-9]{16,}$/) // no 0 o 1 l, no capitals
     const stored = mailbox.authCodes[0]
     expect(stored.hash).toMatch(/^[0-9a-f]{64}$/)
     expect(stored.salt.length).toBeGreaterThanOrEqual(32)
@@ -113,6 +113,20 @@ describe('clientLogin', () => {
       )[0].last_use_time,
     ).toBe(h.now())
     expect(h.login('sales.cn@corp.com', code, 'smtp').result.errcode).toBe(0)
+  })
+
+  test('the password as shown (grouped by four) or as copied (no spaces), in either case', () => {
+    const { h, code } = mailboxWithCode()
+    const grouped = code.replace(/(.{4})(?=.)/g, '$1 ')
+    expect(grouped).toMatch(/^\S{4} \S{4} \S{4} \S{4}$/)
+    for (const typed of [grouped, code, ` ${grouped.toUpperCase()} `, grouped.replace(/ /g, '\u3000')]) {
+      expect(h.login('sales@corp.com', typed, 'imap').result.errcode).toBe(0)
+    }
+    // Spaces are not a way around the password: another code, grouped, is still refused.
+    const other = code.slice(0, 15) + (code[15] === 'a' ? 'b' : 'a')
+    expect(h.login('sales@corp.com', other.replace(/(.{4})(?=.)/g, '$1 '), 'imap').result.errcode).toBe(
+      ErrCode.CLIENT_LOGIN_REFUSED,
+    )
   })
 
   test('wrong or deleted password, unknown address: 690008 without saying which', () => {

@@ -10,6 +10,7 @@ import {
   MAX_LIVE_ADMIN_CODES,
 } from '../../../policy/authCode'
 import { fullTime } from '../../../utils/time'
+import { ClientPassword } from '../../../components/ClientPassword'
 import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
 import { clientLoginLockNotice } from '../../stores/mailboxAdmin'
@@ -258,21 +259,14 @@ function DetailPage() {
         客户端专用密码（管理员创建 {liveAdminCodes} / {MAX_LIVE_ADMIN_CODES}）
       </View>
       {secret && (
-        <View className="adm-card" data-testid="new-secret">
-          <View className="cell-title">新密码（只显示这一次）</View>
-          <View className="adm-secret">{secret}</View>
-          <View className="adm-hint adm-inset">
-            在邮件客户端（IMAP / POP / SMTP）中用邮箱地址和此密码登录。关闭后无法再次查看。
-          </View>
-          <View className="adm-row adm-p0">
-            <Button className="btn-plain" onClick={() => void Taro.setClipboardData({ data: secret })}>
-              复制
-            </Button>
-            <Button className="btn" onClick={() => setSecret('')}>
-              我已保存
-            </Button>
-          </View>
-        </View>
+        <ClientPassword
+          secret={secret}
+          account={m.email}
+          onClose={() => {
+            setSecret('')
+            void loadCodes() // a client may have used it meanwhile: show its last use
+          }}
+        />
       )}
       {lockedUntil > 0 && (
         <View className="adm-hint adm-inset" data-testid="client-login-locked">

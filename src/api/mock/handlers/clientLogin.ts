@@ -4,6 +4,7 @@
 import { hasAccess } from '../../../policy/access'
 import { normalizeAddress } from '../../../policy/mailAddress'
 import { CLIENT_LOGIN_REFUSED_MESSAGE } from '../../../policy/clientLock'
+import { normalizeSecretInput } from '../../../policy/authCode'
 import { checkClientAccess, isClientProtocol } from '../../../policy/clientLogin'
 import { ErrCode } from '../../../policy/codes'
 import type { ApiResult } from '../../contract'
@@ -51,7 +52,8 @@ export function clientLogin(
   for (const { corp, mailbox } of mailboxesByAddress(state, normalizeAddress(email))) {
     // Locked: refused before the password is even looked at, right or wrong, and not counted.
     if (clientLoginLocked(mailbox, now)) continue
-    let code = matchAuthCode(mailbox, authCode)
+    // As shown (abcd efgh …) or as copied (no spaces): the same password.
+    let code = matchAuthCode(mailbox, normalizeSecretInput(authCode))
     if (code && !code.by_admin) {
       // Defence in depth: reconcileAccess runs after every write, but never let a stale code in.
       const member = Object.prototype.hasOwnProperty.call(corp.users, code.creator)

@@ -11,6 +11,8 @@ describe('Mailbox binding page', () => {
   beforeEach(() => {
     jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
     jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok' } as never)
+    jest.spyOn(Taro, 'hideToast').mockResolvedValue({ errMsg: 'ok' } as never)
+    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' } as never)
   })
   afterEach(() => {
     jest.restoreAllMocks()
@@ -35,12 +37,25 @@ describe('Mailbox binding page', () => {
     await click(testUtils, document.querySelector('[data-testid="authcode-create"]'), 'create')
     await until(testUtils, () => !!document.querySelector('[data-testid="authcode-secret"]'), 'the secret')
     expect(bodyText()).toContain('关闭后将无法再次查看')
-    const secret = document.querySelector('[data-testid="authcode-secret"]')!.textContent!.trim()
-    expect(secret).toMatch(/^[a-z2-7]{16}$/)
+    // Shown grouped by four, from an alphabet without look-alikes (0 o 1 l, capitals).
+    const shown = document.querySelector('[data-testid="authcode-secret"]')!.textContent!.trim()
+    expect(shown).toMatch(/^[a-km-np-z2-9]{4}( [a-km-np-z2-9]{4}){3}$/)
+    const secret = shown.replace(/ /g, '')
 
+    // Copied without the spaces; the confirmation is inside the dialog, not a toast over it.
+    expect(document.querySelector('[data-testid="authcode-copied"]')!.textContent).toBe('')
     await click(testUtils, document.querySelector('[data-testid="authcode-copy"]'), 'copy')
     expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: secret })
+    await until(
+      testUtils,
+      () => document.querySelector('[data-testid="authcode-copied"]')!.textContent === '✓ 已复制到剪贴板',
+      'the copy confirmation',
+    )
+    expect(Taro.hideToast).toHaveBeenCalled()
+    expect(Taro.showToast).not.toHaveBeenCalled()
 
+    // A client logs in with it as shown or as copied.
+    expect((await mockBackend()!.clientLogin('sales@xinghe.com', shown, 'imap')).errcode).toBe(0)
     const ok = await mockBackend()!.clientLogin('sales@xinghe.com', secret, 'imap')
     expect(ok.errcode).toBe(0)
     const wrong = await mockBackend()!.clientLogin('sales@xinghe.com', 'abcdefghijklmnop', 'imap')
@@ -53,6 +68,7 @@ describe('Mailbox binding page', () => {
       'the secret to go',
     )
     await until(testUtils, () => bodyText().includes('家里笔记本'), 'the list')
+    expect(bodyText()).not.toContain(shown)
     expect(bodyText()).not.toContain(secret)
   })
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { ClientPassword } from '../../../components/ClientPassword'
 import { StateView } from '../../../components/StateView'
 import { DEFAULT_REMARK } from '../../../policy/authCode'
 import { fullTime } from '../../../utils/time'
@@ -48,20 +49,7 @@ function BindingPage() {
     setSecret(r.secret)
   }
 
-  const copy = () => {
-    void Taro.setClipboardData({ data: secret })
-      .then(() => Taro.showToast({ title: '已复制', icon: 'success' }))
-      .catch(() => Taro.showToast({ title: '复制失败，请手动抄写', icon: 'none' }))
-  }
-
-  const close = async () => {
-    const r = await Taro.showModal({
-      title: '关闭后将无法再次查看',
-      content: '请确认已复制或记下这个密码。忘记后只能删除它并重新生成。',
-      confirmText: '已记下',
-      cancelText: '再看看',
-    })
-    if (!r.confirm) return
+  const closeSecret = () => {
     setSecret('')
     void s.loadCodes() // a client may have used it meanwhile: show its last use
   }
@@ -189,29 +177,7 @@ function BindingPage() {
         IMAP 收信需开启 IMAP 服务，POP 收信需开启 POP 服务，SMTP 发信需至少开启其中一个。
       </View>
 
-      {secret && (
-        <View className="secret" role="dialog" aria-modal="true">
-          <View className="secret__mask" />
-          <View className="secret__box">
-            <View className="secret__title">客户端专用密码</View>
-            <View className="secret__account">账号 {email}</View>
-            <Text className="secret__code" userSelect data-testid="authcode-secret">
-              {secret}
-            </Text>
-            <View className="secret__warn">关闭后将无法再次查看，请立即复制并填入客户端的密码栏</View>
-            <Button className="btn secret__btn" onClick={copy} data-testid="authcode-copy">
-              复制密码
-            </Button>
-            <Button
-              className="btn btn-plain secret__btn"
-              onClick={() => void close()}
-              data-testid="authcode-close"
-            >
-              关闭
-            </Button>
-          </View>
-        </View>
-      )}
+      {secret && <ClientPassword secret={secret} account={email} onClose={closeSecret} />}
     </View>
   )
 }
