@@ -155,3 +155,44 @@ export function scanSearch(
   hits.sort(compareHits)
   return hits.slice(0, limit)
 }
+
+/**
+ * Keys of something found by its name (a department, a business mailbox): the name, its pinyin and
+ * initials, and the given addresses. Ranked with members' rules.
+ */
+export function namedKeys(name: string, emails: readonly string[] = []): MemberKeys {
+  const py = namePinyin(name)
+  return {
+    name: [name.toLowerCase()],
+    pinyin: py ? [py.full] : [],
+    initials: py ? [py.initials] : [],
+    userid: [],
+    email: Array.from(new Set(emails.filter((a) => a !== '').map((a) => a.toLowerCase()))),
+    position: [],
+  }
+}
+
+export interface NamedHit<T> {
+  item: T
+  tier: Tier
+  field: SearchField
+  key: string
+}
+
+/** Items matching the query, best first (ties keep the given order), at most `limit`. */
+export function searchNamed<T>(
+  items: Iterable<T>,
+  keysOf: (item: T) => MemberKeys,
+  q: Query,
+  limit: number,
+): NamedHit<T>[] {
+  const hits: Array<NamedHit<T> & Hit> = []
+  if (q.text === '') return []
+  for (const item of items) {
+    // no id in the comparison: the sort is stable, so equal hits stay in the caller's order
+    const hit = bestHit('', keysOf(item), q)
+    if (hit) hits.push({ ...hit, item })
+  }
+  hits.sort(compareHits)
+  return hits.slice(0, limit).map(({ item, tier, field, key }) => ({ item, tier, field, key }))
+}

@@ -7,12 +7,16 @@ import {
   checkStringList,
   isPositiveInt,
 } from '../../../policy/directory'
-import type { Refusal } from '../../../policy/result'
+import { ok, type Refusal } from '../../../policy/result'
 import { checkRuleShape, checkRuleType } from '../../../policy/visibility'
-import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
 import type { ContactRule, CorpState, RuleTargetsState } from '../state'
-import { findMember, hasOwn } from './view'
-import { touchDirectory } from './visibility'
+import { ROOT_DEPARTMENT, departmentRows } from './departments'
+import { checkSearchQuery, memberSearchPage } from './members'
+import { findMember, hasOwn, memberView } from './view'
+import { touchDirectory, visibleMembersOf } from './visibility'
+
+const absent = (v: unknown): boolean => v === undefined || v === null
 
 const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
 
@@ -122,9 +126,50 @@ function deleteRule(ctx: HandlerContext, body: Body) {
   return success()
 }
 
-export const contactRuleApis: ApiTable = {
-  'contactrule/create': { handler: createRule, write: true, admin: true, directoryWrite: true },
-  // The rules themselves reveal who is hidden: admins only.
-  'contactrule/list': { handler: listRules, admin: true },
-  'contactrule/delete': { handler: deleteRule, write: true, admin: true, directoryWrite: true },
+/** the first members a preview lists when no query is given (api.md: "else the first 100") */
+export const PREVIEW_MEMBERS = 100
+
+/**
+ * What `userid` would see in the directory, asked by an admin: the same department tree, member
+ * cards and search answers that member gets (their own mobile rights included), and how many
+ * members that is in all.
+ */
+function previewRule(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  if (typeof body.userid !== 'string' || body.userid === '')
+    return failure(ErrCode.INVALID_PARAM, '缺少成员账号 (userid)')
+  const member = findMember(corp, body.userid)
+  if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
+  const query = absent(body.query) ? ok('') : checkSearchQuery(body.query)
+  if (!query.ok) return refusal(query)
+  const as: HandlerContext = {
+    ...ctx,
+    caller: member,
+    isAdmin: corp.admins.includes(member.userid) || corp.creator === member.userid,
+  }
+  const department = departmentRows(corp, member.userid, ROOT_DEPARTMENT, true).map((d) => ({
+    id: d.id,
+    name: d.name,
+    parentid: d.parentid,
+    member_count: d.member_count ?? 0,
+  }))
+  if (query.value.trim() !== '') {
+    const { userlist, total } = memberSearchPage(as, query.value, PREVIEW_MEMBERS, 0)
+    return success({ department, userlist, total })
+  }
+  const visible = visibleMembersOf(corp, member.userid, ROOT_DEPARTMENT, true)
+  return success({
+    department,
+    userlist: visible.slice(0, PREVIEW_MEMBERS).map((u) => memberView(as, corp.users[u])),
+    total: visible.length,
+  })
 }
+
+export const contactRuleApis = {
+  'contactrule/create': createRule,
+  // The rules themselves reveal who is hidden: admins only.
+  'contactrule/list': listRules,
+  'contactrule/delete': deleteRule,
+  // Shows what rules hide from one member: admins only, like the rules themselves.
+  'contactrule/preview': previewRule,
+} satisfies Partial<Handlers>

@@ -12,7 +12,7 @@ import {
 import type { Refusal } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
 import { invalidateOrgStructure, orgIndex } from '../orgIndex'
-import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Department } from '../state'
 import { hasOwn } from './view'
 import { touchDirectory, visibleDepartmentsOf, visibleMemberCounts } from './visibility'
@@ -142,20 +142,18 @@ function deleteDepartment(ctx: HandlerContext, body: Body) {
   return success()
 }
 
-function listDepartments(ctx: HandlerContext, body: Body) {
-  const { corp } = ctx
-  const visible = visibleDepartmentsOf(corp, ctx.caller.userid)
-  let root = ROOT_DEPARTMENT
-  if (!absent(body.id)) {
-    if (!isPositiveInt(body.id)) return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (id)')
-    if (!hasOwn(corp.departments, body.id) || !visible.has(body.id)) return notFound(body.id, 'id')
-    root = body.id
-  }
-  const fetchCount = absent(body.fetch_member_count) ? 0 : body.fetch_member_count
-  if (fetchCount !== 0 && fetchCount !== 1)
-    return failure(ErrCode.INVALID_PARAM, '只能是 0 或 1 (fetch_member_count)')
-  const counts = fetchCount === 1 ? visibleMemberCounts(corp, ctx.caller.userid) : null
-  // Pre-order (a parent before its children, siblings by order): the client builds the tree in one pass.
+/**
+ * The departments `viewer` may see under `root`, pre-order (a parent before its children, siblings
+ * by order): the client builds the tree in one pass. With counts: visible members per subtree.
+ */
+export function departmentRows(
+  corp: CorpState,
+  viewer: string,
+  root: number,
+  withCounts: boolean,
+): Array<Department & { member_count?: number }> {
+  const visible = visibleDepartmentsOf(corp, viewer)
+  const counts = withCounts ? visibleMemberCounts(corp, viewer) : null
   const org = orgIndex(corp)
   const out: Array<Department & { member_count?: number }> = []
   const stack = [root]
@@ -172,12 +170,27 @@ function listDepartments(ctx: HandlerContext, body: Body) {
     const kids = org.children(d)
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i])
   }
-  return success({ department: out })
+  return out
 }
 
-export const departmentApis: ApiTable = {
-  'department/create': { handler: createDepartment, write: true, admin: true, directoryWrite: true },
-  'department/update': { handler: updateDepartment, write: true, admin: true, directoryWrite: true },
-  'department/delete': { handler: deleteDepartment, write: true, admin: true, directoryWrite: true },
-  'department/list': { handler: listDepartments },
+function listDepartments(ctx: HandlerContext, body: Body) {
+  const { corp } = ctx
+  const visible = visibleDepartmentsOf(corp, ctx.caller.userid)
+  let root = ROOT_DEPARTMENT
+  if (!absent(body.id)) {
+    if (!isPositiveInt(body.id)) return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (id)')
+    if (!hasOwn(corp.departments, body.id) || !visible.has(body.id)) return notFound(body.id, 'id')
+    root = body.id
+  }
+  const fetchCount = absent(body.fetch_member_count) ? 0 : body.fetch_member_count
+  if (fetchCount !== 0 && fetchCount !== 1)
+    return failure(ErrCode.INVALID_PARAM, '只能是 0 或 1 (fetch_member_count)')
+  return success({ department: departmentRows(corp, ctx.caller.userid, root, fetchCount === 1) })
 }
+
+export const departmentApis = {
+  'department/create': createDepartment,
+  'department/update': updateDepartment,
+  'department/delete': deleteDepartment,
+  'department/list': listDepartments,
+} satisfies Partial<Handlers>

@@ -20,17 +20,26 @@ import {
   SEARCH_LIMIT_DEFAULT,
   SEARCH_LIMIT_MAX,
   SEARCH_QUERY_MAX,
+  namedKeys,
   normalizeQuery,
+  searchNamed,
+  type Query,
 } from '../../../policy/search'
 import { invalidateOrgStructure, noteMemberAdded, noteMemberRemoved, orgIndex } from '../orgIndex'
-import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
 import { newMember } from '../seed'
 import type { CorpState, Member } from '../state'
 import { addressHolder } from './addresses'
 import { noteMemberAddresses } from '../mail/routing'
 import { noteSearchMember, searchMembers } from './searchIndex'
 import { findMember, hasOwn, memberView } from './view'
-import { noteMemberVisibility, visibilityOf, visibleDepartmentsOf, visibleMembersOf } from './visibility'
+import {
+  noteMemberVisibility,
+  visibilityOf,
+  visibleDepartmentsOf,
+  visibleMemberCounts,
+  visibleMembersOf,
+} from './visibility'
 
 export const USER_LIST_LIMIT_MAX = 1000
 
@@ -271,25 +280,104 @@ function listUsers(ctx: HandlerContext, body: Body) {
   })
 }
 
-function searchUsers(ctx: HandlerContext, body: Body) {
-  const { corp } = ctx
-  if (typeof body.query !== 'string') return failure(ErrCode.INVALID_PARAM, '搜索内容必须是文本 (query)')
-  if (body.query.length > SEARCH_QUERY_MAX) {
-    return failure(ErrCode.INVALID_PARAM, `搜索内容过长，最多 ${SEARCH_QUERY_MAX} 个字符 (query)`)
+/** a search cursor is the number of ranked matches already answered */
+const SEARCH_CURSOR_RE = /^[0-9]{1,7}$/
+
+/** the checked query, or the refusal */
+export function checkSearchQuery(v: unknown): Verdict<string> {
+  if (typeof v !== 'string') return refuse(ErrCode.INVALID_PARAM, '搜索内容必须是文本 (query)')
+  if (v.length > SEARCH_QUERY_MAX) {
+    return refuse(ErrCode.INVALID_PARAM, `搜索内容过长，最多 ${SEARCH_QUERY_MAX} 个字符 (query)`)
   }
+  return ok(v)
+}
+
+function flag(v: unknown, field: string): Verdict<boolean> {
+  if (absent(v) || v === 0) return ok(false)
+  if (v === 1) return ok(true)
+  return refuse(ErrCode.INVALID_PARAM, `只能是 0 或 1 (${field})`)
+}
+
+/**
+ * One page of ranked members `ctx.caller` may see, with the count of all of them. Shared with
+ * contactrule/preview, which asks as another member.
+ */
+export function memberSearchPage(ctx: HandlerContext, query: string, limit: number, offset: number) {
+  const { corp } = ctx
+  const { hits, total } = searchMembers(corp, ctx.caller.userid, normalizeQuery(query), limit, {
+    offset,
+    count: true,
+  })
+  const next = offset + hits.length
+  return {
+    userlist: hits.map((h) => ({ ...memberView(ctx, corp.users[h.userid]), match: h.field })),
+    total,
+    next_cursor: hits.length > 0 && next < total ? String(next) : '',
+  }
+}
+
+/** visible departments whose name (or its pinyin) matches, with their visible member counts */
+function departmentHits(ctx: HandlerContext, q: Query, limit: number) {
+  const { corp } = ctx
+  const visible = visibleDepartmentsOf(corp, ctx.caller.userid)
+  const depts = Object.values(corp.departments)
+    .filter((d) => visible.has(d.id))
+    .sort((a, b) => a.order - b.order || a.id - b.id)
+  const hits = searchNamed(depts, (d) => namedKeys(d.name), q, limit)
+  const counts = hits.length ? visibleMemberCounts(corp, ctx.caller.userid) : null
+  return hits.map(({ item: d, field }) => ({
+    id: d.id,
+    name: d.name,
+    parentid: d.parentid,
+    member_count: counts ? counts(d.id) : 0,
+    match: field,
+  }))
+}
+
+/** enabled business mailboxes by name or address, what mail/publicmail/directory shows anyone */
+function publicmailHits(ctx: HandlerContext, q: Query, limit: number) {
+  const boxes = Object.values(ctx.corp.publicmails)
+    .filter((m) => m.enabled)
+    .sort((a, b) => a.id - b.id)
+  // aliases stay out: that list never tells members a mailbox's other addresses
+  return searchNamed(boxes, (m) => namedKeys(m.name, [m.email]), q, limit).map(({ item: m, field }) => ({
+    id: m.id,
+    email: m.email,
+    name: m.name,
+    match: field,
+  }))
+}
+
+function searchUsers(ctx: HandlerContext, body: Body) {
+  const query = checkSearchQuery(body.query)
+  if (!query.ok) return refusal(query)
   const limit = checkLimit(body.limit, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT)
   if (!limit.ok) return refusal(limit)
-  const hits = searchMembers(corp, ctx.caller.userid, normalizeQuery(body.query), limit.value)
+  const cursor = absent(body.cursor) ? '' : body.cursor
+  if (typeof cursor !== 'string' || (cursor !== '' && !SEARCH_CURSOR_RE.test(cursor)))
+    return failure(ErrCode.INVALID_PARAM, '分页游标不正确 (cursor)')
+  const withDepartments = flag(body.fetch_department, 'fetch_department')
+  if (!withDepartments.ok) return refusal(withDepartments)
+  const withMailboxes = flag(body.fetch_publicmail, 'fetch_publicmail')
+  if (!withMailboxes.ok) return refusal(withMailboxes)
+
+  const offset = cursor === '' ? 0 : Number(cursor)
+  const page = memberSearchPage(ctx, query.value, limit.value, offset)
+  // Departments and mailboxes are few: they come whole with the first page.
+  const q = normalizeQuery(query.value)
+  const first = offset === 0
   return success({
-    userlist: hits.map((h) => ({ ...memberView(ctx, corp.users[h.userid]), match: h.field })),
+    ...page,
+    ...(withDepartments.value && { department: first ? departmentHits(ctx, q, limit.value) : [] }),
+    ...(withMailboxes.value && { publicmail: first ? publicmailHits(ctx, q, limit.value) : [] }),
   })
 }
 
-export const memberApis: ApiTable = {
-  'user/create': { handler: createUser, write: true, admin: true, directoryWrite: true },
-  'user/update': { handler: updateUser, write: true, admin: true, directoryWrite: true },
-  'user/delete': { handler: deleteUser, write: true, admin: true, directoryWrite: true },
-  'user/get': { handler: getUser },
-  'user/list': { handler: listUsers },
-  'user/search': { handler: searchUsers },
-}
+export const memberApis = {
+  'user/create': createUser,
+  'user/update': updateUser,
+  'user/delete': deleteUser,
+  'user/get': getUser,
+  'user/list': listUsers,
+  'user/search': searchUsers,
+} satisfies Partial<Handlers>

@@ -253,6 +253,44 @@ class FieldIndex {
     return this.owners.get(key) ?? EMPTY
   }
 
+  /** every live key equal to, starting with or containing q, each once, in no particular order */
+  forEachMatch(q: string, fn: (key: string) => void): void {
+    if (q === '') return
+    if (this.owners.has(q)) fn(q)
+    // prefixes: one range of the sorted keys, plus the unmerged ones
+    for (let i = lowerBound(this.sorted, q); i < this.sorted.length; i++) {
+      const k = this.sorted[i]
+      if (!k.startsWith(q)) break
+      if (k !== q && this.owners.has(k)) fn(k)
+    }
+    for (const k of this.delta) if (k !== q && k.startsWith(q) && this.owners.has(k)) fn(k)
+    if (!substringAllowed(q)) return
+    const inner = (k: string) => !k.startsWith(q) && k.includes(q) && this.owners.has(k)
+    if (this.skipDomains) {
+      for (const d of this.domains.keys()) {
+        if (d.includes(q)) {
+          // inside a domain part (not indexed as grams): every key is a candidate
+          for (const k of this.sorted) if (inner(k)) fn(k)
+          for (const k of this.delta) if (inner(k)) fn(k)
+          return
+        }
+      }
+    }
+    const atQ = q.indexOf('@')
+    const needles = this.skipDomains && atQ >= 0 ? needlesOf(q).slice(0, atQ + 1) : needlesOf(q)
+    let postings: number[] | undefined
+    for (const g of needles) {
+      const list = this.grams.get(g)
+      if (!list) return
+      if (!postings || list.length < postings.length) postings = list
+    }
+    // postings hold each key id once, sorted and delta keys alike
+    for (const id of postings ?? []) {
+      const k = this.keys[id]
+      if (inner(k)) fn(k)
+    }
+  }
+
   /** owners of a key by userid; sorted once and kept until that key's owners change */
   ownersOf(key: string, firstBatch: number): Iterable<string> {
     const set = this.owners.get(key)
@@ -304,6 +342,14 @@ class FieldIndex {
   }
 }
 
+export interface SearchOutcome {
+  hits: Hit[]
+  /** an index entry no longer matched its member: rebuild and ask again */
+  stale: boolean
+  /** matches found: all of them when counted, else at least offset + hits */
+  total: number
+}
+
 export class MemberSearchIndex {
   private fields = SEARCH_FIELDS.reduce(
     (acc, f) => ({ ...acc, [f]: new FieldIndex(f === 'email') }),
@@ -339,20 +385,26 @@ export class MemberSearchIndex {
   }
 
   /**
-   * Best `limit` visible members, in policy/search order. `current` returns the member's keys as
-   * they are now, so an entry left stale by a write elsewhere is noticed (then the caller rebuilds).
+   * Visible members in policy/search order: the `limit` after the first `offset`, and with
+   * `count` the number of all matches (the walk then goes on to the end, only counting).
+   * `current` returns the member's keys as they are now, so an entry left stale by a write
+   * elsewhere is noticed (then the caller rebuilds).
    */
   search(
     q: Query,
     limit: number,
     canSee: (userid: string) => boolean,
     current: (userid: string) => MemberKeys | null,
-  ): { hits: Hit[]; stale: boolean } {
+    offset = 0,
+    count = false,
+  ): SearchOutcome {
     const hits: Hit[] = []
     const seen = new Set<string>()
     let stale = false
-    if (q.text === '' || limit <= 0) return { hits, stale }
-    const batch = limit + 8
+    let matched = 0
+    if (q.text === '' || (limit <= 0 && !count)) return { hits, stale, total: 0 }
+    const end = offset + limit
+    const batch = end + 8
     const tiers: Array<[Tier, (f: FieldIndex, fq: string) => Iterable<string>]> = [
       [TIER_EXACT, (f, fq) => f.exact(fq)],
       [TIER_PREFIX, (f, fq) => f.prefixed(fq)],
@@ -372,13 +424,35 @@ export class MemberSearchIndex {
               stale = true
               continue
             }
-            hits.push({ userid, tier, field, key })
-            if (hits.length >= limit) return { hits, stale }
+            if (matched >= offset) hits.push({ userid, tier, field, key })
+            matched++
+            if (matched >= end) return { hits, stale, total: count ? this.count(q, canSee) : matched }
           }
         }
       }
     }
-    return { hits, stale }
+    return { hits, stale, total: matched }
+  }
+
+  /**
+   * How many visible members match in any field (what a walk to the end would find), without
+   * ranking: matching keys are gathered in any order, their owners counted once.
+   */
+  count(q: Query, canSee: (userid: string) => boolean): number {
+    if (q.text === '') return 0
+    const seen = new Set<string>()
+    let n = 0
+    for (const field of SEARCH_FIELDS) {
+      const index = this.fields[field]
+      index.forEachMatch(queryFor(q, field), (key) => {
+        for (const userid of index.exactOwners(key)) {
+          if (seen.has(userid)) continue
+          seen.add(userid)
+          if (canSee(userid)) n++
+        }
+      })
+    }
+    return n
   }
 }
 
@@ -411,26 +485,40 @@ export function noteSearchMember(corp: CorpState, userid: string, after: Member 
   else index.remove(userid)
 }
 
+export interface SearchPage {
+  /** offset = how many ranked matches come before this page */
+  offset?: number
+  /** count every visible match (the answer's `total`) */
+  count?: boolean
+}
+
 /**
  * Ranked search over what `viewer` may see. A viewer who sees few members (own department, see
  * nobody) is answered by ranking just those from their indexed keys: walking the corp-wide index
  * would pass over every match they may not see. Everyone else walks the index, filtered.
  */
-export function searchMembers(tracked: CorpState, viewer: string, q: Query, limit: number): Hit[] {
+export function searchMembers(
+  tracked: CorpState,
+  viewer: string,
+  q: Query,
+  limit: number,
+  page: SearchPage = {},
+): { hits: Hit[]; total: number } {
   const corp = raw(tracked)
+  const offset = page.offset ?? 0
   const current = (u: string) =>
     Object.prototype.hasOwnProperty.call(corp.users, u) ? memberKeys(corp.users[u]) : null
   for (let attempt = 0; ; attempt++) {
     const index = searchIndex(corp)
     const set = visibleSetOf(corp, viewer)
-    let outcome: { hits: Hit[]; stale: boolean }
-    if (set.kind === 'only' && set.members.size <= scanLimit(index.size, limit)) {
-      outcome = scanVisible(index, set.members, viewer, q, limit, current)
+    let outcome: SearchOutcome
+    if (set.kind === 'only' && set.members.size <= scanLimit(index.size, offset + limit)) {
+      outcome = scanVisible(index, set.members, viewer, q, offset, limit, current)
     } else {
-      outcome = index.search(q, limit, visibleTo(corp, viewer), current)
+      outcome = index.search(q, limit, visibleTo(corp, viewer), current, offset, page.count === true)
     }
     // Another area changed members without telling us: rebuild once and answer from fresh keys.
-    if (!outcome.stale || attempt > 0) return outcome.hits
+    if (!outcome.stale || attempt > 0) return { hits: outcome.hits, total: outcome.total }
     dropSearchIndex(corp)
   }
 }
@@ -449,11 +537,12 @@ function scanVisible(
   members: ReadonlySet<string>,
   viewer: string,
   q: Query,
+  offset: number,
   limit: number,
   current: (userid: string) => MemberKeys | null,
-): { hits: Hit[]; stale: boolean } {
+): SearchOutcome {
   const hits: Hit[] = []
-  if (q.text === '' || limit <= 0) return { hits, stale: false }
+  if (q.text === '') return { hits, stale: false, total: 0 }
   const rank = (u: string) => {
     const keys = index.keys(u)
     const hit = keys ? bestHit(u, keys, q) : null
@@ -462,8 +551,8 @@ function scanVisible(
   for (const u of members) rank(u)
   if (!members.has(viewer)) rank(viewer)
   hits.sort(compareHits)
-  const top = hits.slice(0, limit)
+  const top = hits.slice(offset, offset + Math.max(0, limit))
   // Same check as the index walk: a hit from keys that no longer hold means the index is stale.
   const stale = top.some((h) => !current(h.userid)?.[h.field].includes(h.key))
-  return { hits: top, stale }
+  return { hits: top, stale, total: hits.length }
 }

@@ -64,10 +64,29 @@ test('few or many visible members: the same ranked answer as a scan over the vis
       plan.generated[0].name,
     ]) {
       const q = normalizeQuery(raw)
-      const got = searchMembers(corp, g.userid, q, 20).map((h) => h.userid)
+      const got = searchMembers(corp, g.userid, q, 20).hits.map((h) => h.userid)
       const want = scanSearch(keyed, q, 20, (u) => vis.canSee(u)).map((h) => h.userid)
       expect([g.userid, raw, got]).toEqual([g.userid, raw, want])
     }
   }
   expect([...sizes].sort()).toEqual(['few', 'many'])
+})
+
+test('pages and totals: any offset is the reference ranking sliced, the total its full length', () => {
+  const { corp, plan } = org(3000)
+  const keyed = Object.values(corp.users).map((m) => ({ userid: m.userid, keys: memberKeys(m) }))
+  // the admin walks the index; a leaf-department viewer is ranked directly
+  const viewers = ['admin', plan.generated[5].userid, plan.generated[30].userid]
+  for (const viewer of viewers) {
+    const vis = visibilityFor(viewer, Object.values(corp.contactRules), departmentOrg(corp))
+    for (const raw of ['王', 'wang', 'zh', 'l', '工程师', 'c.com', plan.generated[3].name.slice(0, 1)]) {
+      const q = normalizeQuery(raw)
+      const want = scanSearch(keyed, q, Number.MAX_SAFE_INTEGER, (u) => vis.canSee(u)).map((h) => h.userid)
+      for (const offset of [0, 20, 45]) {
+        const got = searchMembers(corp, viewer, q, 25, { offset, count: true })
+        expect([viewer, raw, offset, got.total]).toEqual([viewer, raw, offset, want.length])
+        expect(got.hits.map((h) => h.userid)).toEqual(want.slice(offset, offset + 25))
+      }
+    }
+  }
 })
