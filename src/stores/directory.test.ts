@@ -2,7 +2,7 @@
 import { createApiClient } from '../api/client'
 import type { CallContext } from '../api/contract'
 import { createMockBackend } from '../api/mock'
-import { DirectoryStore, FIRST_PAGE, NEXT_PAGE } from './directory'
+import { DirectoryStore, FIRST_PAGE, NEXT_PAGE, SEARCH_LIMIT } from './directory'
 import { memoryStorage } from '../../test/node/stores/harness'
 
 const zhangsan = { corpid: 'wwdemo', userid: 'zhangsan' }
@@ -160,6 +160,73 @@ describe('DirectoryStore', () => {
 
     await store.loadTree()
     expect(store.departments!.some((d) => d.name === '董事会')).toBe(false)
+  })
+
+  it('search pages: the true total, more pages on demand, none twice, and a retry after a failure', async () => {
+    const { store, backend } = setup()
+    store.setQuery('销售')
+    await settle()
+    expect(store.searchState).toBe('ready')
+    const total = store.resultsTotal
+    // the demo company has more 销售 than one page
+    expect(total).toBeGreaterThan(SEARCH_LIMIT)
+    expect(store.results).toHaveLength(SEARCH_LIMIT)
+    expect(store.hasMoreResults).toBe(true)
+    const all = await backend.call('user/search', { query: '销售', limit: 100 }, zhangsan)
+    expect(all.total).toBe(total)
+
+    // a failing page keeps what is shown and says why
+    const real = backend.call.bind(backend)
+    let fail = true
+    backend.call = (async (name: string, body: object, ctx: CallContext) =>
+      fail && name === 'user/search'
+        ? { errcode: -1, errmsg: '系统繁忙' }
+        : real(name, body, ctx)) as typeof backend.call
+    await store.loadMoreResults()
+    expect(store.results).toHaveLength(SEARCH_LIMIT)
+    expect(store.resultsMoreError).not.toBe('')
+    fail = false
+    await store.loadMoreResults()
+    expect(store.resultsMoreError).toBe('')
+    expect(store.results.map((m) => m.userid)).toEqual(
+      (all.userlist as Array<{ userid: string }>).map((m) => m.userid),
+    )
+    expect(store.hasMoreResults).toBe(false)
+    await store.loadMoreResults() // at the end: nothing more is asked
+    expect(store.results).toHaveLength(total)
+  })
+
+  it('finds business mailboxes and departments as their own sections ("sales", "xiaoshou")', async () => {
+    const { store } = setup()
+    store.setQuery('sales')
+    await settle()
+    expect(store.results).toEqual([])
+    expect(store.resultMailboxes.map((m) => m.email)).toEqual(['sales@xinghe.com'])
+    expect(store.resultsEmpty).toBe(false)
+    store.setQuery('xiaoshou')
+    await settle()
+    expect(store.resultDepartments.map((d) => d.name)).toEqual(['销售部'])
+    expect(store.resultDepartments[0].member_count).toBeGreaterThan(0)
+    store.setQuery('')
+    expect(store.resultDepartments).toEqual([])
+    expect(store.resultMailboxes).toEqual([])
+    expect(store.resultsTotal).toBe(0)
+  })
+
+  it('a page asked for before a new query is dropped', async () => {
+    const { store, backend } = setup()
+    store.setQuery('销售')
+    await settle()
+    const more = store.loadMoreResults()
+    store.setQuery('zs')
+    await more
+    await settle()
+    const want = await backend.call('user/search', { query: 'zs', limit: SEARCH_LIMIT }, zhangsan)
+    expect(store.resultsFor).toBe('zs')
+    expect(store.results.map((m) => m.userid)).toEqual(
+      (want.userlist as Array<{ userid: string }>).map((m) => m.userid),
+    )
+    expect(store.resultsTotal).toBe(want.total)
   })
 
   it('an auditor who sees nobody finds only themselves', async () => {

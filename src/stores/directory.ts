@@ -41,6 +41,20 @@ export interface BusinessMailboxEntry {
   name: string
 }
 
+/** a department found by search: its name or pinyin matched */
+export interface DepartmentResult {
+  id: number
+  name: string
+  parentid: number
+  member_count: number
+  match: SearchField
+}
+
+/** a business mailbox found by search: its name, pinyin or address matched */
+export interface MailboxResult extends BusinessMailboxEntry {
+  match: SearchField
+}
+
 /** WeCom member status */
 export const STATUS_TEXT: Record<number, string> = { 1: '在职', 2: '已禁用', 4: '未激活', 5: '已退出' }
 
@@ -48,6 +62,7 @@ export const STATUS_TEXT: Record<number, string> = { 1: '在职', 2: '已禁用'
 export const NO_PERMISSION_CODES: ReadonlySet<number> = new Set([ErrCode.NO_PRIVILEGE])
 
 export const SEARCH_DEBOUNCE_MS = 150
+/** members per search page; more load as the results scroll */
 export const SEARCH_LIMIT = 50
 export const RECENT_MAX = 10
 /** a small first page so rows appear at once, bigger ones after */
@@ -134,7 +149,7 @@ export class MemberList {
   }
 
   private fetch(cursor: string, limit: number) {
-    return this.api.call<{ userlist: DirMember[]; next_cursor: string }>('user/list', {
+    return this.api.call('user/list', {
       department_id: this.departmentId,
       fetch_child: 0,
       cursor,
@@ -166,9 +181,18 @@ export class DirectoryStore {
   /** the query the current results answer */
   resultsFor = ''
   results: DirMember[] = []
+  /** departments and business mailboxes the query found (with the first page) */
+  resultDepartments: DepartmentResult[] = []
+  resultMailboxes: MailboxResult[] = []
+  /** every member the query finds, not just the pages loaded */
+  resultsTotal = 0
   searchState: LoadState = 'idle'
   searchError = ''
   searchErrcode = 0
+  resultsLoadingMore = false
+  /** a further page failed: the rows shown stay, the footer offers to retry */
+  resultsMoreError = ''
+  private resultsCursor = ''
 
   recent: string[] = []
 
@@ -187,7 +211,15 @@ export class DirectoryStore {
   constructor(private readonly deps: DirectoryDeps) {
     makeAutoObservable<DirectoryStore, 'deps' | 'generation' | 'timer' | 'searchSeq'>(
       this,
-      { deps: false, generation: false, timer: false, searchSeq: false, results: observable.shallow },
+      {
+        deps: false,
+        generation: false,
+        timer: false,
+        searchSeq: false,
+        results: observable.shallow,
+        resultDepartments: observable.shallow,
+        resultMailboxes: observable.shallow,
+      },
       { autoBind: true },
     )
   }
@@ -243,7 +275,7 @@ export class DirectoryStore {
   async loadTree(): Promise<void> {
     const gen = this.generation
     if (this.departments === null) this.treeState = 'loading'
-    const r = await this.deps.api.call<{ department: DirDepartment[] }>('department/list', {
+    const r = await this.deps.api.call('department/list', {
       fetch_member_count: 1,
     })
     runInAction(() => {
@@ -254,7 +286,8 @@ export class DirectoryStore {
         this.treeErrcode = r.errcode
         return
       }
-      this.departments = r.department ?? []
+      // fetch_member_count: 1 puts member_count on every row
+      this.departments = (r.department ?? []) as DirDepartment[]
       this.treeState = 'ready'
       this.treeError = ''
       this.treeErrcode = 0
@@ -284,8 +317,7 @@ export class DirectoryStore {
     this.timer = null
     if (text.trim() === '') {
       this.searchSeq++
-      this.results = []
-      this.resultsFor = ''
+      this.resetResults()
       this.searchState = 'idle'
       this.searchError = ''
       this.searchErrcode = 0
@@ -298,12 +330,25 @@ export class DirectoryStore {
     }, this.deps.debounceMs ?? SEARCH_DEBOUNCE_MS)
   }
 
+  get hasMoreResults(): boolean {
+    return this.resultsCursor !== ''
+  }
+
+  /** nothing found in any section */
+  get resultsEmpty(): boolean {
+    return (
+      this.results.length === 0 && this.resultDepartments.length === 0 && this.resultMailboxes.length === 0
+    )
+  }
+
   async runSearch(text: string): Promise<void> {
     const seq = ++this.searchSeq
     const gen = this.generation
-    const r = await this.deps.api.call<{ userlist: DirMember[] }>('user/search', {
+    const r = await this.deps.api.call('user/search', {
       query: text.trim(),
       limit: SEARCH_LIMIT,
+      fetch_department: 1,
+      fetch_publicmail: 1,
     })
     runInAction(() => {
       if (seq !== this.searchSeq || gen !== this.generation) return
@@ -313,12 +358,58 @@ export class DirectoryStore {
         this.searchErrcode = r.errcode
         return
       }
-      this.results = r.userlist ?? []
+      this.results = (r.userlist ?? []) as DirMember[]
+      this.resultDepartments = r.department ?? []
+      this.resultMailboxes = r.publicmail ?? []
+      this.resultsTotal = r.total ?? this.results.length
+      this.resultsCursor = r.next_cursor ?? ''
       this.resultsFor = text.trim()
+      this.resultsLoadingMore = false
+      this.resultsMoreError = ''
       this.searchState = 'ready'
       this.searchError = ''
       this.searchErrcode = 0
     })
+  }
+
+  /** the next page of member results (the list scrolled near its end, or 重试 after a failure) */
+  async loadMoreResults(): Promise<void> {
+    if (!this.hasMoreResults || this.resultsLoadingMore || this.searchState !== 'ready') return
+    const seq = this.searchSeq
+    const gen = this.generation
+    const query = this.resultsFor
+    this.resultsLoadingMore = true
+    const r = await this.deps.api.call('user/search', {
+      query,
+      limit: SEARCH_LIMIT,
+      cursor: this.resultsCursor,
+    })
+    runInAction(() => {
+      // a new query or identity replaced these results meanwhile
+      if (seq !== this.searchSeq || gen !== this.generation) return
+      this.resultsLoadingMore = false
+      if (r.errcode !== 0) {
+        this.resultsMoreError = failureOf(r).errmsg
+        return
+      }
+      const seen = new Set(this.results.map((m) => m.userid))
+      const more = ((r.userlist ?? []) as DirMember[]).filter((m) => !seen.has(m.userid))
+      this.results = [...this.results, ...more]
+      this.resultsTotal = r.total ?? this.resultsTotal
+      this.resultsCursor = r.next_cursor ?? ''
+      this.resultsMoreError = ''
+    })
+  }
+
+  private resetResults(): void {
+    this.results = []
+    this.resultDepartments = []
+    this.resultMailboxes = []
+    this.resultsTotal = 0
+    this.resultsCursor = ''
+    this.resultsFor = ''
+    this.resultsLoadingMore = false
+    this.resultsMoreError = ''
   }
 
   // ---- recent searches (per identity) -----------------------------------------------------
@@ -366,7 +457,7 @@ export class DirectoryStore {
     const gen = this.generation
     const before = this.card(userid)
     this.cards.set(userid, { ...before, state: before.member ? before.state : 'loading' })
-    const r = await this.deps.api.call<DirMember>('user/get', { userid })
+    const r = await this.deps.api.call('user/get', { userid })
     runInAction(() => {
       if (gen !== this.generation) return
       if (r.errcode !== 0) {
@@ -389,7 +480,7 @@ export class DirectoryStore {
   async loadMailboxes(): Promise<void> {
     const gen = this.generation
     if (this.mailboxes === null) this.mailboxesState = 'loading'
-    const r = await this.deps.api.call<{ list: BusinessMailboxEntry[] }>('mail/publicmail/directory', {})
+    const r = await this.deps.api.call('mail/publicmail/directory', {})
     runInAction(() => {
       if (gen !== this.generation) return
       if (r.errcode !== 0) {
@@ -417,8 +508,7 @@ export class DirectoryStore {
     this.treeError = ''
     this.treeErrcode = 0
     this.query = ''
-    this.resultsFor = ''
-    this.results = []
+    this.resetResults()
     this.searchState = 'idle'
     this.searchError = ''
     this.searchErrcode = 0

@@ -1,5 +1,5 @@
 import { harness } from '../../test/node/stores/harness'
-import { currentKey, describeAccess, MailboxesStore, newMail, PERSONAL } from './mailboxes'
+import { currentKey, describeAccess, INBOX, MailboxesStore, newMail, PERSONAL } from './mailboxes'
 
 async function salesId(admin: ReturnType<typeof harness>['admin']): Promise<string> {
   const r = await admin('exmail/publicmail/search', { fuzzy: 1, email: 'sales@' })
@@ -63,6 +63,38 @@ describe('MailboxesStore', () => {
     expect(store.currentId).toBe(PERSONAL)
     // The list no longer has it, yet the notice names it (the app knew it before losing access).
     expect(store.notice).toBe('你已无权使用「销售部公共邮箱」，已返回个人邮箱')
+  })
+
+  it('the chosen folder belongs to the mailbox: switching, losing access or another identity opens the inbox', async () => {
+    const { store, admin, identity } = setup()
+    await store.reset()
+    await store.refresh()
+    const id = await salesId(admin)
+    store.setFolder('sent')
+    expect(store.folder).toBe('sent')
+    expect(store.select(id)).toBeNull()
+    expect(store.folder).toBe(INBOX)
+    store.setFolder('trash')
+    // a refused switch leaves the folder as it was
+    expect(store.select('999')).not.toBeNull()
+    expect(store.folder).toBe('trash')
+    // access lost: home, at the inbox
+    await admin('exmail/publicmail/update', {
+      id: Number(id),
+      userid_list: { list: ['lina'] },
+      department_list: { list: [] },
+      tag_list: { list: [] },
+    })
+    await store.refresh()
+    expect(store.currentId).toBe(PERSONAL)
+    expect(store.folder).toBe(INBOX)
+    // another identity
+    store.setFolder('spam')
+    identity.current = { corpid: 'wwdemo', userid: 'lina' }
+    const resetting = store.reset()
+    expect(store.folder).toBe(INBOX) // at once, before the saved choice is read
+    await resetting
+    expect(store.folder).toBe(INBOX)
   })
 
   it('names the lost mailbox after a restart too (the name is remembered with the choice)', async () => {

@@ -8,6 +8,7 @@ import type { AccessVia, MailboxSummary } from '../api/mailTypes'
 import { ErrCode } from '../policy/codes'
 
 export const PERSONAL = 'personal'
+export const INBOX = 'inbox'
 
 /** errcodes meaning "this mailbox is no longer yours to open" */
 export const LOST_ACCESS_CODES: ReadonlySet<number> = new Set([
@@ -50,6 +51,8 @@ export interface MailboxesDeps {
 export class MailboxesStore {
   list: MailboxSummary[] = []
   currentId = PERSONAL
+  /** the folder open in the current mailbox; every other mailbox (or identity) opens at its inbox */
+  folder = INBOX
   state: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
   error = ''
   notice = ''
@@ -112,6 +115,7 @@ export class MailboxesStore {
   async reset(): Promise<void> {
     this.seq++
     this.list = []
+    this.folder = INBOX
     this.state = 'idle'
     this.error = ''
     this.notice = ''
@@ -124,7 +128,7 @@ export class MailboxesStore {
       saved = undefined
     }
     runInAction(() => {
-      this.currentId = saved || PERSONAL
+      this.enter(saved || PERSONAL)
       this.currentName = saved && saved !== PERSONAL ? (savedName ?? '') : ''
     })
   }
@@ -132,7 +136,7 @@ export class MailboxesStore {
   async refresh(): Promise<void> {
     const seq = ++this.seq
     if (this.list.length === 0) this.state = 'loading'
-    const r = await this.deps.api.call<{ mailboxes: MailboxSummary[] }>('mail/mailbox/list')
+    const r = await this.deps.api.call('mail/mailbox/list')
     runInAction(() => {
       if (seq !== this.seq) return
       if (r.errcode !== 0 || !Array.isArray(r.mailboxes)) {
@@ -144,7 +148,7 @@ export class MailboxesStore {
       const next = r.mailboxes.map((m) => ({ ...m, id: String(m.id) }))
       if (mailboxMoved(this.list, next)) {
         this.list = next
-        this.currentId = PERSONAL
+        this.enter(PERSONAL)
         this.notice = '企业邮箱已迁移到新的组织，已为你重新加载'
         this.deps.onMoved?.()
         void this.remember()
@@ -170,7 +174,7 @@ export class MailboxesStore {
               : '你已无权使用之前的业务邮箱，已返回个人邮箱',
         )
       } else if (!cur && this.list.length > 0) {
-        this.currentId = this.list[0].id // e.g. no personal mailbox after conversion
+        this.enter(this.list[0].id) // e.g. no personal mailbox after conversion
       }
     })
   }
@@ -180,7 +184,7 @@ export class MailboxesStore {
     const target = this.list.find((m) => m.id === id)
     if (!target) return '该邮箱不存在或已无权使用'
     if (!target.enabled) return '该业务邮箱已被管理员停用，暂时无法进入'
-    this.currentId = id
+    this.enter(id)
     void this.remember()
     return null
   }
@@ -196,9 +200,20 @@ export class MailboxesStore {
     this.notice = ''
   }
 
+  /** open another folder of the current mailbox */
+  setFolder(folder: string): void {
+    this.folder = folder
+  }
+
+  /** a mailbox is entered at its inbox: a folder chosen elsewhere means nothing here */
+  private enter(id: string): void {
+    this.currentId = id
+    this.folder = INBOX
+  }
+
   private returnHome(notice: string): void {
     const personal = this.list.find((m) => m.id === PERSONAL)
-    this.currentId = personal ? PERSONAL : (this.list.find((m) => m.enabled)?.id ?? PERSONAL)
+    this.enter(personal ? PERSONAL : (this.list.find((m) => m.enabled)?.id ?? PERSONAL))
     this.notice = notice
     void this.remember()
   }

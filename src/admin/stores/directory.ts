@@ -1,15 +1,27 @@
 // The directory as the admin pickers and summaries need it: departments, tags and every member's
 // name, loaded once per identity (admins see the whole org) and searched through user/search.
-import { makeAutoObservable, runInAction } from 'mobx'
+import { makeAutoObservable, observable, runInAction } from 'mobx'
 import type { ApiClient } from '../../api/client'
+import { groupByLetter, sortByPinyin, type LetterGroup } from '../../policy/alphaIndex'
+import { humanError } from '../../stores/humanError'
 import type { Department, DirMember, Tag, Targets } from './types'
 
 const PAGE = 1000
+
+/** a tag's visible members and departments */
+export interface TagMembers {
+  state: 'ready' | 'error'
+  userlist: Array<{ userid: string; name: string }>
+  partylist: number[]
+  error: string
+}
 
 export class DirectoryCache {
   departments: Department[] = []
   tags: Tag[] = []
   members: DirMember[] = []
+  /** tag/get per tag: who a tag stands for, shown next to it in the pickers */
+  tagMembers = new Map<number, TagMembers>()
   state: 'idle' | 'loading' | 'ready' | 'error' = 'idle'
   error = ''
   private loading: Promise<void> | null = null
@@ -17,7 +29,7 @@ export class DirectoryCache {
   constructor(private readonly api: ApiClient) {
     makeAutoObservable<DirectoryCache, 'api' | 'loading'>(
       this,
-      { api: false, loading: false },
+      { api: false, loading: false, members: observable.ref, tagMembers: observable.ref },
       { autoBind: true },
     )
   }
@@ -32,14 +44,14 @@ export class DirectoryCache {
   async reload(): Promise<void> {
     this.state = this.state === 'ready' ? 'ready' : 'loading'
     const [depts, tags] = await Promise.all([
-      this.api.call<{ department: Department[] }>('department/list', {}),
-      this.api.call<{ taglist: Tag[] }>('tag/list', {}),
+      this.api.call('department/list', {}),
+      this.api.call('tag/list', {}),
     ])
     const members: DirMember[] = []
     let failure = depts.errcode !== 0 ? depts.errmsg : tags.errcode !== 0 ? tags.errmsg : ''
     let cursor = ''
     while (!failure) {
-      const r = await this.api.call<{ userlist: DirMember[]; next_cursor: string }>('user/list', {
+      const r = await this.api.call('user/list', {
         department_id: 1,
         fetch_child: 1,
         limit: PAGE,
@@ -63,6 +75,43 @@ export class DirectoryCache {
       this.members = members
       this.state = 'ready'
       this.error = ''
+    })
+  }
+
+  /** members in 拼音 order (as the pickers list them), ties by userid */
+  get sortedMembers(): DirMember[] {
+    return sortByPinyin(
+      this.members,
+      (m) => m.name,
+      (m) => m.userid,
+    )
+  }
+
+  /** the pickers' A–Z sections */
+  get memberGroups(): LetterGroup<DirMember>[] {
+    return groupByLetter(
+      this.members,
+      (m) => m.name,
+      (m) => m.userid,
+    )
+  }
+
+  /** each tag's members and departments (visible ones), loaded together when a picker shows tags */
+  async loadTagMembers(): Promise<void> {
+    const tags = this.tags
+    const answers = await Promise.all(tags.map((t) => this.api.call('tag/get', { tagid: t.tagid })))
+    runInAction(() => {
+      const next = new Map(this.tagMembers)
+      tags.forEach((t, i) => {
+        const r = answers[i]
+        next.set(
+          t.tagid,
+          r.errcode === 0
+            ? { state: 'ready', userlist: r.userlist ?? [], partylist: r.partylist ?? [], error: '' }
+            : { state: 'error', userlist: [], partylist: [], error: humanError(r.errmsg) },
+        )
+      })
+      this.tagMembers = next
     })
   }
 
@@ -118,11 +167,11 @@ export class DirectoryCache {
     ].join('、')
   }
 
-  /** members whose name, userid, pinyin or address matches (the backend ranks them) */
+  /** members whose name, userid, pinyin or address matches (the backend ranks them); all in 拼音 order without a query */
   async search(query: string, limit = 30): Promise<{ ok: boolean; list: DirMember[]; error: string }> {
     const q = query.trim()
-    if (!q) return { ok: true, list: this.members.slice(0, limit), error: '' }
-    const r = await this.api.call<{ userlist: DirMember[] }>('user/search', { query: q, limit })
+    if (!q) return { ok: true, list: this.sortedMembers.slice(0, limit), error: '' }
+    const r = await this.api.call('user/search', { query: q, limit })
     return r.errcode === 0
       ? { ok: true, list: r.userlist ?? [], error: '' }
       : { ok: false, list: [], error: r.errmsg }
@@ -132,6 +181,7 @@ export class DirectoryCache {
     this.departments = []
     this.tags = []
     this.members = []
+    this.tagMembers = new Map()
     this.state = 'idle'
     this.error = ''
   }

@@ -15,7 +15,8 @@ import './index.css'
 function MailPage() {
   useTabBadge()
   const { session, mailboxes, messages } = stores
-  const [folder, setFolder] = useState('inbox')
+  // kept by the store: another mailbox or identity opens at its inbox
+  const { folder, setFolder } = mailboxes
   const [switching, setSwitchingState] = useState(false)
   // The native tab bar sits above page content; hide it while the sheet is open.
   const setSwitching = (open: boolean) => {
@@ -64,7 +65,6 @@ function MailPage() {
       return
     }
     setSwitching(false)
-    setFolder('inbox')
   }
 
   const open = (item: MessageItem) => {
@@ -121,7 +121,6 @@ function MailPage() {
         onTap={() => {
           const refusal = mailboxes.openArrival()
           if (refusal) void Taro.showToast({ title: refusal, icon: 'none' })
-          else setFolder('inbox')
         }}
       />
       <NoticeBar text={session.notice} onClose={session.dismissNotice} />
