@@ -5,6 +5,10 @@ export const ErrCode = {
   STALE_VERSION: 6000,
   INVALID_USERID: 40003,
   INVALID_PARAM: 40058,
+  /** the server: no or unknown session token (WeCom's "missing access_token") */
+  NO_SESSION: 41001,
+  /** the server: the session expired; the app logs in again and repeats the call once */
+  SESSION_EXPIRED: 42001,
   INVALID_DEPARTMENT_LIST: 40066,
   INVALID_TAG: 40068,
   NO_PRIVILEGE: 48002,

@@ -1,0 +1,38 @@
+// The server's settings, from the environment (api.md "The server over HTTP").
+import { readFileSync } from 'node:fs'
+import type { CorpSetup } from '../src/api/contract'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  databaseUrl: string
+  dataDir: string
+  wecom: { corpid: string; secret: string; base: string } | null
+  dev: boolean
+  /** from BIZMAIL_CORPS; undefined = none given */
+  corps: CorpSetup[] | undefined
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 8787)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got ${env.PORT}`)
+  const corpid = env.WECOM_CORPID ?? ''
+  const secret = env.WECOM_SECRET ?? ''
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ?? '',
+    dataDir: env.BIZMAIL_DATA_DIR ?? './data/db',
+    wecom:
+      corpid && secret ? { corpid, secret, base: env.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com' } : null,
+    dev: env.BIZMAIL_DEV === '1',
+    corps: env.BIZMAIL_CORPS ? readCorps(env.BIZMAIL_CORPS) : undefined,
+  }
+}
+
+function readCorps(file: string): CorpSetup[] {
+  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
+  if (!Array.isArray(parsed)) throw new Error(`BIZMAIL_CORPS (${file}) must hold a JSON array of corp setups`)
+  return parsed as CorpSetup[]
+}

@@ -1,0 +1,48 @@
+// `npm run server`: opens the database (PGlite in BIZMAIL_DATA_DIR, or DATABASE_URL), applies the
+// migrations, serves HTTP, and on SIGTERM / SIGINT finishes in-flight requests before it exits.
+import { Sessions } from './auth/sessions'
+import { WecomClient } from './auth/wecom'
+import { buildApp } from './app'
+import { createClock } from './clock'
+import { configFromEnv } from './config'
+import { memoryCore } from './core'
+import { openDb } from './db'
+import { migrate } from './db/migrate'
+
+async function main(): Promise<void> {
+  const config = configFromEnv()
+  const db = await openDb(config)
+  const applied = await migrate(db)
+  const clock = createClock()
+  // Without BIZMAIL_CORPS: the demo organisations in dev mode, none otherwise.
+  const core = memoryCore(config.corps ?? (config.dev ? undefined : []), clock.now)
+  const app = buildApp({
+    db,
+    core,
+    sessions: new Sessions(db, clock.now),
+    wecom: config.wecom ? new WecomClient(config.wecom) : null,
+    clock,
+    dev: config.dev,
+    logger: true,
+  })
+  await app.listen({ port: config.port, host: config.host })
+  app.log.info({ db: db.kind, migrations: applied, dev: config.dev, wecom: !!config.wecom }, 'server ready')
+
+  let stopping = false
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+    await app.close()
+    await core.settle()
+    await db.close()
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((e: unknown) => {
+  console.error(JSON.stringify({ level: 'fatal', msg: e instanceof Error ? e.message : String(e) }))
+  process.exit(1)
+})

@@ -1,0 +1,54 @@
+// One database per test file (PGlite in memory, or TEST_DATABASE_URL's PostgreSQL with a fresh
+// schema) and an app built on it, as main.ts builds it.
+import type { CorpSetup } from '../../src/api/contract'
+import { buildApp } from '../app'
+import { Sessions } from '../auth/sessions'
+import { WecomClient } from '../auth/wecom'
+import { createClock } from '../clock'
+import { memoryCore } from '../core'
+import { openDb, type Db } from '../db'
+import { migrate } from '../db/migrate'
+import { openPglite } from '../db/pglite'
+import { openPostgres } from '../db/postgres'
+
+export const CORP: CorpSetup = {
+  corpid: 'wwtest',
+  name: '测试科技',
+  creator: 'boss',
+  edition: 'advanced',
+  advancedSeats: 5,
+  domain: { name: 'test.com', kind: 'custom' },
+}
+
+export async function testDb(): Promise<Db> {
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) return openPglite()
+  const db = await openPostgres(url)
+  await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;')
+  return db
+}
+
+export async function testApp(
+  db: Db,
+  options: { dev?: boolean; wecomBase?: string; corps?: CorpSetup[] } = {},
+) {
+  await migrate(db)
+  await db.exec('TRUNCATE sessions, login_attempts')
+  const clock = createClock()
+  const core = memoryCore(options.corps ?? [CORP], clock.now)
+  const wecom = options.wecomBase
+    ? new WecomClient({ base: options.wecomBase, corpid: 'wwtest', secret: 's3cret', now: clock.now })
+    : null
+  const app = buildApp({
+    db,
+    core,
+    sessions: new Sessions(db, clock.now),
+    wecom,
+    clock,
+    dev: options.dev ?? false,
+  })
+  await app.ready()
+  return { app, clock, core }
+}
+
+export { openDb }
