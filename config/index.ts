@@ -2,6 +2,7 @@ import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { ModuleMapPlugin } from './moduleMap'
 
 // One config for both targets: weapp → dist/weapp (opened by WeChat DevTools), h5 → dist/h5.
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -54,6 +55,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // 11 is the smallest with no fallback: 8 KB for 29 component instances on a scrolling list.
       ...{ baseLevel: 11 }, // read by the weapp template builder, missing from Taro 4's config types
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // BIZMAIL_STATS=1: <output>.modules.json beside the build (not in it), for `npm run size -- --why`.
+      webpackChain(chain) {
+        const out = process.env.BIZMAIL_DIST || `dist/${process.env.TARO_ENV}`
+        if (process.env.BIZMAIL_STATS) chain.plugin('moduleMap').use(ModuleMapPlugin, [`${out}.modules.json`])
+        // @tarojs/components-advanced 4.2.0 brings its own @tarojs/taro + api 4.2.0: a second Taro
+        // object (3 KB) beside the app's. One copy, as Taro itself does for runtime and shared.
+        for (const pkg of ['@tarojs/taro', '@tarojs/api'])
+          chain.resolve.alias.set(`${pkg}$`, path.resolve(__dirname, '..', 'node_modules', pkg))
+      },
     },
     h5: {
       publicPath: '/',
