@@ -16,9 +16,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: process.env.BIZMAIL_DIST || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
-      // 'mock' (default, in-process backend) or 'http' (future server at TARO_APP_API_BASE)
+      // 'mock' (default, in-process backend) or 'http' (the server at TARO_APP_API_BASE)
       API_TRANSPORT: JSON.stringify(process.env.TARO_APP_API_TRANSPORT || 'mock'),
       API_BASE_URL: JSON.stringify(process.env.TARO_APP_API_BASE || ''),
+      // http builds: 'wecom' (default) or 'dev' (the demo picker logs in at a BIZMAIL_DEV=1 server)
+      API_LOGIN: JSON.stringify(process.env.TARO_APP_API_LOGIN === 'dev' ? 'dev' : 'wecom'),
+      API_CORPID: JSON.stringify(process.env.TARO_APP_CORPID || ''),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: {

@@ -63,6 +63,12 @@ export class SessionStore {
     await this.load()
   }
 
+  /** the server logged the member in as someone else than the app assumed (a WeCom login) */
+  async adopt(identity: CallContext): Promise<void> {
+    if (identity.corpid === this.identity.corpid && identity.userid === this.identity.userid) return
+    await this.switchTo(identity, true)
+  }
+
   async load(): Promise<void> {
     const epoch = this.epoch
     this.state = 'loading'
