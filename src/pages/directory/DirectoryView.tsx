@@ -170,7 +170,7 @@ function DirectoryViewImpl({ departmentId }: DirectoryViewProps) {
           <Input
             className="dir-search__input"
             value={directory.query}
-            placeholder="搜索姓名、拼音、邮箱、职位"
+            placeholder="搜索成员、部门、业务邮箱"
             confirmType="search"
             data-testid="dir-search"
             onInput={(e) => directory.setQuery(e.detail.value)}
@@ -220,6 +220,14 @@ function DirectoryViewImpl({ departmentId }: DirectoryViewProps) {
             onOpen={(m) => {
               directory.addRecent(directory.query)
               openMember(m.userid)
+            }}
+            onOpenDepartment={(d) => {
+              directory.addRecent(directory.query)
+              openDepartment(d.id, directory.root?.id)
+            }}
+            onWrite={(m) => {
+              directory.addRecent(directory.query)
+              writeTo(m.name, m.email)
             }}
             onRecent={(text) => directory.setQuery(text)}
           />

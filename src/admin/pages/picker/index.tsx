@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Input, ScrollView, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
@@ -10,7 +10,22 @@ import '../../admin.css'
 
 const TAB_LABEL: Record<PickKind, string> = { user: '成员', dept: '部门', tag: '标签' }
 
-/** Members (searchable), departments (as a tree) and tags; edits the form's selection in place. */
+/** an A–Z section's anchor, for the letter strip to scroll to */
+const letterAnchor = (letter: string) => `pick-letter-${letter === '#' ? 'other' : letter}`
+
+/** "张三、李四 等 5 人 · 部门「客服部」" — who a tag stands for */
+function tagSummary(names: string[], departments: string[]): string {
+  const people =
+    names.length === 0
+      ? ''
+      : names.length > 3
+        ? `${names.slice(0, 3).join('、')} 等 ${names.length} 人`
+        : names.join('、')
+  const parts = [people, departments.length ? `部门「${departments.join('、')}」` : ''].filter(Boolean)
+  return parts.length ? parts.join(' · ') : '标签里还没有成员'
+}
+
+/** Members (searchable, A–Z), departments (as a tree) and tags with their members; edits the form's selection in place. */
 function PickerPage() {
   const { picker, directory } = adminStores
   const kinds = picker.request.kinds
@@ -26,7 +41,17 @@ function PickerPage() {
   }, [picker, directory])
 
   useEffect(() => {
+    if (tab === 'tag' && directory.state === 'ready') void directory.loadTagMembers()
+  }, [tab, directory, directory.state])
+
+  useEffect(() => {
     const mine = ++seq.current
+    if (!query.trim()) {
+      // no query: the whole directory in 拼音 order below, nothing to ask
+      setFound([])
+      setSearchError('')
+      return
+    }
     const timer = setTimeout(async () => {
       const r = await directory.search(query, 50)
       if (mine !== seq.current) return
@@ -47,6 +72,24 @@ function PickerPage() {
 
   const check = (on: boolean) => (
     <View className={`adm-check ${on ? 'adm-check--on' : ''}`}>{on ? '✓' : ''}</View>
+  )
+
+  const memberCell = (m: DirMember) => (
+    <View
+      key={m.userid}
+      className="cell"
+      hoverClass="cell-hover"
+      onClick={() => picker.toggleUser(m.userid)}
+      data-testid={`pick-user-${m.userid}`}
+    >
+      {check(t.userid.includes(m.userid))}
+      <View className="cell-body">
+        <View className="cell-title">{m.name}</View>
+        <View className="cell-desc">
+          {[m.position, m.biz_mail || '无个人邮箱'].filter(Boolean).join(' · ')}
+        </View>
+      </View>
+    </View>
   )
 
   return (
@@ -77,28 +120,43 @@ function PickerPage() {
             data-testid="picker-search"
           />
           {searchError && <View className="adm-error">{searchError}</View>}
-          <View className="cells">
-            {found.map((m) => (
-              <View
-                key={m.userid}
-                className="cell"
-                hoverClass="cell-hover"
-                onClick={() => picker.toggleUser(m.userid)}
-                data-testid={`pick-user-${m.userid}`}
-              >
-                {check(t.userid.includes(m.userid))}
-                <View className="cell-body">
-                  <View className="cell-title">{m.name}</View>
-                  <View className="cell-desc">
-                    {[m.position, m.biz_mail || '无个人邮箱'].filter(Boolean).join(' · ')}
+          {query.trim() ? (
+            <View className="cells">
+              {found.map((m) => memberCell(m))}
+              {found.length === 0 && !searchError && (
+                <AdminState state="empty" emptyText="没有找到匹配的成员" />
+              )}
+            </View>
+          ) : directory.members.length === 0 ? (
+            <AdminState state="empty" emptyText="暂无成员" />
+          ) : (
+            <View>
+              <ScrollView scrollX className="adm-letters" data-testid="picker-letters" enableFlex>
+                {directory.memberGroups.map((g) => (
+                  <Text
+                    key={g.letter}
+                    className="adm-letters__letter"
+                    onClick={() =>
+                      void Taro.pageScrollTo({ selector: `#${letterAnchor(g.letter)}`, duration: 0 }).catch(
+                        () => {},
+                      )
+                    }
+                    data-testid={`picker-letter-${g.letter}`}
+                  >
+                    {g.letter}
+                  </Text>
+                ))}
+              </ScrollView>
+              {directory.memberGroups.map((g) => (
+                <View key={g.letter} data-testid="picker-group">
+                  <View id={letterAnchor(g.letter)} className="section-title adm-letter-title">
+                    {g.letter}
                   </View>
+                  <View className="cells">{g.items.map((m) => memberCell(m))}</View>
                 </View>
-              </View>
-            ))}
-            {found.length === 0 && !searchError && (
-              <AdminState state="empty" emptyText={query ? '没有找到匹配的成员' : '暂无成员'} />
-            )}
-          </View>
+              ))}
+            </View>
+          )}
         </View>
       ) : tab === 'dept' ? (
         <View className="cells">
@@ -120,20 +178,33 @@ function PickerPage() {
         </View>
       ) : (
         <View className="cells">
-          {directory.tags.map((g) => (
-            <View
-              key={g.tagid}
-              className="cell"
-              hoverClass="cell-hover"
-              onClick={() => picker.toggleTag(g.tagid)}
-              data-testid={`pick-tag-${g.tagid}`}
-            >
-              {check(t.tagid.includes(g.tagid))}
-              <View className="cell-body">
-                <View className="cell-title">{g.tagname}</View>
+          {directory.tags.map((g) => {
+            const who = directory.tagMembers.get(g.tagid)
+            return (
+              <View
+                key={g.tagid}
+                className="cell"
+                hoverClass="cell-hover"
+                onClick={() => picker.toggleTag(g.tagid)}
+                data-testid={`pick-tag-${g.tagid}`}
+              >
+                {check(t.tagid.includes(g.tagid))}
+                <View className="cell-body">
+                  <View className="cell-title">{g.tagname}</View>
+                  <View className="cell-desc adm-wrap" data-testid="tag-members">
+                    {!who
+                      ? '正在读取标签成员…'
+                      : who.state === 'error'
+                        ? who.error
+                        : tagSummary(
+                            who.userlist.map((u) => u.name),
+                            who.partylist.map(directory.deptName),
+                          )}
+                  </View>
+                </View>
               </View>
-            </View>
-          ))}
+            )
+          })}
           {directory.tags.length === 0 && <AdminState state="empty" emptyText="还没有标签" />}
         </View>
       )}
