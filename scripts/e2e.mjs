@@ -4,11 +4,9 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import os from 'node:os'
-import { chromium } from 'playwright-core'
+import { launchBrowser, phoneContext } from './browser.mjs'
 import { serve } from './serve.mjs'
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const SHOTS = 'test/e2e/screenshots'
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'))
 
@@ -32,34 +30,14 @@ const files = fs
   .sort()
 
 const { server, url } = await serve(process.env.BIZMAIL_DIST || 'dist/h5')
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-'))
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    `--user-data-dir=${profile}`,
-  ].filter((a) => !a.startsWith('--user-data-dir')), // playwright manages the profile itself
-})
+const browser = await launchBrowser()
 
 let passed = 0
 let failed = 0
 for (const file of files) {
   const mod = await import(pathToFileURL(path.resolve(dir, file)).href)
   // A fresh context per journey: empty storage, so the demo data is seeded anew.
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    colorScheme: mod.colorScheme ?? 'light',
-  })
+  const context = await phoneContext(browser, mod.colorScheme ?? 'light')
   const page = await context.newPage()
   const errors = []
   page.on('pageerror', (e) => errors.push(e.message))
@@ -84,6 +62,5 @@ for (const file of files) {
 }
 await browser.close()
 server.close()
-fs.rmSync(profile, { recursive: true, force: true })
 console.log(`e2e: ${passed} passed, ${failed} failed`)
 process.exit(failed > 0 || passed === 0 ? 1 : 0)
