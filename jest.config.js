@@ -21,6 +21,8 @@ const taroTransformer = preset.transform['^.+\\.(js|jsx|ts|tsx)$']
 const pagesProject = {
   ...preset,
   displayName: 'pages',
+  // jsdom, optionally running each file's tests in reverse (scripts/test-isolation.mjs)
+  testEnvironment: '<rootDir>/test/pages/environment.js',
   roots: ['<rootDir>/src', '<rootDir>/test/pages'],
   testMatch: ['**/*.test.tsx'],
   collectCoverageFrom: undefined,
@@ -36,6 +38,8 @@ const pagesProject = {
   },
   // Loading @tarojs/taro first breaks the router <-> taro import cycle (see taro-setup notes).
   setupFiles: [...preset.setupFiles, '<rootDir>/test/pages/setup.js'],
+  // Each test gets a fresh app (test/kit/app.ts): no test depends on another's leftovers.
+  setupFilesAfterEnv: [...(preset.setupFilesAfterEnv ?? []), '<rootDir>/test/pages/fresh.setup.ts'],
   globals: { ...preset.globals, API_TRANSPORT: 'mock', API_BASE_URL: '' },
 }
 

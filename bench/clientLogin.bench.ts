@@ -3,7 +3,7 @@
 // the old matcher (a salted hash of every live code), in the same run. Nine guesses per round stay
 // below the lock, so every guess is really evaluated. Run: npx tsx bench/clientLogin.bench.ts
 import { clientLogin } from '../src/api/mock/handlers/clientLogin'
-import { addMailbox, testSecureBytes } from '../src/api/mock/mail/testkit'
+import { addMailbox, testSecureBytes } from '../test/kit/mail'
 import { createAuthCode, hashSecret } from '../src/api/mock/publicmail/authCodes'
 import { newMember, stateFromSetups } from '../src/api/mock/seed'
 import type { BusinessMailbox } from '../src/api/mock/state'

@@ -10,7 +10,7 @@ import { invalidateOrg, orgIndex } from '../src/api/mock/orgIndex'
 import type { HandlerContext } from '../src/api/mock/registry'
 import { newMember, newStore, stateFromSetups } from '../src/api/mock/seed'
 import type { CorpState, Member } from '../src/api/mock/state'
-import { testSecureBytes } from '../src/api/mock/mail/testkit'
+import { testSecureBytes } from '../test/kit/mail'
 
 const MEMBERS = 100_000
 const MAILBOXES = 500

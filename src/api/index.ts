@@ -41,9 +41,23 @@ function makeTransport(): Transport {
   }
 }
 
-const transport = withFaults(makeTransport(), faults)
+let base = makeTransport()
+// The client keeps this transport; what it forwards to is replaced only by resetApiForTest.
+const transport = withFaults({ call: (api, body, ctx) => base.call(api, body, ctx) }, faults)
 
 export const api: ApiClient = createApiClient(transport, () => identity)
+
+/**
+ * Tests only (test/kit/app.ts, through the stores' resetForTest): nobody signed in, no fault plan,
+ * and a new embedded backend over whatever storage holds now (the old one stops writing).
+ */
+export function resetApiForTest(): void {
+  mock?.stop()
+  identity = { corpid: '', userid: '' }
+  faults.plan = null
+  faults.injected = 0
+  base = makeTransport()
+}
 
 /** who the calls are made as (dev identity switcher now, wx.qy.login later) */
 export function setIdentity(next: CallContext): void {

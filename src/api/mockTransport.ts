@@ -4,6 +4,8 @@ import { createMockBackend, type MockBackend, type MockBackendOptions, type Stor
 
 export interface MockTransport extends Transport {
   backend: MockBackend
+  /** no more background steps (a test replaces the backend; the app never stops it) */
+  stop(): void
 }
 
 /** pause between background steps, so a running migration is seen running, step by step */
@@ -18,21 +20,27 @@ export function createMockTransport(options: MockTransportOptions = {}, stepMs =
   const { onStorageUsage, ...backendOptions } = options
   const backend = createMockBackend(backendOptions)
   let stepping = false
+  let stopped = false
+  let timer: ReturnType<typeof setTimeout> | undefined
   // A server works on its own; in-process, background work (a migration) advances on a timer
   // after any call that may have queued some, one step at a time.
   const drive = () => {
-    if (stepping) return
+    if (stepping || stopped) return
     stepping = true
     const next = () =>
       void backend.step().then((ran) => {
-        if (ran) setTimeout(next, stepMs)
+        if (ran && !stopped) timer = setTimeout(next, stepMs)
         else stepping = false
       })
-    setTimeout(next, stepMs)
+    timer = setTimeout(next, stepMs)
   }
   drive() // a migration interrupted by closing the app resumes on start
   return {
     backend,
+    stop: () => {
+      stopped = true
+      clearTimeout(timer)
+    },
     call: async (api, body, ctx) => {
       const r = await backend.call(api, body, ctx)
       drive()

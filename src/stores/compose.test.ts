@@ -1,7 +1,7 @@
 import { createApiClient } from '../api/client'
 import { withFaults, type FaultInjector } from '../api/faults'
 import { harness } from '../../test/node/stores/harness'
-import { ComposeStore, EMPTY_FIELDS, SEND_ATTEMPTS } from './compose'
+import { ComposeStore, EMPTY_FIELDS, SEND_ATTEMPTS, SUGGEST_DEBOUNCE_MS } from './compose'
 
 let n = 0
 function setup(faults: FaultInjector = { plan: null, injected: 0 }) {
@@ -21,7 +21,7 @@ const fields = {
 }
 
 async function sentWith(h: ReturnType<typeof setup>, subject: string): Promise<number> {
-  const r = await h.api.call<{ items: { subject: string }[] }>('mail/message/list', {
+  const r = await h.api.call('mail/message/list', {
     mailbox: 'personal',
     folder: 'sent',
     limit: 100,
@@ -48,13 +48,13 @@ describe('ComposeStore', () => {
     await h.store.open(SCOPE, 'personal', 'new', fields)
     await h.store.saveDraft()
     expect(h.store.draftId).not.toBe('')
-    const drafts = await h.api.call<{ items: unknown[] }>('mail/message/list', {
+    const drafts = await h.api.call('mail/message/list', {
       mailbox: 'personal',
       folder: 'drafts',
     })
     expect(drafts.items?.length).toBeGreaterThan(0)
     expect(await h.store.send()).toBe(true)
-    const after = await h.api.call<{ items: { draft_id?: string }[] }>('mail/message/list', {
+    const after = await h.api.call('mail/message/list', {
       mailbox: 'personal',
       folder: 'drafts',
     })
@@ -104,7 +104,7 @@ describe('ComposeStore', () => {
       subject: '带名字',
     })
     expect(await h.store.send()).toBe(true)
-    const sent = await h.api.call<{ items: { to: string[]; subject: string }[] }>('mail/message/list', {
+    const sent = await h.api.call('mail/message/list', {
       mailbox: 'personal',
       folder: 'sent',
       limit: 100,
@@ -119,4 +119,84 @@ describe('ComposeStore', () => {
     expect(h.store.restored).toBe(false)
     expect(h.store.fields.subject).toBe('报价')
   })
+
+  describe('start', () => {
+    const start = {
+      scope: SCOPE,
+      mailbox: 'personal',
+      mine: ['zhangsan@xinghe.com'],
+      refId: '',
+      prefillTo: '',
+    }
+
+    it('a reply starts from the message answered, and the signature is fetched for the preview', async () => {
+      const h = setup()
+      await h.backend.deliver('wwdemo', 'zhangsan@xinghe.com', {
+        from: '陈经理 <chen@customer.cn>',
+        subject: '合同细节',
+        content: '请确认',
+      })
+      const inbox = await h.api.request('mail/message/list', { mailbox: 'personal', folder: 'inbox' })
+      const mail = inbox.items.find((i) => i.subject === '合同细节')!
+      const saved = await h.api.request('mail/settings/get', { mailbox: 'personal' })
+      expect(
+        (
+          await h.api.call('mail/settings/update', {
+            mailbox: 'personal',
+            shared: { signature: '张三 · 销售部', version: saved.shared.version },
+          })
+        ).errcode,
+      ).toBe(0)
+
+      expect(await h.store.start({ ...start, mode: 'reply', refId: mail.mail_id })).toBe('')
+      expect(h.store.fields.to).toEqual(['陈经理 <chen@customer.cn>'])
+      expect(h.store.fields.subject).toBe('回复：合同细节')
+      expect(h.store.fields.in_reply_to).not.toBe('')
+      await until(() => h.store.signature !== '')
+      expect(h.store.signature).toContain('张三 · 销售部')
+    })
+
+    it('a mail to a colleague from the directory is its own draft, apart from a blank new one', async () => {
+      const h = setup()
+      expect(await h.store.start({ ...start, mode: 'new', prefillTo: '李娜 <lina@xinghe.com>' })).toBe('')
+      expect(h.store.fields.to).toEqual(['李娜 <lina@xinghe.com>'])
+      h.store.update({ subject: '给李娜' })
+      expect(await h.store.start({ ...start, mode: 'new' })).toBe('')
+      expect(h.store.fields).toMatchObject({ to: [], subject: '' })
+    })
+
+    it('says why when the message to answer cannot be opened', async () => {
+      const h = setup()
+      const refused = await h.store.start({ ...start, mode: 'reply', refId: 'no-such-mail' })
+      expect(refused).not.toBe('')
+      expect(refused).not.toMatch(/\([a-z_]+\)/)
+    })
+  })
+
+  describe('suggest', () => {
+    it('offers colleagues with a mailbox for the last name typed, after a pause, and only the latest typing', async () => {
+      const h = setup()
+      const pauses: Array<{ ms: number; go: () => void }> = []
+      const store = new ComposeStore({
+        ...h.deps,
+        sleep: (ms) => new Promise<void>((go) => pauses.push({ ms, go })),
+      })
+      const older = store.suggest('chen@customer.cn, li')
+      const newer = store.suggest('chen@customer.cn, zs')
+      expect(pauses.map((p) => p.ms)).toEqual([SUGGEST_DEBOUNCE_MS, SUGGEST_DEBOUNCE_MS])
+      pauses[1].go()
+      await newer
+      pauses[0].go() // the older typing's pause ends last: its answer must not replace the newer one
+      await older
+      expect(store.suggestions.map((u) => u.biz_mail)).toContain('zhangsan@xinghe.com')
+      expect(store.suggestions.every((u) => u.biz_mail)).toBe(true)
+
+      await store.suggest('someone@example.com')
+      expect(store.suggestions).toEqual([])
+    })
+  })
 })
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 5))
+}

@@ -5,7 +5,9 @@ import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { KeyValueStorage } from '../api/contract'
+import type { DraftView, Message } from '../api/mailTypes'
 import { bareAddress } from './addresses'
+import { initialFields, type ComposeMode } from './composeInit'
 
 export interface ComposeFields {
   from: string
@@ -47,6 +49,31 @@ export const EMPTY_FIELDS: ComposeFields = {
 /** attempts for a send that fails with -1 (nothing was done) before asking the member */
 export const SEND_ATTEMPTS = 4
 
+/** how long typing must pause before colleagues are looked up */
+export const SUGGEST_DEBOUNCE_MS = 150
+
+/** a colleague offered while typing a recipient */
+export interface Suggestion {
+  userid: string
+  name: string
+  biz_mail: string
+  position?: string
+}
+
+/** what the compose page was opened for */
+export interface ComposeStart {
+  /** `${corpid}.${userid}`: local drafts belong to one identity */
+  scope: string
+  mailbox: string
+  /** the mailbox's address and aliases: the From choices, never replied to */
+  mine: string[]
+  mode: ComposeMode
+  /** the message answered or forwarded, or the draft reopened ('' for a new mail) */
+  refId: string
+  /** "write to" from the directory: a new mail to this address (kept apart from a blank one) */
+  prefillTo: string
+}
+
 export class ComposeStore {
   fields: ComposeFields = { ...EMPTY_FIELDS }
   mailbox = ''
@@ -56,14 +83,90 @@ export class ComposeStore {
   sending = false
   sent = false
   error = ''
+  /** the mailbox's signature (HTML as saved), appended by the backend when sending */
+  signature = ''
+  /** colleagues matching the recipient being typed */
+  suggestions: Suggestion[] = []
   private storageKey = ''
+  private suggestSeq = 0
 
   constructor(private readonly deps: ComposeDeps) {
-    makeAutoObservable<ComposeStore, 'deps' | 'storageKey'>(
+    makeAutoObservable<ComposeStore, 'deps' | 'storageKey' | 'suggestSeq'>(
       this,
-      { deps: false, storageKey: false },
+      { deps: false, storageKey: false, suggestSeq: false },
       { autoBind: true },
     )
+  }
+
+  /**
+   * Opens the compose page's mail: reads the message answered (or the draft reopened), starts
+   * from what a reply / forward begins with unless a local draft of the same mail is kept, then
+   * fetches the signature. Returns '' when ready, else why the mail could not be opened.
+   */
+  async start(o: ComposeStart): Promise<string> {
+    let original: Message | null = null
+    let replyFrom = ''
+    let draft: DraftView | null = null
+    this.signature = ''
+    this.suggestions = []
+    if (o.mode !== 'new') {
+      const r = await this.deps.api.call('mail/message/read', {
+        mailbox: o.mailbox,
+        mail_id: o.refId,
+      })
+      if (r.errcode !== 0) return humanError(r.errmsg)
+      if (o.mode === 'draft') draft = r.draft ?? null
+      else {
+        original = r.message ?? null
+        replyFrom = r.reply_from ?? ''
+      }
+    }
+    // a mail to someone keeps its own local draft, apart from a blank new one
+    const context = o.mode === 'new' ? (o.prefillTo ? `new:${o.prefillTo}` : 'new') : `${o.mode}:${o.refId}`
+    const fields = draft
+      ? { ...draft, cc: draft.cc ?? [], bcc: draft.bcc ?? [] }
+      : initialFields(o.mode, original, o.mine, replyFrom)
+    const initial = o.prefillTo ? { ...fields, to: [o.prefillTo] } : fields
+    await this.open(o.scope, o.mailbox, context, initial, draft?.draft_id ?? '')
+    void this.loadSignature(o.mailbox)
+    return ''
+  }
+
+  /** best effort: without it the mail is still sent (the backend appends the signature) */
+  private async loadSignature(mailbox: string): Promise<void> {
+    const s = await this.deps.api.call('mail/settings/get', { mailbox })
+    runInAction(() => {
+      if (s.errcode === 0 && s.shared && this.mailbox === mailbox) this.signature = s.shared.signature
+    })
+  }
+
+  /**
+   * Looks colleagues up by the last recipient being typed in `text` (after a pause; an address
+   * with @ or an empty entry clears the list). Only the latest typing's answer is shown.
+   */
+  async suggest(text: string): Promise<void> {
+    const last =
+      text
+        .split(/[,;，；]/)
+        .pop()
+        ?.trim() ?? ''
+    const seq = ++this.suggestSeq
+    if (last.length === 0 || last.includes('@')) {
+      this.suggestions = []
+      return
+    }
+    await this.deps.sleep(SUGGEST_DEBOUNCE_MS)
+    if (seq !== this.suggestSeq) return
+    const r = await this.deps.api.call('user/search', { query: last, limit: 5 })
+    runInAction(() => {
+      if (seq !== this.suggestSeq) return
+      this.suggestions = r.errcode === 0 ? (r.userlist ?? []).filter((u) => u.biz_mail) : []
+    })
+  }
+
+  clearSuggestions(): void {
+    this.suggestSeq++
+    this.suggestions = []
   }
 
   /**
@@ -114,7 +217,7 @@ export class ComposeStore {
   /** on leaving the page: keep the draft on the server too (best effort; the local copy stays) */
   async saveDraft(): Promise<void> {
     if (this.sent || this.isBlank) return
-    const r = await this.deps.api.call<{ draft_id: string }>('mail/draft/save', {
+    const r = await this.deps.api.call('mail/draft/save', {
       mailbox: this.mailbox,
       ...(this.draftId ? { draft_id: this.draftId } : {}),
       ...this.fields,
@@ -151,10 +254,10 @@ export class ComposeStore {
       bcc: f.bcc.map(bareAddress),
       idempotency_key: this.idempotencyKey,
     }
-    let r = await this.deps.api.call<{ mail_id: string }>('mail/message/send', body)
+    let r = await this.deps.api.call('mail/message/send', body)
     for (let attempt = 1; r.errcode === -1 && attempt < SEND_ATTEMPTS; attempt++) {
       await this.deps.sleep(300 * 2 ** (attempt - 1))
-      r = await this.deps.api.call<{ mail_id: string }>('mail/message/send', body)
+      r = await this.deps.api.call('mail/message/send', body)
     }
     if (r.errcode !== 0) {
       runInAction(() => {

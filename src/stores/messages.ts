@@ -6,6 +6,8 @@ import type { FolderSummary, MessageItem } from '../api/mailTypes'
 import { BUILT_IN_FOLDERS } from '../policy/folders'
 import { Resource } from './resource'
 
+export type { FolderSummary, MessageItem }
+
 export const PAGE_SIZE = 30
 
 /** the built-in folders, shown before the backend's folder list arrives */
@@ -55,10 +57,11 @@ export class FolderView {
   async refresh(): Promise<void> {
     const seq = ++this.seq
     if (this.items.length === 0) this.state = 'loading'
-    const r = await this.api.call(
-      'mail/message/list',
-      { mailbox: this.mailbox, folder: this.folder, limit: PAGE_SIZE },
-    )
+    const r = await this.api.call('mail/message/list', {
+      mailbox: this.mailbox,
+      folder: this.folder,
+      limit: PAGE_SIZE,
+    })
     runInAction(() => {
       if (seq !== this.seq) return
       if (r.errcode !== 0) {
@@ -139,10 +142,7 @@ export class MessagesStore {
   folders(mailbox: string): Resource<FolderSummary[]> {
     let r = this.folderLists.get(mailbox)
     if (!r) {
-      r = new Resource(
-        async () =>
-          (await this.api.request('mail/folder/list', { mailbox })).folders,
-      )
+      r = new Resource(async () => (await this.api.request('mail/folder/list', { mailbox })).folders)
       this.folderLists.set(mailbox, r)
     }
     return r

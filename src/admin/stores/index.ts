@@ -3,31 +3,46 @@
 import { reaction } from 'mobx'
 import { api } from '../../api'
 import { randomKey } from '../../api/entropy'
-import { stores } from '../../stores'
+import { onResetForTest, stores } from '../../stores'
 import { DirectoryCache } from './directory'
 import { MailboxAdminStore } from './mailboxAdmin'
 import { MigrationStore } from './migration'
 import { PickerStore } from './picker'
+import { PreviewStore } from './preview'
 import { RulesStore } from './rules'
 import { SeatsStore } from './seats'
 
-const directory = new DirectoryCache(api)
-const mailboxes = new MailboxAdminStore({ api, newKey: randomKey })
-const seats = new SeatsStore(api)
-const rules = new RulesStore(api)
-const migration = new MigrationStore({ api, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) })
-const picker = new PickerStore()
+function createAdminStores() {
+  const directory = new DirectoryCache(api)
+  const mailboxes = new MailboxAdminStore({ api, newKey: randomKey })
+  const seats = new SeatsStore(api)
+  const rules = new RulesStore(api)
+  const migration = new MigrationStore({ api, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) })
+  const picker = new PickerStore()
+  const preview = new PreviewStore(api)
 
-reaction(
-  () => stores.session.epoch,
-  () => {
-    directory.clear()
-    mailboxes.clear()
-    seats.clear()
-    rules.clear()
-    migration.clear()
-    picker.clear()
-  },
-)
+  const dispose = reaction(
+    () => stores.session.epoch,
+    () => {
+      directory.clear()
+      mailboxes.clear()
+      seats.clear()
+      rules.clear()
+      migration.clear()
+      picker.clear()
+      preview.clear()
+    },
+  )
+  return { stores: { directory, mailboxes, seats, rules, migration, picker, preview }, dispose }
+}
 
-export const adminStores = { directory, mailboxes, seats, rules, migration, picker }
+let current = createAdminStores()
+
+export const adminStores = current.stores
+
+// A fresh app in tests: new admin stores, watching the new session.
+onResetForTest(() => {
+  current.dispose()
+  current = createAdminStores()
+  Object.assign(adminStores, current.stores)
+})

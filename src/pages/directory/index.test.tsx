@@ -1,6 +1,6 @@
 import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
-import { mockBackend } from '../../api'
+import { backend } from '../../../test/kit/app'
 import { stores } from '../../stores'
 import { bodyText, click, typeInto, until } from '../../../test/pages/helpers'
 import { MemberCard } from '../../contacts/pages/member/MemberCard'
@@ -20,13 +20,13 @@ const results = () =>
 const resultIds = () => results().map((r) => r.getAttribute('data-userid'))
 
 async function deptId(name: string): Promise<number> {
-  const r = await mockBackend()!.call('department/list', {}, lina)
+  const r = await backend().call('department/list', {}, lina)
   return (r.department as Array<{ id: number; name: string }>).find((d) => d.name === name)!.id
 }
 
 describe('Directory pages', () => {
   let navigate: jest.SpyInstance
-  beforeAll(async () => {
+  beforeEach(async () => {
     await stores.session.switchTo(zhangsan)
   })
   beforeEach(() => {
@@ -86,6 +86,49 @@ describe('Directory pages', () => {
     await until(testUtils, () => rows('search-empty').length > 0, 'the empty state')
     expect(bodyText()).toContain('没有找到“不存在的人”相关的成员')
   })
+
+  it('finds business mailboxes and departments in their own sections, and writes to or opens them', async () => {
+    const open = jest.spyOn(Taro, 'switchTab').mockImplementation(() => Promise.resolve({ errMsg: 'ok' }))
+    await testUtils.mount(DirectoryView, {})
+    await until(testUtils, () => deptRow('销售部') !== null, 'the directory')
+    await typeInto(testUtils, search(), 'sales', 'search')
+    await until(testUtils, () => rows('search-mailbox').length > 0, 'the mailbox section')
+    expect(rows('search-mailboxes')[0].textContent).toContain('业务邮箱')
+    expect(rows('search-mailbox')[0].textContent).toContain('sales@xinghe.com')
+    expect(rows('search-mailbox')[0].querySelector('[data-testid="highlight"]')!.textContent).toBe('sales')
+    expect(results()).toHaveLength(0)
+    await click(testUtils, rows('search-mailbox')[0], 'the mailbox')
+    expect(navigate).toHaveBeenLastCalledWith({
+      url: `/mail/pages/compose/index?mode=new&to=${encodeURIComponent('销售部公共邮箱 <sales@xinghe.com>')}`,
+    })
+
+    await typeInto(testUtils, search(), 'xiaoshou', 'search')
+    await until(testUtils, () => rows('search-department').length > 0, 'the department section')
+    const sales = stores.directory.departments!.find((d) => d.name === '销售部')!
+    expect(rows('search-department')[0].textContent).toContain(`${sales.member_count} 人`)
+    await click(testUtils, rows('search-department')[0], 'the department')
+    expect(navigate).toHaveBeenLastCalledWith({ url: `/contacts/pages/dept/index?id=${sales.id}` })
+    open.mockRestore()
+  }, 20_000)
+
+  it('shows the true number of members found and loads more as the results scroll', async () => {
+    const all = await backend().call('user/search', { query: '销售', limit: 100 }, zhangsan)
+    await testUtils.mount(DirectoryView, {})
+    await until(testUtils, () => deptRow('销售部') !== null, 'the directory')
+    await typeInto(testUtils, search(), '销售', 'search')
+    await until(testUtils, () => results().length > 0, 'results')
+    expect(document.querySelector('[data-testid="search-member-count"]')!.textContent).toBe(
+      `成员（${all.total}）`,
+    )
+    expect(all.total).toBeGreaterThan(results().length)
+    const scroller = document.querySelector('[data-testid="search-results"]')!
+    await testUtils.act(async () => {
+      scroller.dispatchEvent(new Event('scroll'))
+    })
+    await until(testUtils, () => results().length === all.total, 'the next page')
+    expect(resultIds()).toEqual((all.userlist as Array<{ userid: string }>).map((m) => m.userid))
+    expect(document.querySelector('[data-testid="search-foot"]')!.textContent).toBe(`共 ${all.total} 位成员`)
+  }, 20_000)
 
   it('never shows a hidden member: not in search, not in lists, not on a card', async () => {
     await testUtils.mount(DirectoryView, {})

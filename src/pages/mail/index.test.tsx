@@ -1,21 +1,25 @@
+import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
-import { mockBackend } from '../../api'
-import { taroStorage } from '../../api/taroStorage'
 import { stores } from '../../stores'
+import { asAdmin, mailboxId, signIn } from '../../../test/kit/app'
 import { bodyText, click, until } from '../../../test/pages/helpers'
 import MailPage from './index'
 
 const testUtils = new TestUtils()
-const admin = { corpid: 'wwdemo', userid: 'zhangwei' }
 
-async function salesId(): Promise<number> {
-  const r = await mockBackend()!.call('exmail/publicmail/search', { fuzzy: 1, email: 'sales@' }, admin)
-  return (r.list as { id: number }[])[0].id
+/** zhangsan inside the sales mailbox, as the switcher leaves him */
+async function inSales(): Promise<number> {
+  const id = await mailboxId('sales')
+  await testUtils.act(async () => {
+    await stores.mailboxes.refresh()
+    expect(stores.mailboxes.select(String(id))).toBeNull()
+  })
+  return id
 }
 
 describe('Mail page', () => {
-  beforeAll(async () => {
-    await stores.session.switchTo({ corpid: 'wwdemo', userid: 'zhangsan' })
+  beforeEach(async () => {
+    await signIn()
   })
 
   it('shows the personal inbox, switches to a business mailbox in one tap, and says why I may use it', async () => {
@@ -32,7 +36,7 @@ describe('Mail page', () => {
     expect(bodyText()).toContain('通过部门「销售部」')
     expect(bodyText()).toContain('通过标签「客服」')
 
-    const id = await salesId()
+    const id = await mailboxId('sales')
     await click(testUtils, document.querySelector(`[data-testid="mailbox-${id}"]`), 'sales')
     await until(testUtils, () => !bodyText().includes('切换邮箱'), 'the sheet to close')
     expect(document.querySelector('[data-testid="current-mailbox"]')?.textContent).toContain(
@@ -40,19 +44,20 @@ describe('Mail page', () => {
     )
     await until(testUtils, () => bodyText().includes('门店系统报价请求'), 'the sales inbox')
     expect(stores.mailboxes.currentId).toBe(String(id))
-    expect(taroStorage.get('bizmail.current.wwdemo.zhangsan')).toBe(String(id))
+    expect(Taro.getStorageSync('bizmail.current.wwdemo.zhangsan')).toBe(String(id))
   })
 
   it('returns me to the personal mailbox with a notice when my access is taken away', async () => {
-    const id = await salesId()
-    expect(stores.mailboxes.currentId).toBe(String(id))
+    const id = await inSales()
+    await testUtils.mount(MailPage, {})
+    await until(testUtils, () => bodyText().includes('sales@xinghe.com'), 'the sales mailbox')
     // The admin hands the mailbox to someone else only.
-    const r = await mockBackend()!.call(
-      'exmail/publicmail/update',
-      { id, userid_list: { list: ['lina'] }, department_list: { list: [] }, tag_list: { list: [] } },
-      admin,
-    )
-    expect(r.errcode).toBe(0)
+    await asAdmin('exmail/publicmail/update', {
+      id,
+      userid_list: { list: ['lina'] },
+      department_list: { list: [] },
+      tag_list: { list: [] },
+    })
     await testUtils.act(async () => {
       await stores.mailboxes.refresh()
     })

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { mockBackend } from '../../api'
 import { NoticeBar } from '../../components/NoticeBar'
 import { StateView } from '../../components/StateView'
 import { useTabBadge } from '../../components/TabBadge'
@@ -49,7 +48,7 @@ function MePage() {
         </View>
       )}
 
-      {mockBackend() && (
+      {stores.demo.available && (
         <View className="cells me-page__group">
           <View
             className="cell cell-arrow"

@@ -4,7 +4,7 @@ import type { MockEnv } from '../../../src/api/mock/env'
 import { stateFromSetups } from '../../../src/api/mock/seed'
 import type { BackendState } from '../../../src/api/mock/state'
 import { CORP, corpSetup } from './helpers'
-import { testSecureBytes } from '../../../src/api/mock/mail/testkit'
+import { testSecureBytes } from '../../kit/mail'
 
 export const env: MockEnv = {
   now: () => 1_700_000_000_000,

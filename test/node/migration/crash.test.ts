@@ -7,7 +7,7 @@ import { MIGRATION_STEPS, runNextStep } from '../../../src/api/mock/migration/ru
 import * as transferModule from '../../../src/api/mock/migration/transfer'
 import type { BackendState } from '../../../src/api/mock/state'
 import { A, B, orgs, START, storageWith, T0 } from './harness'
-import { testSecureBytes } from '../../../src/api/mock/mail/testkit'
+import { testSecureBytes } from '../../kit/mail'
 
 const env: MockEnv = {
   now: () => T0,

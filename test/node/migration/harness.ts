@@ -2,7 +2,7 @@
 // domain, its own old mailbox data), behind a real backend with Map storage.
 import type { ApiResult } from '../../../src/api/contract'
 import { createMockBackend, type MockBackend } from '../../../src/api/mock/index'
-import { addMailbox, mapStorage } from '../../../src/api/mock/mail/testkit'
+import { addMailbox, mapStorage } from '../../kit/mail'
 import { addMessage } from '../../../src/api/mock/mail/store'
 import { invalidateOrg } from '../../../src/api/mock/orgIndex'
 import { readSavedState } from '../../../src/api/mock/persist/engine'

@@ -1,6 +1,6 @@
 // Invariants of the switch itself (migration/transfer) over randomly shaped orgs.
 import fc from 'fast-check'
-import { addMailbox } from '../../../src/api/mock/mail/testkit'
+import { addMailbox } from '../../kit/mail'
 import { transfer } from '../../../src/api/mock/migration/transfer'
 import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
 import type { CorpState, MigrationState } from '../../../src/api/mock/state'

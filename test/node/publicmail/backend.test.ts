@@ -8,7 +8,7 @@ import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
 import type { BackendState } from '../../../src/api/mock/state'
 import { ErrCode } from '../../../src/policy/codes'
 import type { KeyValueStorage } from '../../../src/api/contract'
-import { testSecureBytes } from '../../../src/api/mock/mail/testkit'
+import { testSecureBytes } from '../../kit/mail'
 
 function memoryStorage(initial?: BackendState) {
   const map = new Map<string, string>()

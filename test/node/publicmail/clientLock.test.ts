@@ -3,7 +3,7 @@
 // hashes only the codes sharing the guess's lookup prefix.
 import fc from 'fast-check'
 import { createMockBackend } from '../../../src/api/mock/index'
-import { mapStorage } from '../../../src/api/mock/mail/testkit'
+import { mapStorage } from '../../kit/mail'
 import { createAuthCode, LOOKUP_HEX, lookupOf } from '../../../src/api/mock/publicmail/authCodes'
 import {
   CLIENT_LOGIN_REFUSED_MESSAGE,

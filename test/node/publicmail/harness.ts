@@ -10,7 +10,7 @@ import { invalidateOrg } from '../../../src/api/mock/orgIndex'
 import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
 import type { Member } from '../../../src/api/mock/state'
 import type { ApiResult } from '../../../src/api/contract'
-import { testSecureBytes } from '../../../src/api/mock/mail/testkit'
+import { testSecureBytes } from '../../kit/mail'
 
 export const DOMAIN = 'corp.com'
 export const T0 = 1_750_000_000_000

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
-import { mockBackend } from '../../../api'
+import { asAdmin, backend } from '../../../../test/kit/app'
 import { stores } from '../../../stores'
 import { bodyText, click, until } from '../../../../test/pages/helpers'
 import { adminStores } from '../../stores'
@@ -10,7 +10,7 @@ const testUtils = new TestUtils()
 const admin = { corpid: 'wwdemo', userid: 'zhangwei' }
 
 describe('Admin home', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await stores.session.switchTo({ corpid: 'wwdemo', userid: 'lina' })
   })
 
@@ -26,7 +26,7 @@ describe('Admin home', () => {
     expect(document.querySelector('[data-testid="migration-entry"]')).toBeNull()
 
     // Fill the quota behind the page's back, plus a converted mailbox nobody may use yet.
-    const b = mockBackend()!
+    const b = backend()
     const seats = await b.call('exmail/vip/list', {}, admin)
     const holder = (seats.userid_list as string[]).find((u) => u !== 'lina')
     expect(
@@ -52,7 +52,7 @@ describe('Admin home', () => {
 
   it('shows the lock instead of a broken list while a migration runs', async () => {
     await stores.session.switchTo({ corpid: 'wwdemo', userid: 'zhangwei' })
-    const r = await mockBackend()!.call(
+    const r = await backend().call(
       'exmail/migration/start',
       { target_corpid: 'wwdemo2', confirm_name: '星河科技（集团）' },
       admin,
@@ -61,7 +61,7 @@ describe('Admin home', () => {
     await testUtils.mount(AdminHome, {})
     await until(testUtils, () => !!document.querySelector('[data-testid="migration-lock"]'), 'the lock')
     expect(bodyText()).toContain('邮箱迁移进行中')
-    await mockBackend()!.settle()
+    await backend().settle()
   })
 
   it('after the migration (experience domain): no 点「新建业务邮箱」, 移入成员邮箱 disabled with the reason', async () => {
@@ -69,8 +69,10 @@ describe('Admin home', () => {
       .spyOn(Taro, 'showModal')
       .mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
     const nav = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
-    // The previous test's migration has run to its end: wwdemo now has a fresh experience domain.
-    await mockBackend()!.settle()
+    // A migration run to its end: wwdemo now has a fresh experience domain.
+    await stores.session.switchTo({ corpid: 'wwdemo', userid: 'zhangwei' })
+    await asAdmin('exmail/migration/start', { target_corpid: 'wwdemo2', confirm_name: '星河科技（集团）' })
+    await backend().settle()
     await testUtils.act(async () => {
       await adminStores.mailboxes.load()
     })

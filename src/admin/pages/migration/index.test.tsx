@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { runInAction } from 'mobx'
 import TestUtils from '@tarojs/test-utils-react'
-import { mockBackend } from '../../../api'
+import { backend } from '../../../../test/kit/app'
 import { stores } from '../../../stores'
 import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
 import { adminStores } from '../../stores'
@@ -12,7 +12,7 @@ const q = (testid: string) => document.querySelector(`[data-testid="${testid}"]`
 const stepStates = () => [1, 2, 3, 4, 5].map((n) => q(`mig-step-${n}`)?.getAttribute('data-state'))
 
 describe('Migration wizard', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await stores.session.switchTo({ corpid: 'wwdemo', userid: 'zhangwei' })
   })
   beforeEach(() => {
@@ -57,7 +57,7 @@ describe('Migration wizard', () => {
 
     await click(testUtils, q('mig-start'), '开始迁移')
     await until(testUtils, () => adminStores.migration.phase === 'running', 'the start')
-    await mockBackend()!.settle()
+    await backend().settle()
     await until(testUtils, () => !!q('mig-result'), 'the result', 8000)
     // Done: all five steps carry their ✓.
     expect(stepStates()).toEqual(['done', 'done', 'done', 'done', 'done'])

@@ -2,8 +2,8 @@ import { useEffect } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { mockBackend } from '../../../api'
 import { AdminState } from '../../components/AdminState'
+import { stores } from '../../../stores'
 import { adminStores } from '../../stores'
 import { describeRule, RULE_TYPES } from '../../stores/rules'
 import type { ContactRule } from '../../stores/types'
@@ -74,7 +74,7 @@ function RulesPage() {
         <Button className="btn" onClick={() => void Taro.navigateTo({ url: '/admin/pages/rule-edit/index' })}>
           新建规则
         </Button>
-        {mockBackend() && (
+        {stores.demo.available && (
           <Button
             className="btn-plain"
             onClick={() => void Taro.navigateTo({ url: '/admin/pages/preview/index' })}

@@ -7,7 +7,7 @@ import SeatsPage from './index'
 const testUtils = new TestUtils()
 
 describe('Advanced seats page', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await stores.session.switchTo({ corpid: 'wwdemo', userid: 'lina' })
   })
 

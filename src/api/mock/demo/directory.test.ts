@@ -5,7 +5,7 @@ import { stateFromSetups } from '../seed'
 import { DEMO_CORPS } from './index'
 import { seedDirectoryDemo } from './directory'
 import { largeOrgCalls } from './largeOrg'
-import { testSecureBytes } from '../mail/testkit'
+import { testSecureBytes } from '../../../../test/kit/mail'
 
 const env = { now: () => 0, random: Math.random, secureBytes: testSecureBytes(), schedule: () => undefined }
 const demo = () => {

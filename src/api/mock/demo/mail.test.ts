@@ -2,7 +2,7 @@ import { createMockBackend } from '../index'
 import { demoState, DEMO_CORPS } from './index'
 import { seedMailDemo } from './mail'
 import { stateFromSetups } from '../seed'
-import { testSecureBytes } from '../mail/testkit'
+import { testSecureBytes } from '../../../../test/kit/mail'
 
 const env = (now: number) => ({
   now: () => now,

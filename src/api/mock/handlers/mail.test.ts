@@ -1,6 +1,6 @@
 import { invalidateOrg } from '../orgIndex'
 import { deliverMail } from './deliver'
-import { backendFrom, buildState, clock, directCaller, testEnv } from '../mail/testkit'
+import { backendFrom, buildState, clock, directCaller, testEnv } from '../../../../test/kit/mail'
 import type { ApiResult } from '../../contract'
 import { quoteOf } from '../../../policy/reply'
 

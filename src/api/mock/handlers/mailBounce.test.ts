@@ -2,7 +2,7 @@
 // accepted and stored in Sent like any other, then bounced — a 退信 notice in the sending mailbox's
 // Inbox — so the send answer never tells a member hidden by a visibility rule from an absent one.
 import type { ApiResult } from '../../contract'
-import { backendFrom, buildState, clock } from '../mail/testkit'
+import { backendFrom, buildState, clock } from '../../../../test/kit/mail'
 
 type Item = { mail_id: string; subject: string; from: string; read: boolean }
 type Message = {

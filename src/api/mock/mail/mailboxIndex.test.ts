@@ -4,7 +4,7 @@ import { invalidateOrg, orgIndex } from '../orgIndex'
 import { newMember, stateFromSetups } from '../seed'
 import type { CorpState } from '../state'
 import { bumpMailIndex, reachableMailboxes } from './mailboxIndex'
-import { addMailbox, CORP } from './testkit'
+import { addMailbox, CORP } from '../../../../test/kit/mail'
 
 /** The obvious answer: scan every mailbox with the policy's accessVia. */
 function naive(corp: CorpState, userid: string) {

@@ -1,7 +1,7 @@
 // Address routing: kept current by member writes instead of rebuilt after every write, shared by a
 // write's tracking proxy and the plain state, and never trusting an entry the state no longer backs.
 import { noteMemberAddresses, planRecipients, routeAddress } from './routing'
-import { buildState } from './testkit'
+import { buildState } from '../../../../test/kit/mail'
 import { Tracker } from '../tx'
 
 test('a member write noted through a tracking proxy updates the routing the plain state sees', () => {

@@ -1,7 +1,7 @@
 import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
-import { api } from '../../../api'
 import { stores } from '../../../stores'
+import { listOf, signIn } from '../../../../test/kit/app'
 import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
 import ComposePage from './index'
 
@@ -12,11 +12,11 @@ const fieldsReady = () =>
   ['compose-to', 'compose-subject'].every((id) => q(id)?.querySelector('input') != null)
 
 describe('Compose page', () => {
-  beforeAll(async () => {
-    await stores.session.switchTo({ corpid: 'wwdemo', userid: 'lina' })
+  const lina = { corpid: 'wwdemo', userid: 'lina' }
+  beforeEach(async () => {
+    await signIn(lina)
     await stores.mailboxes.refresh()
   })
-  afterEach(() => testUtils.unmout())
 
   it('suggests colleagues from the directory while typing and adds the picked one', async () => {
     Current.router = { params: { mode: 'new' }, path: '/mail/pages/compose/index' } as never
@@ -50,11 +50,7 @@ describe('Compose page', () => {
     await testUtils.act(async () => {
       await stores.compose.send()
     })
-    const sent = await api.request('mail/message/list', {
-      mailbox: 'personal',
-      folder: 'sent',
-      limit: 100,
-    })
-    expect(sent.items.filter((i) => i.subject === '页面发送测试')).toHaveLength(1)
+    const sent = await listOf(lina, 'sent')
+    expect(sent.filter((i) => i.subject === '页面发送测试')).toHaveLength(1)
   })
 })

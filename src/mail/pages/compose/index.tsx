@@ -1,22 +1,13 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { api } from '../../../api'
-import type { DraftView, MailSettings, Message, ReadResult } from '../../../api/mailTypes'
 import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
-import { initialFields, parseRecipients, type ComposeMode } from '../../../stores/composeInit'
+import type { Suggestion } from '../../../stores/compose'
+import { parseRecipients, type ComposeMode } from '../../../stores/composeInit'
 import { plainText } from '../../../utils/plainText'
 import './index.css'
-import { humanError } from '../../../stores/humanError'
-
-interface Suggestion {
-  userid: string
-  name: string
-  biz_mail: string
-  position?: string
-}
 
 type Field = 'to' | 'cc' | 'bcc'
 
@@ -31,48 +22,23 @@ function ComposePage() {
   const mine = mailbox ? [mailbox.email, ...(mailbox.aliases ?? [])] : []
   const [ready, setReady] = useState(false)
   const [loadError, setLoadError] = useState('')
-  const [signature, setSignature] = useState('')
   const [texts, setTexts] = useState<Record<Field, string>>({ to: '', cc: '', bcc: '' })
   const [showCc, setShowCc] = useState(false)
   const [focus, setFocus] = useState<Field | null>(null)
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([])
-  const searchSeq = useRef(0)
 
   const start = async () => {
     setLoadError('')
     if (!mailbox) return
-    let original: Message | null = null
-    let replyFrom = ''
-    let draft: DraftView | null = null
-    if (mode !== 'new') {
-      const r = await api.call('mail/message/read', {
-        mailbox: mailbox.id,
-        mail_id: refId,
-      })
-      if (r.errcode !== 0) {
-        setLoadError(humanError(r.errmsg))
-        return
-      }
-      if (mode === 'draft') draft = r.draft ?? null
-      else {
-        original = r.message ?? null
-        replyFrom = r.reply_from ?? ''
-      }
-    }
     const scope = `${session.identity.corpid}.${session.identity.userid}`
-    // a mail to someone keeps its own local draft, apart from a blank new one
-    const context = mode === 'new' ? (prefillTo ? `new:${prefillTo}` : 'new') : `${mode}:${refId}`
-    const fields = draft
-      ? { ...draft, cc: draft.cc ?? [], bcc: draft.bcc ?? [] }
-      : initialFields(mode, original, mine, replyFrom)
-    const initial = prefillTo ? { ...fields, to: [prefillTo] } : fields
-    await compose.open(scope, mailbox.id, context, initial, draft?.draft_id ?? '')
+    const refused = await compose.start({ scope, mailbox: mailbox.id, mine, mode, refId, prefillTo })
+    if (refused) {
+      setLoadError(refused)
+      return
+    }
     const f = compose.fields
     setTexts({ to: f.to.join(', '), cc: f.cc.join(', '), bcc: f.bcc.join(', ') })
     setShowCc(f.cc.length + f.bcc.length > 0)
     setReady(true)
-    const s = await api.call('mail/settings/get', { mailbox: mailbox.id })
-    if (s.errcode === 0 && s.shared) setSignature(plainText(s.shared.signature))
   }
 
   useEffect(() => {
@@ -88,25 +54,7 @@ function ComposePage() {
     setFocus(field) // suggestions belong to the field being typed into
     setTexts({ ...texts, [field]: text })
     compose.update({ [field]: parseRecipients(text) })
-    void suggest(text)
-  }
-
-  const suggest = async (text: string) => {
-    const last =
-      text
-        .split(/[,;，；]/)
-        .pop()
-        ?.trim() ?? ''
-    const seq = ++searchSeq.current
-    if (last.length === 0 || last.includes('@')) {
-      setSuggestions([])
-      return
-    }
-    await new Promise((r) => setTimeout(r, 150)) // debounce while typing
-    if (seq !== searchSeq.current) return
-    const r = await api.call('user/search', { query: last, limit: 5 })
-    if (seq !== searchSeq.current) return
-    setSuggestions(r.errcode === 0 ? (r.userlist ?? []).filter((u) => u.biz_mail) : [])
+    void compose.suggest(text)
   }
 
   const pick = (field: Field, u: Suggestion) => {
@@ -115,7 +63,7 @@ function ComposePage() {
     const text = `${parts.join(',').replace(/^[\s,]+/, '')}, `
     setTexts({ ...texts, [field]: text })
     compose.update({ [field]: parseRecipients(text) })
-    setSuggestions([])
+    compose.clearSuggestions()
   }
 
   const send = async () => {
@@ -147,6 +95,7 @@ function ComposePage() {
   }
 
   const f = compose.fields
+  const signature = plainText(compose.signature)
   const fromIndex = Math.max(0, mine.indexOf(f.from))
   const recipientRow = (field: Field, label: string) => (
     <View className="compose__row">
@@ -179,9 +128,9 @@ function ComposePage() {
         </Picker>
       </View>
       {recipientRow('to', '收件人')}
-      {focus && suggestions.length > 0 && (
+      {focus && compose.suggestions.length > 0 && (
         <View className="compose__suggest">
-          {suggestions.map((u) => (
+          {compose.suggestions.map((u) => (
             <View
               key={u.userid}
               className="compose__suggest-item"

@@ -2,43 +2,35 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { api } from '../../../api'
-import type { Message, ReadResult } from '../../../api/mailTypes'
 import { displayName } from '../../../components/MessageRow'
 import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
-import { LOST_ACCESS_CODES } from '../../../stores/mailboxes'
-import { Resource } from '../../../stores/resource'
+import type { Message, MessageChange } from '../../../stores/read'
 import { fullTime } from '../../../utils/time'
 import { plainText } from '../../../utils/plainText'
 import './index.css'
-import { humanError } from '../../../stores/humanError'
 
 function ReadPage() {
-  const { mailboxes, messages } = stores
+  const { mailboxes, read } = stores
   const { params } = useRouter()
   const mailId = decodeURIComponent(params.id ?? '')
   const mailbox = mailboxes.currentId
-  const result = useMemo(
-    () => new Resource(() => api.request('mail/message/read', { mailbox, mail_id: mailId })),
-    [mailbox, mailId],
-  )
+  const opened = useMemo(() => read.open(mailbox, mailId), [read, mailbox, mailId])
+  const result = opened.result
   const [expanded, setExpanded] = useState<Record<string, boolean>>({})
 
   useEffect(() => {
-    void result.load().then(() => {
-      if (LOST_ACCESS_CODES.has(result.errcode) && mailbox !== 'personal') {
-        mailboxes.lostAccess(result.error)
-        void Taro.navigateBack()
-      }
+    // Access lost meanwhile: the store sent the member home with a notice; leave the message.
+    void opened.load().then(() => {
+      if (opened.lostAccess) void Taro.navigateBack()
     })
-  }, [result, mailbox, mailboxes])
+  }, [opened])
 
   const data = result.data
   if (!data) {
     return (
       <View className="page">
-        <StateView state={result.state} error={result.error} onRetry={result.load} />
+        <StateView state={result.state} error={result.error} onRetry={opened.load} />
       </View>
     )
   }
@@ -50,17 +42,16 @@ function ReadPage() {
       url: `/mail/pages/compose/index?mode=${mode}&id=${encodeURIComponent(msg.mail_id)}`,
     })
 
-  const act = async (change: { starred?: boolean; folder?: string }) => {
-    const r = await api.call('mail/message/update', { mailbox, mail_id: msg.mail_id, ...change })
-    if (r.errcode !== 0) {
-      void Taro.showToast({ title: humanError(r.errmsg), icon: 'none' })
+  const act = async (change: MessageChange) => {
+    const refused = await opened.change(change)
+    if (refused) {
+      void Taro.showToast({ title: refused, icon: 'none' })
       return
     }
-    void messages.view(mailbox, msg.folder).refresh()
     if (change.folder) {
       void Taro.showToast({ title: change.folder === 'trash' ? '已删除' : '已移动', icon: 'success' })
       void Taro.navigateBack()
-    } else void result.load()
+    }
   }
 
   return (

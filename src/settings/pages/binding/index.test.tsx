@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
-import { mockBackend } from '../../../api'
+import { backend, callAs, zhangsan } from '../../../../test/kit/app'
 import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
 import { enterSales } from '../../../../test/pages/settingsHelpers'
 import BindingPage from './index'
@@ -55,10 +55,10 @@ describe('Mailbox binding page', () => {
     expect(Taro.showToast).not.toHaveBeenCalled()
 
     // A client logs in with it as shown or as copied.
-    expect((await mockBackend()!.clientLogin('sales@xinghe.com', shown, 'imap')).errcode).toBe(0)
-    const ok = await mockBackend()!.clientLogin('sales@xinghe.com', secret, 'imap')
+    expect((await backend().clientLogin('sales@xinghe.com', shown, 'imap')).errcode).toBe(0)
+    const ok = await backend().clientLogin('sales@xinghe.com', secret, 'imap')
     expect(ok.errcode).toBe(0)
-    const wrong = await mockBackend()!.clientLogin('sales@xinghe.com', 'abcdefghijklmnop', 'imap')
+    const wrong = await backend().clientLogin('sales@xinghe.com', 'abcdefghijklmnop', 'imap')
     expect(wrong.errcode).not.toBe(0)
 
     await click(testUtils, document.querySelector('[data-testid="authcode-close"]'), 'close')
@@ -82,7 +82,9 @@ describe('Mailbox binding page', () => {
   })
 
   it('deletes a password after confirming', async () => {
-    await enterSales(testUtils)
+    const mailbox = await enterSales(testUtils)
+    const made = await callAs(zhangsan, 'mail/authcode/create', { mailbox, remark: '旧电脑' })
+    expect((await backend().clientLogin('sales@xinghe.com', String(made.auth_code), 'imap')).errcode).toBe(0)
     await testUtils.mount(BindingPage, {})
     await until(
       testUtils,

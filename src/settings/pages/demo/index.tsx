@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { mockBackend } from '../../../api'
 import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
 import './index.css'
@@ -11,8 +10,7 @@ const EMPTY = { from: '客户 <customer@example.com>', subject: '', content: '' 
 
 /** Demo only: what an outside sender would do, through the embedded backend's inbound door. */
 function DemoToolsPage() {
-  const { session, mailboxes } = stores
-  const backend = mockBackend()
+  const { session, mailboxes, demo } = stores
   const [mail, setMail] = useState(EMPTY)
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null)
@@ -22,7 +20,7 @@ function DemoToolsPage() {
     if (session.state === 'ready' && mailboxes.state === 'idle') void mailboxes.refresh()
   }, [session.state, mailboxes])
 
-  if (!backend) {
+  if (!demo.available) {
     return (
       <View className="page">
         <StateView state="empty" emptyText="演示工具仅在内置演示后端下可用" />
@@ -32,29 +30,16 @@ function DemoToolsPage() {
 
   const deliver = async () => {
     if (!box) return
-    if (!mail.subject.trim() || !mail.content.trim()) {
-      setResult({ ok: false, text: '请填写主题和正文' })
-      return
-    }
     setBusy(true)
     setResult(null)
-    const r = await backend.deliver(session.identity.corpid, box.email, {
-      from: mail.from.trim(),
-      to: [box.email],
-      subject: mail.subject,
-      content: mail.content,
-    })
+    const r = await demo.deliver(box, mail)
     setBusy(false)
-    if (r.errcode !== 0) {
-      setResult({ ok: false, text: `投递失败：${r.errmsg}` })
+    if (!r.ok) {
+      setResult({ ok: false, text: r.reason })
       return
     }
     setResult({ ok: true, text: `已投递到 ${box.email}，收信规则已生效` })
     setMail({ ...mail, subject: '', content: '' })
-    // Rules may have filed it anywhere: refresh the inbox and the folder list (a new folder shows up).
-    void stores.messages.view(box.id, 'inbox').refresh()
-    void stores.messages.folders(box.id).load()
-    void mailboxes.refresh()
     void Taro.showToast({ title: '已投递', icon: 'success' })
   }
 

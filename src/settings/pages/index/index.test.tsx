@@ -1,7 +1,7 @@
 import { settings } from '../../store'
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
-import { mockBackend } from '../../../api'
+import { backend } from '../../../../test/kit/app'
 import { stores } from '../../../stores'
 import { bodyText, click, until } from '../../../../test/pages/helpers'
 import { enterSales, zhangsan } from '../../../../test/pages/settingsHelpers'
@@ -32,7 +32,7 @@ describe('Mailbox settings page', () => {
     await testUtils.act(async () => {
       expect(await settings.of(mailbox).setPersonal('notify', false)).toBe('')
     })
-    const server = await mockBackend()!.call('mail/settings/get', { mailbox }, zhangsan)
+    const server = await backend().call('mail/settings/get', { mailbox }, zhangsan)
     expect(server.personal).toMatchObject({ notify: false })
   })
 

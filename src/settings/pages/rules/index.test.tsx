@@ -1,8 +1,8 @@
 import { settings } from '../../store'
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
-import { mockBackend } from '../../../api'
-import type { ReceiveRule } from '../../../api/mailTypes'
+import { backend } from '../../../../test/kit/app'
+import type { ReceiveRule } from '../../../policy/receiveRules'
 import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
 import { enterSales, otherMemberSaves, zhangsan } from '../../../../test/pages/settingsHelpers'
 import DemoToolsPage from '../demo/index'
@@ -11,7 +11,7 @@ import RulesPage from './index'
 
 const testUtils = new TestUtils()
 const serverRules = async (mailbox: string) =>
-  ((await mockBackend()!.call('mail/settings/get', { mailbox }, zhangsan)).shared as { rules: ReceiveRule[] })
+  ((await backend().call('mail/settings/get', { mailbox }, zhangsan)).shared as { rules: ReceiveRule[] })
     .rules
 const byText = (text: string) =>
   Array.from(document.querySelectorAll('*')).find((e) => e.textContent === text && e.children.length === 0) ??
@@ -19,7 +19,7 @@ const byText = (text: string) =>
 
 describe('Receive rules pages', () => {
   let mailbox = ''
-  beforeAll(async () => {
+  beforeEach(async () => {
     mailbox = await enterSales(testUtils)
   })
   beforeEach(() => {
@@ -86,9 +86,9 @@ describe('Receive rules pages', () => {
     await click(testUtils, document.querySelector('[data-testid="demo-deliver"]'), 'deliver')
     await until(testUtils, () => bodyText().includes('已投递到 sales@xinghe.com'), 'the delivery')
 
-    const folders = await mockBackend()!.call('mail/folder/list', { mailbox }, zhangsan)
+    const folders = await backend().call('mail/folder/list', { mailbox }, zhangsan)
     const folder = (folders.folders as { id: string; name: string }[]).find((f) => f.name === '周报归档')!
-    const list = await mockBackend()!.call('mail/message/list', { mailbox, folder: folder.id }, zhangsan)
+    const list = await backend().call('mail/message/list', { mailbox, folder: folder.id }, zhangsan)
     expect((list.items as { subject: string }[]).map((i) => i.subject)).toEqual(['第 12 周周报'])
   })
 

@@ -1,7 +1,7 @@
 import { settings } from '../../store'
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
-import { mockBackend } from '../../../api'
+import { backend } from '../../../../test/kit/app'
 import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
 import { enterSales, otherMemberSaves, zhangsan } from '../../../../test/pages/settingsHelpers'
 import SignaturePage from './index'
@@ -9,12 +9,12 @@ import SignaturePage from './index'
 const testUtils = new TestUtils()
 const input = () => document.querySelector('[data-testid="signature-input"]')
 const serverSignature = async (mailbox: string) =>
-  ((await mockBackend()!.call('mail/settings/get', { mailbox }, zhangsan)).shared as { signature: string })
+  ((await backend().call('mail/settings/get', { mailbox }, zhangsan)).shared as { signature: string })
     .signature
 
 describe('Signature page', () => {
   let mailbox = ''
-  beforeAll(async () => {
+  beforeEach(async () => {
     mailbox = await enterSales(testUtils)
   })
   beforeEach(() => {

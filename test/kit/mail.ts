@@ -1,16 +1,16 @@
 // Test fixtures for member mail: a small corp written straight into state (the directory and
 // mailbox admin APIs are separate areas), and ways to call the mail APIs against it.
 import { randomFillSync } from 'node:crypto'
-import type { CorpSetup } from '../../contract'
-import { createEntropyPool } from '../entropy'
-import type { MockEnv } from '../env'
-import { createDispatcher } from '../dispatch'
-import { createMockBackend, type MockBackend, type MockBackendOptions } from '../index'
-import { invalidateOrg } from '../orgIndex'
-import { serialize, STATE_KEY } from '../persistence'
-import type { ApiResult } from '../../contract'
-import { newMember, newStore, stateFromSetups } from '../seed'
-import type { BackendState, BusinessMailbox, CorpState } from '../state'
+import type { CorpSetup } from '../../src/api/contract'
+import { createEntropyPool } from '../../src/api/mock/entropy'
+import type { MockEnv } from '../../src/api/mock/env'
+import { createDispatcher } from '../../src/api/mock/dispatch'
+import { createMockBackend, type MockBackend, type MockBackendOptions } from '../../src/api/mock'
+import { invalidateOrg } from '../../src/api/mock/orgIndex'
+import { serialize, STATE_KEY } from '../../src/api/mock/persistence'
+import type { ApiResult } from '../../src/api/contract'
+import { newMember, newStore, stateFromSetups } from '../../src/api/mock/seed'
+import type { BackendState, BusinessMailbox, CorpState } from '../../src/api/mock/state'
 
 export const CORP: CorpSetup = {
   corpid: 'c1',
