@@ -1,5 +1,7 @@
 // The HTTP server (api.md "The server over HTTP"): the contract at POST /cgi-bin/{api} for the
 // session's member, WeCom login, health, and — in dev mode only — the mock backend's test hooks.
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify'
 import { ErrCode } from '../src/policy/codes'
 import type { Sessions } from './auth/sessions'
@@ -23,6 +25,8 @@ export interface AppDeps {
   /** BIZMAIL_DEV=1: the pick-who-you-are login and the test hooks */
   dev: boolean
   logger?: boolean
+  /** BIZMAIL_STATIC: a built H5 app (dist/h5) served at / on the same origin as the API */
+  staticDir?: string
 }
 
 export function buildApp(deps: AppDeps): FastifyInstance {
@@ -52,7 +56,14 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     app.log.error({ err }, 'unhandled')
     return reply.code(500).send(envelope(ErrCode.BUSY, '系统繁忙，请稍后重试'))
   })
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send(envelope(ErrCode.INVALID_PARAM, '接口不存在')))
+  const staticDir = deps.staticDir ? path.resolve(deps.staticDir) : ''
+  if (staticDir) app.register(fastifyStatic, { root: staticDir, prefix: '/', cacheControl: false })
+  app.setNotFoundHandler((req, reply) => {
+    // The H5 router's deep links are pages of the one index.html.
+    if (staticDir && req.method === 'GET' && !req.url.startsWith('/cgi-bin/'))
+      return reply.sendFile('index.html')
+    return reply.code(404).send(envelope(ErrCode.INVALID_PARAM, '接口不存在'))
+  })
 
   app.get('/healthz', async (_req, reply) => {
     try {

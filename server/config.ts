@@ -9,6 +9,8 @@ export interface ServerConfig {
   dataDir: string
   wecom: { corpid: string; secret: string; base: string } | null
   dev: boolean
+  /** BIZMAIL_STATIC: a built H5 app to serve at / */
+  staticDir: string
   /** from BIZMAIL_CORPS; undefined = none given */
   corps: CorpSetup[] | undefined
 }
@@ -27,6 +29,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     wecom:
       corpid && secret ? { corpid, secret, base: env.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com' } : null,
     dev: env.BIZMAIL_DEV === '1',
+    staticDir: env.BIZMAIL_STATIC ?? '',
     corps: env.BIZMAIL_CORPS ? readCorps(env.BIZMAIL_CORPS) : undefined,
   }
 }

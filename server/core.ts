@@ -3,16 +3,26 @@
 // rule is the app's own code, but data does not survive a restart and is not shared between
 // instances. The SQL adapter of the core's storage ports replaces `memoryCore` (issues 14, 15).
 import type { ApiResult, CorpSetup, IncomingMail } from '../src/api/contract'
-import { createMockBackend, type MockBackend } from '../src/api/mock'
+import {
+  createMockBackend,
+  type ClientSession,
+  type MockBackend,
+  type SubmitOutcome,
+  type SubmittedMail,
+} from '../src/api/mock'
 import type { Identity } from './auth/sessions'
 
 export interface ServerCore {
   call(api: string, body: object, identity: Identity): Promise<ApiResult>
   deliver(corpid: string, to: string, mail: IncomingMail): Promise<ApiResult>
   clientLogin(email: string, authCode: string, protocol: 'imap' | 'pop' | 'smtp'): Promise<ApiResult>
+  /** read-only: the corp a recipient address reaches, or null (SMTP: 550 at RCPT) */
+  accepts(address: string): Promise<{ corpid: string } | null>
+  /** SMTP submission: send as the mailbox of a client login, as mail/message/send would */
+  submit(session: ClientSession, mail: SubmittedMail): Promise<SubmitOutcome>
   settle(): Promise<void>
-  /** dev: replace all data with fresh corps */
-  reset(corps: CorpSetup[]): Promise<void>
+  /** dev: replace all data with fresh corps (undefined: the demo organisations) */
+  reset(corps: CorpSetup[] | undefined): Promise<void>
   /** whether a login's (corpid, userid) is a member of a provisioned corp */
   isMember(identity: Identity): Promise<boolean>
 }
@@ -24,6 +34,8 @@ export function memoryCore(corps: CorpSetup[] | undefined, now: () => number): S
     call: (api, body, identity) => backend.call(api, body, identity),
     deliver: (corpid, to, mail) => backend.deliver(corpid, to, mail),
     clientLogin: (email, code, protocol) => backend.clientLogin(email, code, protocol),
+    accepts: (address) => backend.accepts(address),
+    submit: (session, mail) => backend.submit(session, mail),
     settle: () => backend.settle(),
     async reset(next) {
       await backend.settle()

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     clock,
     dev: config.dev,
     logger: true,
+    staticDir: config.staticDir,
   })
   await app.listen({ port: config.port, host: config.host })
   app.log.info({ db: db.kind, migrations: applied, dev: config.dev, wecom: !!config.wecom }, 'server ready')

@@ -13,9 +13,11 @@ export function devRoutes(deps: AppDeps) {
   return async function routes(app: FastifyInstance): Promise<void> {
     app.post<{ Body: { corps?: unknown } }>('/dev/reset', async (req) => {
       const corps = req.body?.corps
-      if (!Array.isArray(corps) || !corps.every(isRecord))
+      // Absent: the demo organisations, as createMockBackend() without corps.
+      if (corps !== undefined && corps !== null && (!Array.isArray(corps) || !corps.every(isRecord))) {
         return envelope(ErrCode.INVALID_PARAM, 'corps 必须是企业配置的数组')
-      await deps.core.reset(corps as unknown as CorpSetup[])
+      }
+      await deps.core.reset(corps ? (corps as unknown as CorpSetup[]) : undefined)
       await deps.db.query('DELETE FROM sessions')
       return OK
     })

@@ -3,7 +3,8 @@
 import type { CallContext } from '../contract'
 import type { LoginMethod } from './transport'
 
-export { devLogin } from './login'
+// Not from './login': the H5 build resolves that name to this very file.
+export { devLogin } from './devLogin'
 
 const used = new Set<string>()
 

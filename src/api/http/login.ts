@@ -1,7 +1,8 @@
 // How the mini-program logs in to the server: inside WeCom, wx.qy.login's code; on a dev server
 // (BIZMAIL_DEV=1, build with TARO_APP_API_LOGIN=dev) the identity picked in the demo switcher.
-import type { CallContext } from '../contract'
 import type { LoginMethod } from './transport'
+
+export { devLogin } from './devLogin'
 
 interface QyLogin {
   login(options: { success(r: { code: string }): void; fail(e: { errMsg?: string }): void }): void
@@ -9,10 +10,6 @@ interface QyLogin {
 
 // WeChat's logic-layer global (a scope variable there, not always a property of globalThis).
 declare const wx: { qy?: QyLogin }
-
-export function devLogin(): LoginMethod {
-  return { path: '/auth/dev', body: async (ctx: CallContext) => ({ corpid: ctx.corpid, userid: ctx.userid }) }
-}
 
 /** `_corpid` serves the H5 variant's OAuth redirect; the mini-program's code names its corp itself */
 export function wecomLogin(_corpid: string): LoginMethod {
