@@ -136,9 +136,6 @@ export default tseslint.config(
     // Pages talk to stores only: no api client, transport, backend or wire module, tests included
     // (they arrange data through test/kit/app.ts).
     files: ['src/pages/**', 'src/*/pages/**'],
-    // TODO(helper C): the visibility preview still runs the embedded backend as another member;
-    // drop this once it asks `contactrule/preview` through a store.
-    ignores: ['src/admin/pages/preview/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -3,7 +3,6 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { AdminState } from '../../components/AdminState'
-import { stores } from '../../../stores'
 import { adminStores } from '../../stores'
 import { describeRule, RULE_TYPES } from '../../stores/rules'
 import type { ContactRule } from '../../stores/types'
@@ -74,15 +73,13 @@ function RulesPage() {
         <Button className="btn" onClick={() => void Taro.navigateTo({ url: '/admin/pages/rule-edit/index' })}>
           新建规则
         </Button>
-        {stores.demo.available && (
-          <Button
-            className="btn-plain"
-            onClick={() => void Taro.navigateTo({ url: '/admin/pages/preview/index' })}
-            data-testid="preview-as"
-          >
-            以成员身份预览
-          </Button>
-        )}
+        <Button
+          className="btn-plain"
+          onClick={() => void Taro.navigateTo({ url: '/admin/pages/preview/index' })}
+          data-testid="preview-as"
+        >
+          以成员身份预览
+        </Button>
       </View>
     </View>
   )
