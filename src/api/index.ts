@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { createApiClient, type ApiClient } from './client'
 import type { CallContext, Transport } from './contract'
 import { withFaults, type FaultInjector } from './faults'
+import { devLogin, wecomLogin } from './http/login'
 import { createHttpTransport } from './http/transport'
 import type { StorageBudget } from '../policy/storageBudget'
 import type * as MockApp from './mockApp'
@@ -22,6 +23,14 @@ export function onStorageBudget(listener: (budget: StorageBudget) => void): () =
   return () => void budgetListeners.delete(listener)
 }
 
+const loginListeners = new Set<(identity: CallContext) => void>()
+
+/** who the server says the member is, after each login (never called with the mock) */
+export function onServerLogin(listener: (identity: CallContext) => void): () => void {
+  loginListeners.add(listener)
+  return () => void loginListeners.delete(listener)
+}
+
 /** demo/e2e fault injection (see faults.ts); inert until a plan is set */
 export const faults: FaultInjector = { plan: null, injected: 0 }
 
@@ -29,8 +38,16 @@ function makeTransport(): Transport {
   // API_TRANSPORT is a build-time constant: webpack folds this condition and leaves the dead
   // branch out, so http builds carry neither the mock backend nor its demo data.
   if (typeof API_TRANSPORT !== 'undefined' && API_TRANSPORT === 'http') {
-    return createHttpTransport(API_BASE_URL, (o) =>
-      Taro.request({ ...o, dataType: 'json' }).then((r) => ({ statusCode: r.statusCode, data: r.data })),
+    const login = API_LOGIN === 'dev' ? devLogin() : wecomLogin(API_CORPID)
+    return createHttpTransport(
+      API_BASE_URL,
+      (o) =>
+        Taro.request({ ...o, dataType: 'json' }).then((r) => ({ statusCode: r.statusCode, data: r.data })),
+      {
+        login,
+        onLogin: (s) =>
+          loginListeners.forEach((listener) => listener({ corpid: s.corpid, userid: s.userid })),
+      },
     )
   } else {
     // A static import would put the mock into http builds too.

@@ -1,6 +1,6 @@
 // The app's stores, wired to the real api client and platform storage.
 import { reaction, runInAction } from 'mobx'
-import { api, mockBackend, onStorageBudget, resetApiForTest, setIdentity } from '../api'
+import { api, mockBackend, onServerLogin, onStorageBudget, resetApiForTest, setIdentity } from '../api'
 import { randomKey } from '../api/entropy'
 import { taroStorage } from '../api/taroStorage'
 import { storageWarning } from '../policy/storageBudget'
@@ -89,10 +89,14 @@ function createStores() {
     })
   })
 
+  // Over HTTP the server decides who the member is (their WeCom login): the app follows it.
+  const stopLogin = onServerLogin((identity) => void session.adopt(identity))
+
   const stores = { session, mailboxes, messages, read, compose, directory, demo }
   const dispose = () => {
     stopEpoch()
     stopBudget()
+    stopLogin()
     mailboxes.stopPolling()
   }
   return { stores, dispose }
