@@ -7,7 +7,7 @@ import { receive } from '../src/api/mock/mail/delivery'
 import { bumpMailIndex } from '../src/api/mock/mail/mailboxIndex'
 import { mailboxUnread } from '../src/api/mock/mail/store'
 import { invalidateOrg, orgIndex } from '../src/api/mock/orgIndex'
-import type { HandlerContext } from '../src/api/mock/registry'
+import type { Handler, HandlerContext } from '../src/api/mock/registry'
 import { newMember, newStore, stateFromSetups } from '../src/api/mock/seed'
 import type { CorpState, Member } from '../src/api/mock/state'
 import { testSecureBytes } from '../test/kit/mail'
@@ -155,7 +155,7 @@ console.log(
   `built corp: ${MEMBERS} members, ${Object.keys(corp.departments).length} departments, 300 tags, ${MAILBOXES} mailboxes in ${Date.now() - t0} ms`,
 )
 const env = { now: () => 0, random: rnd, secureBytes: testSecureBytes(), schedule: () => undefined }
-const handler = mailApis['mail/mailbox/list'].handler
+const handler: Handler<'mail/mailbox/list'> = mailApis['mail/mailbox/list']
 const ctx = (caller: Member): HandlerContext => ({
   state: { schema: 1, corps: { big: corp } },
   corp,

@@ -210,7 +210,7 @@ function routingInProcess(plan: ReturnType<typeof largeOrgCalls>): string {
   const route: number[] = []
   const rebuild: number[] = []
   for (let i = 0; i < 20; i++) {
-    const r = memberApis['user/update'].handler(ctx, { userid: someone(), position: `岗位${i}` })
+    const r = memberApis['user/update'](ctx, { userid: someone(), position: `岗位${i}` })
     if (r.errcode !== 0) throw new Error(`user/update: ${r.errmsg}`)
     const s = performance.now()
     const plan2 = planRecipients(corp, [`${someone().toLowerCase()}@${DOMAIN}`, 'nobody@' + DOMAIN])

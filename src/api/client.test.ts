@@ -10,25 +10,44 @@ describe('api client', () => {
     const transport: Transport = {
       call: async (api, body, ctx) => {
         seen.push([api, body, ctx])
-        return { errcode: 0, errmsg: 'ok', id: 7 }
+        return { errcode: 0, errmsg: 'ok', tagid: 7 }
       },
     }
     let who = me
     const client = createApiClient(transport, () => who)
-    await client.call('a/b', { x: 1 })
+    await client.call('user/get', { userid: 'lisi' })
     who = { corpid: 'c2', userid: 'u2' }
-    const r = await client.request<{ id: number }>('c/d')
-    expect(r.id).toBe(7)
+    const r = await client.request('tag/create', { tagname: '销售' })
+    expect(r.tagid).toBe(7)
     expect(seen).toEqual([
-      ['a/b', { x: 1 }, me],
-      ['c/d', {}, { corpid: 'c2', userid: 'u2' }],
+      ['user/get', { userid: 'lisi' }, me],
+      ['tag/create', { tagname: '销售' }, { corpid: 'c2', userid: 'u2' }],
     ])
+  })
+
+  it('is typed from the contract: names, bodies and answers', async () => {
+    const client = createApiClient(
+      { call: async () => ({ errcode: 0, errmsg: 'ok', taglist: [] }) },
+      () => me,
+    )
+    // A body-less API takes no argument; an API with required fields does.
+    const tags = await client.call('tag/list')
+    expect(tags.taglist).toEqual([])
+    // @ts-expect-error an API the contract does not declare
+    await client.call('tag/rename', {})
+    // @ts-expect-error a renamed field (tagname → name) fails typecheck at the call site
+    await client.call('tag/create', { name: '销售' })
+    // @ts-expect-error a required body
+    await client.call('user/get')
+    const r = await client.call('tag/create', { tagname: '销售' })
+    // @ts-expect-error an answer field the contract does not declare
+    void r.tag_id
   })
 
   it('request rejects with ApiError carrying the code; call resolves with the envelope', async () => {
     const client = createApiClient({ call: async () => ({ errcode: 48002, errmsg: '没有权限' }) }, () => me)
-    expect((await client.call('x')).errcode).toBe(48002)
-    await expect(client.request('x')).rejects.toMatchObject({
+    expect((await client.call('tag/list')).errcode).toBe(48002)
+    await expect(client.request('tag/list')).rejects.toMatchObject({
       errcode: 48002,
       errmsg: '没有权限',
       retryable: false,
@@ -44,10 +63,10 @@ describe('api client', () => {
       },
       () => me,
     )
-    const r = await client.call('x')
+    const r = await client.call('tag/list')
     expect(r.errcode).toBe(-1)
     expect(r.errmsg).toContain('网络异常')
-    const err = await client.request('x').catch((e: unknown) => e)
+    const err = await client.request('tag/list').catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
     expect((err as ApiError).retryable).toBe(true)
   })

@@ -1,5 +1,6 @@
 // The typed api client: one `call` over whichever transport the app is configured with.
-import type { ApiResult, CallContext, Transport } from './contract'
+// Types only: the schemas stay with the backend, out of builds that talk HTTP.
+import type { ApiName, ApiResult, CallContext, Input, Output, Transport } from './contract'
 
 export type Envelope<T> = { errcode: number; errmsg: string } & Partial<T>
 
@@ -19,28 +20,34 @@ export class ApiError extends Error {
   }
 }
 
+/** the body argument: optional when the API takes no required field */
+export type BodyArg<K extends ApiName> = object extends Input<K> ? [body?: Input<K>] : [body: Input<K>]
+
 export interface ApiClient {
   /** resolves with the envelope whatever the errcode; never rejects for an API-level refusal */
-  call<T extends object = Record<string, unknown>>(api: string, body?: object): Promise<Envelope<T>>
+  call<K extends ApiName>(api: K, ...body: BodyArg<K>): Promise<Envelope<Output<K>>>
   /** resolves with the result on errcode 0, rejects with ApiError otherwise */
-  request<T extends object = Record<string, unknown>>(api: string, body?: object): Promise<T & ApiResult>
+  request<K extends ApiName>(api: K, ...body: BodyArg<K>): Promise<Output<K> & ApiResult>
 }
 
 export function createApiClient(transport: Transport, identity: () => CallContext): ApiClient {
-  async function call<T extends object>(api: string, body: object = {}): Promise<Envelope<T>> {
+  // The raw boundary: a transport carries any name and body; the types above are the contract's.
+  async function raw(api: string, body: object = {}): Promise<ApiResult> {
     try {
-      return (await transport.call(api, body, identity())) as Envelope<T>
+      return await transport.call(api, body, identity())
     } catch (e) {
       // A transport that throws (network down, bad JSON) is reported like a busy backend.
-      return { errcode: -1, errmsg: networkMessage(e) } as Envelope<T>
+      return { errcode: -1, errmsg: networkMessage(e) }
     }
   }
   return {
-    call,
-    async request<T extends object>(api: string, body: object = {}) {
-      const r = await call<T>(api, body)
+    async call<K extends ApiName>(api: K, ...body: BodyArg<K>) {
+      return (await raw(api, body[0] ?? {})) as Envelope<Output<K>>
+    },
+    async request<K extends ApiName>(api: K, ...body: BodyArg<K>) {
+      const r = await raw(api, body[0] ?? {})
       if (r.errcode !== 0) throw new ApiError(r.errcode, r.errmsg, api)
-      return r as T & ApiResult
+      return r as Output<K> & ApiResult
     },
   }
 }

@@ -74,7 +74,7 @@ export class SessionStore {
     this.state = 'loading'
     this.error = ''
     const [me, quota] = await Promise.all([
-      this.deps.api.call<Profile>('user/get', { userid: this.identity.userid }),
+      this.deps.api.call('user/get', { userid: this.identity.userid }),
       // The contract has no "am I admin" call; an admin-only read tells without side effects.
       this.deps.api.call('exmail/publicmail/quota', {}),
     ])

@@ -7,9 +7,10 @@
 // the server accepted it or the member discarded it. A save never overwrites what another member
 // changed meanwhile without asking: the draft remembers the server value it started from.
 import { humanError } from './humanError'
+import { authCodeItem, type AuthCodeItem } from './wire'
 import { makeAutoObservable, runInAction } from 'mobx'
-import type { ApiClient } from '../api/client'
-import type { CallContext, KeyValueStorage } from '../api/contract'
+import type { ApiClient, BodyArg } from '../api/client'
+import type { ApiName, CallContext, Input, KeyValueStorage } from '../api/contract'
 import type { MailSettings, ReceiveRule } from '../api/mailTypes'
 import { checkRemark } from '../policy/authCode'
 import { ErrCode } from '../policy/codes'
@@ -20,13 +21,7 @@ export type SharedSettings = MailSettings['shared']
 export type PersonalSettings = MailSettings['personal']
 export type SharedField = 'signature' | 'rules'
 
-export interface AuthCodeItem {
-  auth_code_id: string
-  remark: string
-  create_time: number
-  /** 0 = never used */
-  last_use_time: number
-}
+export type { AuthCodeItem } from './wire'
 
 export type SaveResult = { ok: true } | { ok: false; stale: boolean; errmsg: string }
 
@@ -124,7 +119,7 @@ export class MailboxSettings {
         this.draft = { ...saved, ...this.draft }
       })
     }
-    const r = await this.deps.api.call<MailSettings>('mail/settings/get', { mailbox: this.mailbox })
+    const r = await this.deps.api.call('mail/settings/get', { mailbox: this.mailbox })
     runInAction(() => {
       if (seq !== this.seq) return
       if (r.errcode !== 0 || !r.shared || !r.personal) {
@@ -356,7 +351,7 @@ export class MailboxSettings {
 
   async loadCodes(): Promise<void> {
     if (this.codes.length === 0) this.codesState = 'loading'
-    const r = await this.deps.api.call<{ auth_code_list: AuthCodeItem[] }>('mail/authcode/list', {
+    const r = await this.deps.api.call('mail/authcode/list', {
       mailbox: this.mailbox,
     })
     runInAction(() => {
@@ -365,7 +360,7 @@ export class MailboxSettings {
         this.codesError = humanError(r.errmsg) || '客户端专用密码加载失败'
         return
       }
-      this.codes = r.auth_code_list
+      this.codes = r.auth_code_list.map(authCodeItem)
       this.codesState = 'ready'
       this.codesError = ''
     })
@@ -394,10 +389,7 @@ export class MailboxSettings {
           remark: remark.trim(),
           idempotency_key: await this.deps.newKey(),
         }
-        const r = await this.withRetry<{ auth_code_id: string; auth_code: string }>(
-          'mail/authcode/create',
-          body,
-        )
+        const r = await this.withRetry('mail/authcode/create', body)
         if (r.errcode !== 0) return { secret: '', errmsg: humanError(r.errmsg) }
         if (r.auth_code) {
           void this.loadCodes()
@@ -459,7 +451,7 @@ export class MailboxSettings {
       return { ok: false, stale: true, errmsg: STALE_MESSAGE }
     }
     this.saving = { ...this.saving, [field]: true }
-    const r = await this.withRetry<{ shared: SharedSettings }>('mail/settings/update', {
+    const r = await this.withRetry('mail/settings/update', {
       mailbox: this.mailbox,
       shared: { [field]: value, version: shared.version },
     })
@@ -504,18 +496,15 @@ export class MailboxSettings {
     void this.writeLocal()
   }
 
-  private update(body: object) {
-    return this.withRetry<{ shared: SharedSettings; personal: PersonalSettings }>('mail/settings/update', {
-      mailbox: this.mailbox,
-      ...body,
-    })
+  private update(body: Omit<Input<'mail/settings/update'>, 'mailbox'>) {
+    return this.withRetry('mail/settings/update', { mailbox: this.mailbox, ...body })
   }
 
-  private async withRetry<T extends object>(name: string, body: object) {
-    let r = await this.deps.api.call<T & { shared: SharedSettings }>(name, body)
+  private async withRetry<K extends ApiName>(name: K, ...body: BodyArg<K>) {
+    let r = await this.deps.api.call(name, ...body)
     for (let attempt = 1; r.errcode === -1 && attempt < RETRY_ATTEMPTS; attempt++) {
       await this.deps.sleep(300 * 2 ** (attempt - 1))
-      r = await this.deps.api.call<T & { shared: SharedSettings }>(name, body)
+      r = await this.deps.api.call(name, ...body)
     }
     return r
   }

@@ -6,6 +6,7 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient, Envelope } from '../../api/client'
 import { conversionBlockedReason } from '../../policy/conversion'
 import type { QuotaFacts } from '../../policy/quota'
+import { adminMailbox, authCodeItem, recycleItem } from '../../stores/wire'
 import { MailboxForm } from './mailboxForm'
 import {
   MIGRATION_LOCKED,
@@ -114,22 +115,22 @@ export class MailboxAdminStore {
     const seq = ++this.seq
     if (!this.quota) this.state = 'loading'
     const [quota, found] = await Promise.all([
-      this.deps.api.call<Quota>('exmail/publicmail/quota', {}),
-      this.deps.api.call<{ list: { id: number }[] }>('exmail/publicmail/search', { fuzzy: 0 }),
+      this.deps.api.call('exmail/publicmail/quota', {}),
+      this.deps.api.call('exmail/publicmail/search', { fuzzy: 0 }),
     ])
     const failed = quota.errcode !== 0 ? quota : found.errcode !== 0 ? found : null
     const details: AdminMailbox[] = []
     let detailFailure: Envelope<object> | null = null
     const ids = (found.list ?? []).map((m) => m.id)
     for (let i = 0; !failed && i < ids.length; i += GET_BATCH) {
-      const r = await this.deps.api.call<{ list: AdminMailbox[] }>('exmail/publicmail/get', {
+      const r = await this.deps.api.call('exmail/publicmail/get', {
         id_list: { list: ids.slice(i, i + GET_BATCH) },
       })
       if (r.errcode !== 0) {
         detailFailure = r
         break
       }
-      details.push(...(r.list ?? []))
+      details.push(...(r.list ?? []).map(adminMailbox))
     }
     runInAction(() => {
       if (seq !== this.seq) return
@@ -140,7 +141,7 @@ export class MailboxAdminStore {
         this.errcode = bad.errcode
         return
       }
-      this.quota = quota as Quota
+      this.quota = quota as Quota & Envelope<Quota>
       this.mailboxes = details.sort((a, b) => a.id - b.id)
       if (!this.domain) this.setDomainHint(this.mailboxes[0]?.email)
       this.state = 'ready'
@@ -173,7 +174,7 @@ export class MailboxAdminStore {
       // A double tap while the key was drawn must still share one key.
       if (this.createKey.body !== text) this.createKey = { key, body: text }
     }
-    const r = await this.deps.api.call<{ id: number }>('exmail/publicmail/create', {
+    const r = await this.deps.api.call('exmail/publicmail/create', {
       ...body,
       idempotency_key: this.createKey.key,
     })
@@ -188,7 +189,7 @@ export class MailboxAdminStore {
 
   /** 移入通讯录成员邮箱: the member's mailbox becomes a business mailbox (lists may stay empty) */
   async convert(userid: string, name: string, users: Targets): Promise<Outcome<{ id: number }>> {
-    const r = await this.deps.api.call<{ id: number }>('exmail/publicmail/create', {
+    const r = await this.deps.api.call('exmail/publicmail/create', {
       from_userid: userid,
       name: name.trim(),
       ...lists(users),
@@ -237,7 +238,7 @@ export class MailboxAdminStore {
   }
 
   async remove(id: number): Promise<Outcome<{ retention_days: number }>> {
-    const r = await this.deps.api.call<{ retention_days: number }>('exmail/publicmail/delete', { id })
+    const r = await this.deps.api.call('exmail/publicmail/delete', { id })
     const result = outcome(r, (x) => ({ retention_days: (x.retention_days as number) ?? 60 }))
     if (result.ok) {
       this.dropForm(String(id))
@@ -248,7 +249,7 @@ export class MailboxAdminStore {
 
   async loadRecycle(): Promise<void> {
     if (!this.recycle.length) this.recycleState = 'loading'
-    const r = await this.deps.api.call<{ list: RecycleItem[] }>('exmail/recycle/list', {})
+    const r = await this.deps.api.call('exmail/recycle/list', {})
     runInAction(() => {
       if (r.errcode !== 0) {
         this.recycleState = 'error'
@@ -256,7 +257,7 @@ export class MailboxAdminStore {
         if (r.errcode === MIGRATION_LOCKED) this.errcode = r.errcode
         return
       }
-      this.recycle = r.list ?? []
+      this.recycle = (r.list ?? []).map(recycleItem)
       this.recycleState = 'ready'
       this.recycleError = ''
     })
@@ -271,19 +272,16 @@ export class MailboxAdminStore {
 
   /** the admin's list, and when the mailbox's client-login lock ends (unix seconds, 0 = not locked) */
   async authCodes(id: number): Promise<Outcome<{ list: AuthCodeItem[]; lockedUntil: number }>> {
-    const r = await this.deps.api.call<{ auth_code_list: AuthCodeItem[]; login_locked_until?: number }>(
-      'exmail/publicmail/get_auth_code_list',
-      { id },
-    )
+    const r = await this.deps.api.call('exmail/publicmail/get_auth_code_list', { id })
     return outcome(r, (x) => ({
-      list: x.auth_code_list ?? [],
+      list: (x.auth_code_list ?? []).map(authCodeItem),
       lockedUntil: typeof x.login_locked_until === 'number' ? x.login_locked_until : 0,
     }))
   }
 
   /** the secret comes back exactly once: the page shows it and forgets it */
   async createAuthCode(id: number, remark: string): Promise<Outcome<{ auth_code: string }>> {
-    const r = await this.deps.api.call<{ auth_code: string }>('exmail/publicmail/update', {
+    const r = await this.deps.api.call('exmail/publicmail/update', {
       id,
       create_auth_code: 1,
       auth_code_info: { remark },

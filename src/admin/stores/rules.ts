@@ -68,7 +68,7 @@ export class RulesStore {
 
   async load(): Promise<void> {
     if (!this.rules.length) this.state = 'loading'
-    const r = await this.api.call<{ rules: ContactRule[] }>('contactrule/list', {})
+    const r = await this.api.call('contactrule/list', {})
     runInAction(() => {
       if (r.errcode !== 0) {
         this.state = 'error'
@@ -85,7 +85,7 @@ export class RulesStore {
 
   async create(): Promise<Outcome<{ rule_id: number }>> {
     const d = this.draft
-    const r = await this.api.call<{ rule_id: number }>('contactrule/create', {
+    const r = await this.api.call('contactrule/create', {
       rule_type: d.rule_type,
       range: d.range,
       whitelist: d.whitelist,

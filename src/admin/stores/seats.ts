@@ -26,10 +26,7 @@ export class SeatsStore {
     let cursor = ''
     let failure: { errcode: number; errmsg: string } | null = null
     for (;;) {
-      const r = await this.api.call<{ userid_list: string[]; next_cursor: string; has_more: boolean }>(
-        'exmail/vip/list',
-        { cursor, limit: 200 },
-      )
+      const r = await this.api.call('exmail/vip/list', { cursor, limit: 200 })
       if (r.errcode !== 0) {
         failure = r
         break
@@ -54,7 +51,7 @@ export class SeatsStore {
   }
 
   async assign(userids: string[]): Promise<Outcome<{ failed: string[] }>> {
-    const r = await this.api.call<{ fail_userid_list: string[] }>('exmail/vip/batch_add', {
+    const r = await this.api.call('exmail/vip/batch_add', {
       userid_list: userids,
     })
     if (r.errcode !== 0) return { ok: false, errcode: r.errcode, errmsg: r.errmsg }

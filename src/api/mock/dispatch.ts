@@ -2,6 +2,7 @@
 // puts in front of a handler. The backend runs it inside a transaction; tests run it on a plain state.
 import { ErrCode } from '../../policy/codes'
 import type { ApiResult, CallContext } from '../contract'
+import { parseInput } from '../contract/schema'
 import type { MockEnv } from './env'
 import { apiTable } from './handlers'
 import { reconcileAccess } from './handlers/reconcile'
@@ -49,11 +50,15 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
     if (spec.admin && !isAdmin) return failure(ErrCode.NO_PRIVILEGE, '没有权限：仅企业管理员可以执行此操作')
     const lock = migrationLock(state, corp, spec)
     if (lock) return lock
-    const body = (
-      rawBody && typeof rawBody === 'object' && !Array.isArray(rawBody) ? rawBody : {}
-    ) as Record<string, unknown>
-    // Only writes honour a key (a read has nothing to repeat); reading a mail is no create either.
-    const keyed = spec.write && api !== 'mail/message/read'
+    const body = (rawBody && typeof rawBody === 'object' && !Array.isArray(rawBody) ? rawBody : {}) as Record<
+      string,
+      unknown
+    >
+    // The API's schema (contract/) checks the body before anything else looks at it.
+    const input = parseInput(spec.input, body, ErrCode.INVALID_PARAM)
+    if (!input.ok) return failure(input.errcode, input.errmsg)
+    // Only APIs declared idempotent honour a key (a read, or marking a mail read, has nothing to repeat).
+    const keyed = spec.idempotent === true
     const at = env.now()
     const idem = keyed ? checkIdempotency(corp, api, userid, body, at) : ({ kind: 'none' } as const)
     if (idem.kind === 'conflict') return idem.result
@@ -66,7 +71,7 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
       return idem.result
     }
     const hctx: HandlerContext = { state, corp, caller, env, isAdmin }
-    const result = spec.handler(hctx, body)
+    const result = spec.handler(hctx, input.value as Record<string, unknown>)
     if (result.errcode === 0) {
       if (idem.kind === 'fresh') rememberIdempotent(corp, idem, result, at)
       if (at - lastSweep > IDEMPOTENCY_TTL_MS / 24) {

@@ -1,5 +1,6 @@
-// How an API is declared: its handler and the checks the dispatcher runs before it.
-import type { ApiResult } from '../contract'
+// How the backend binds the contract's APIs (src/api/contract) to handlers, by name.
+import type { GenericSchema } from 'valibot'
+import type { ApiFlags, ApiName, ApiResult, Parsed, PendingApi } from '../contract'
 import type { MockEnv } from './env'
 import type { BackendState, CorpState, Member } from './state'
 
@@ -14,18 +15,19 @@ export interface HandlerContext {
 
 export type Body = Record<string, unknown>
 
-export type Handler = (ctx: HandlerContext, body: Body) => ApiResult
+/** The APIs this backend answers: every API of the contract except those still pending. */
+export type AnsweredApi = Exclude<ApiName, PendingApi>
 
-export interface ApiSpec {
-  handler: Handler
-  /** changes state: persisted, derived indexes refreshed, access reconciled */
-  write?: boolean
-  /** caller must be an admin of the corp (48002 otherwise) */
-  admin?: boolean
-  /** mail administration: refused while a migration involving this corp runs (690013) */
-  mailAdmin?: boolean
-  /** directory write: refused while this corp is the target of a running migration (690013) */
-  directoryWrite?: boolean
+/** A handler gets its API's input already checked by the API's schema (contract/). */
+export type Handler<K extends ApiName = AnsweredApi> = (ctx: HandlerContext, input: Parsed<K>) => ApiResult
+
+/** One handler per API of the contract: a missing or mistyped handler fails typecheck. */
+export type Handlers = { [K in AnsweredApi]: Handler<K> }
+
+/** What the dispatcher runs for one API: the contract's schema and flags, and the handler. */
+export interface ApiSpec extends ApiFlags {
+  input: GenericSchema
+  handler: (ctx: HandlerContext, input: Body) => ApiResult
 }
 
 export type ApiTable = Record<string, ApiSpec>

@@ -130,7 +130,7 @@ describe('exmail/* through the dispatcher', () => {
     const ids = (all.list as { id: number }[]).map((m) => m.id)
     const got = await b.call('exmail/publicmail/get', { id_list: { list: ids } }, ctx)
     const byEmail = Object.fromEntries((got.list as { email: string }[]).map((m) => [m.email, m]))
-    expect(byEmail['pr@xinghe.com']).toMatchObject({ alias_list: ['media@xinghe.com'] })
+    expect(byEmail['pr@xinghe.com']).toMatchObject({ alias_list: { list: ['media@xinghe.com'] } })
     expect(byEmail['hr-jobs@xinghe.com']).toMatchObject({ enabled: false })
     for (const m of got.list as { no_users: boolean }[]) expect(m.no_users).toBe(false)
     const bin = await b.call('exmail/recycle/list', {}, ctx)

@@ -145,7 +145,7 @@ describe('exmail/publicmail/create', () => {
     expect(list.auth_code_list).toEqual([
       {
         auth_code_id: r.auth_code_id,
-        create_time: h.now(),
+        create_time: Math.floor(h.now() / 1000),
         last_use_time: 0,
         remark: '办公PC',
         creator: 'boss',

@@ -19,8 +19,9 @@ describe('delete, recycle bin, restore', () => {
         email: 'old@corp.com',
         name: '旧邮箱',
         kind: 'business',
-        deleted_time: h.now(),
-        expire_time: h.now() + 60 * DAY,
+        // unix seconds, as WeCom's exmail/* answers
+        deleted_time: Math.floor(h.now() / 1000),
+        expire_time: Math.floor((h.now() + 60 * DAY) / 1000),
       },
     ])
     expect(h.call('exmail/publicmail/quota').used).toBe(0)

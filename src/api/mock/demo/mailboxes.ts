@@ -51,7 +51,7 @@ export function seedMailboxDemo(state: BackendState, env: MockEnv): void {
     name: '市场公关',
     ...(pr !== undefined ? users(undefined, pr) : users(deptId(corp, '市场部'))),
   })
-  if (prId !== null) updatePublicmail(ctx(), { id: prId, alias_list: { list: ['media@xinghe.com'] } })
+  if (prId !== null) updatePublicmail(ctx(), { id: prId, alias_list: ['media@xinghe.com'] })
   create({ email: 'service@xinghe.com', name: '客服中心', ...users(undefined, tagId(corp, '客服')) })
   const hr = create({
     email: 'hr-jobs@xinghe.com',

@@ -13,7 +13,7 @@ import {
 import type { Refusal } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
 import { invalidateOrgStructure } from '../orgIndex'
-import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Tag } from '../state'
 import { findMember, hasOwn } from './view'
 import { touchDirectory, visibilityOf, visibleDepartmentsOf } from './visibility'
@@ -162,11 +162,11 @@ function getTag(ctx: HandlerContext, body: Body) {
   })
 }
 
-export const tagApis: ApiTable = {
-  'tag/create': { handler: createTag, write: true, admin: true, directoryWrite: true },
-  'tag/delete': { handler: deleteTag, write: true, admin: true, directoryWrite: true },
-  'tag/addtagusers': { handler: addTagUsers, write: true, admin: true, directoryWrite: true },
-  'tag/deltagusers': { handler: delTagUsers, write: true, admin: true, directoryWrite: true },
-  'tag/list': { handler: listTags },
-  'tag/get': { handler: getTag },
-}
+export const tagApis = {
+  'tag/create': createTag,
+  'tag/delete': deleteTag,
+  'tag/addtagusers': addTagUsers,
+  'tag/deltagusers': delTagUsers,
+  'tag/list': listTags,
+  'tag/get': getTag,
+} satisfies Partial<Handlers>

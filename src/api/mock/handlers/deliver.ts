@@ -11,10 +11,12 @@ import {
 } from '../../../policy/mailAddress'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import type { ApiResult, IncomingMail } from '../../contract'
+import { incomingMail } from '../../contract/mail'
+import { parseInput } from '../../contract/schema'
 import type { MockEnv } from '../env'
 import { receive } from '../mail/delivery'
-import { isRecord, MAX_CONTENT, MAX_HEADER_ID, MAX_SUBJECT, optString, reqString } from '../mail/fields'
 import { routeAddress } from '../mail/routing'
+import { copyOf } from '../mail/store'
 import { failure, success } from '../registry'
 import type { BackendState } from '../state'
 
@@ -28,8 +30,13 @@ export interface CheckedIncoming {
   in_reply_to: string
 }
 
-export function checkIncoming(mail: unknown): Verdict<CheckedIncoming> {
-  if (!isRecord(mail)) return refuse(ErrCode.INVALID_PARAM, '邮件必须是对象 (mail)')
+export function checkIncoming(raw: unknown): Verdict<CheckedIncoming> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return refuse(ErrCode.INVALID_PARAM, '邮件必须是对象 (mail)')
+  }
+  const parsed = parseInput(incomingMail, raw, ErrCode.INVALID_PARAM)
+  if (!parsed.ok) return refuse(parsed.errcode, parsed.errmsg)
+  const mail = parsed.value
   // Inbound From headers usually carry a display name: 陈经理 <chen@customer.cn>.
   const sender = parseMailbox(mail.from)
   if (!sender) return refuse(ErrCode.INVALID_PARAM, '发件人地址格式不正确 (from)')
@@ -40,24 +47,16 @@ export function checkIncoming(mail: unknown): Verdict<CheckedIncoming> {
   if (to.value.length + cc.value.length > MAX_RECIPIENTS) {
     return refuse(ErrCode.INVALID_PARAM, `收件人最多 ${MAX_RECIPIENTS} 个 (to)`)
   }
-  const subject = reqString(mail.subject, 'subject', MAX_SUBJECT, '主题')
-  if (!subject.ok) return subject
-  const content = reqString(mail.content, 'content', MAX_CONTENT, '正文')
-  if (!content.ok) return content
-  const messageId = optString(mail.message_id, 'message_id', MAX_HEADER_ID, 'Message-ID ')
-  if (!messageId.ok) return messageId
-  const inReplyTo = optString(mail.in_reply_to, 'in_reply_to', MAX_HEADER_ID, 'In-Reply-To ')
-  if (!inReplyTo.ok) return inReplyTo
   return ok({
     from: sender.name
       ? `${sender.name} <${normalizeAddress(sender.address)}>`
       : normalizeAddress(sender.address),
     to: to.value,
     cc: cc.value,
-    subject: subject.value,
-    content: content.value,
-    message_id: messageId.value.trim(),
-    in_reply_to: inReplyTo.value.trim(),
+    subject: mail.subject,
+    content: mail.content,
+    message_id: (mail.message_id ?? '').trim(),
+    in_reply_to: (mail.in_reply_to ?? '').trim(),
   })
 }
 

@@ -3,20 +3,15 @@
 import type { AccessRoute } from '../../../policy/access'
 import { ErrCode } from '../../../policy/codes'
 import type { Verdict } from '../../../policy/result'
-import { placeSignature } from '../../../policy/reply'
-import type { ApiResult } from '../../contract'
+import type { ApiResult, Parsed } from '../../contract'
 import { mailAuthCodeApis } from '../mail/authCodeApis'
-import { bounce } from '../mail/bounce'
-import { checkDraft, checkSend } from '../mail/compose'
-import { receive } from '../mail/delivery'
-import { optBool, reqId } from '../mail/fields'
+import { checkSend, draftFields } from '../mail/compose'
 import { listMessages, parseCursor, parseLimit } from '../mail/listing'
 import { reachableMailboxes } from '../mail/mailboxIndex'
 import { openMailbox, type OpenMailbox } from '../mail/open'
-import { planRecipients } from '../mail/routing'
+import { sendOutgoing } from '../mail/send'
 import { applySettings, checkSettingsUpdate, personalOf, sharedView } from '../mail/settings'
 import {
-  addMessage,
   FIXED_FOLDERS,
   folderExists,
   folderStats,
@@ -28,7 +23,14 @@ import {
   touchStore,
   updateMessage,
 } from '../mail/store'
-import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import {
+  failure,
+  success,
+  type AnsweredApi,
+  type Handler,
+  type HandlerContext,
+  type Handlers,
+} from '../registry'
 import type { CorpState, MailMessage } from '../state'
 
 const refusal = (v: Extract<Verdict<unknown>, { ok: false }>): ApiResult => failure(v.errcode, v.errmsg)
@@ -75,15 +77,22 @@ function mailboxList({ corp, caller }: HandlerContext): ApiResult {
   return success({ mailboxes })
 }
 
-/** Opens body.mailbox for the caller, or answers the refusal. */
-function withMailbox(handler: (ctx: HandlerContext, body: Body, box: OpenMailbox) => ApiResult) {
-  return (ctx: HandlerContext, body: Body): ApiResult => {
-    const box = openMailbox(ctx.corp, ctx.caller, body.mailbox)
-    return box.ok ? handler(ctx, body, box.value) : refusal(box)
+type MailboxApi = Exclude<
+  Extract<AnsweredApi, `mail/${string}`>,
+  'mail/mailbox/list' | 'mail/publicmail/directory'
+>
+
+/** Opens the input's mailbox for the caller, or answers the refusal. */
+function withMailbox<K extends MailboxApi>(
+  handler: (ctx: HandlerContext, input: Parsed<K>, box: OpenMailbox) => ApiResult,
+): Handler<K> {
+  return (ctx, input) => {
+    const box = openMailbox(ctx.corp, ctx.caller, input.mailbox)
+    return box.ok ? handler(ctx, input, box.value) : refusal(box)
   }
 }
 
-const folderList = withMailbox(({ caller }, _body, { store }) => {
+const folderList = withMailbox<'mail/folder/list'>(({ caller }, _body, { store }) => {
   const drafts = Object.values(store.drafts).filter((d) => d.owner === caller.userid).length
   const folders = [
     ...FIXED_FOLDERS.map((f) => ({
@@ -96,8 +105,8 @@ const folderList = withMailbox(({ caller }, _body, { store }) => {
   return success({ folders })
 })
 
-const messageList = withMailbox(({ caller }, body, { store }) => {
-  if (typeof body.folder !== 'string' || !folderExists(store, body.folder)) {
+const messageList = withMailbox<'mail/message/list'>(({ caller }, body, { store }) => {
+  if (!folderExists(store, body.folder)) {
     return failure(ErrCode.INVALID_PARAM, '文件夹不存在 (folder)')
   }
   const cursor = parseCursor(body.cursor)
@@ -115,124 +124,72 @@ function messageView(m: MailMessage) {
   return { ...m, to: m.to.slice(), cc: m.cc.slice(), bcc: m.bcc.slice() }
 }
 
-function findMessage(box: OpenMailbox, raw: unknown): Verdict<MailMessage> {
-  const id = reqId(raw, 'mail_id')
-  if (!id.ok) return id
-  const m = getMessage(box.store, id.value)
+function findMessage(box: OpenMailbox, id: string): Verdict<MailMessage> {
+  const m = getMessage(box.store, id)
   return m
     ? { ok: true, value: m }
     : { ok: false, errcode: ErrCode.INVALID_PARAM, errmsg: '邮件不存在 (mail_id)' }
 }
 
 /** The message (marks it read), its conversation (same thread and folder, oldest first), and the address a reply defaults to. */
-const messageRead = withMailbox(({ caller }, body, box) => {
+const messageRead = withMailbox<'mail/message/read'>(({ caller }, body, box) => {
   const { store } = box
   // A draft id restores the caller's own draft.
-  if (typeof body.mail_id === 'string' && Object.prototype.hasOwnProperty.call(store.drafts, body.mail_id)) {
+  if (Object.prototype.hasOwnProperty.call(store.drafts, body.mail_id)) {
     const d = store.drafts[body.mail_id]
     if (d.owner === caller.userid) return success({ draft: { ...d } })
   }
   const found = findMessage(box, body.mail_id)
   if (!found.ok) return refusal(found)
-  const wholeThread = optBool(body.thread, 'thread')
-  if (!wholeThread.ok) return refusal(wholeThread)
   const msg = found.value
   const thread = Object.values(store.messages)
     .filter((m) => m.thread === msg.thread && m.folder === msg.folder)
     .sort((a, b) => -newestFirst(a, b))
-  for (const m of wholeThread.value ? thread : [msg]) m.read = true
+  for (const m of body.thread ? thread : [msg]) m.read = true
   touchStore(store)
   // A reply goes out from the alias the original was sent to, when that is one of ours.
   const reply_from = box.addresses.includes(msg.delivered_to) ? msg.delivered_to : box.addresses[0]
   return success({ message: messageView(msg), conversation: thread.map(messageView), reply_from })
 })
 
-const messageUpdate = withMailbox((_ctx, body, box) => {
+const messageUpdate = withMailbox<'mail/message/update'>((_ctx, body, box) => {
   const found = findMessage(box, body.mail_id)
   if (!found.ok) return refusal(found)
-  const read = optBool(body.read, 'read')
-  if (!read.ok) return refusal(read)
-  const starred = optBool(body.starred, 'starred')
-  if (!starred.ok) return refusal(starred)
-  const wholeThread = optBool(body.thread, 'thread')
-  if (!wholeThread.ok) return refusal(wholeThread)
-  let folder: string | undefined
-  if (body.folder !== undefined && body.folder !== null) {
-    // Drafts hold drafts only; delete is a move to 'trash'.
-    if (
-      typeof body.folder !== 'string' ||
-      body.folder === 'drafts' ||
-      !folderExists(box.store, body.folder)
-    ) {
-      return failure(ErrCode.INVALID_PARAM, '目标文件夹不存在 (folder)')
-    }
-    folder = body.folder
+  const read = body.read ?? undefined
+  const starred = body.starred ?? undefined
+  const folder = body.folder ?? undefined
+  // Drafts hold drafts only; delete is a move to 'trash'.
+  if (folder !== undefined && (folder === 'drafts' || !folderExists(box.store, folder))) {
+    return failure(ErrCode.INVALID_PARAM, '目标文件夹不存在 (folder)')
   }
-  if (read.value === undefined && starred.value === undefined && folder === undefined) {
+  if (read === undefined && starred === undefined && folder === undefined) {
     return failure(ErrCode.INVALID_PARAM, '没有要修改的内容 (read)')
   }
   const msg = found.value
-  const targets = wholeThread.value
+  const targets = body.thread
     ? Object.values(box.store.messages).filter((m) => m.thread === msg.thread && m.folder === msg.folder)
     : [msg]
-  for (const m of targets) updateMessage(box.store, m, { read: read.value, starred: starred.value, folder })
+  for (const m of targets) updateMessage(box.store, m, { read, starred, folder })
   return success({ updated: targets.length })
 })
 
-const messageSend = withMailbox(({ corp, caller, env }, body, box) => {
+const messageSend = withMailbox<'mail/message/send'>(({ corp, caller, env }, body, box) => {
   const out = checkSend(body, box.addresses)
   if (!out.ok) return refusal(out)
   const m = out.value
-  // Every recipient is accepted: internal ones without a mailbox are bounced after the Sent copy exists.
-  const plan = planRecipients(corp, [...m.to, ...m.cc, ...m.bcc])
-  const time = env.now()
-  const content = placeSignature(m.content, box.store.shared.signature)
-  const sent = addMessage(box.store, {
-    folder: 'sent',
-    from: m.from,
-    to: m.to,
-    cc: m.cc,
-    bcc: m.bcc,
-    subject: m.subject,
-    content,
-    time,
-    read: true,
-    starred: false,
-    message_id: '',
-    in_reply_to: m.in_reply_to,
-    delivered_to: m.from,
-  })
-  for (const { address, dest } of plan.deliveries) {
-    // Internal delivery runs the recipient mailbox's own receive rules; Bcc stays hidden.
-    receive(corp.stores[dest.storeId], {
-      from: m.from,
-      to: m.to,
-      cc: m.cc,
-      subject: m.subject,
-      content,
-      message_id: sent.message_id,
-      in_reply_to: m.in_reply_to,
-      delivered_to: address,
-      time,
-    })
-  }
-  if (plan.undeliverable.length) bounce(box.store, sent, plan.undeliverable, corp.domain.name, time)
+  const sent = sendOutgoing(corp, env, box, m)
   const draft = m.draft_id ? box.store.drafts[m.draft_id] : undefined
   if (draft && draft.owner === caller.userid) delete box.store.drafts[m.draft_id]
   return success({ mail_id: sent.mail_id, message_id: sent.message_id })
 })
 
 /** Saves the caller's draft whole. An unknown (or someone else's) draft_id saves a new draft: never lose text. */
-const draftSave = withMailbox(({ caller, env }, body, { store }) => {
-  if (body.draft_id !== undefined && body.draft_id !== null && typeof body.draft_id !== 'string') {
-    return failure(ErrCode.INVALID_PARAM, '草稿 id 无效 (draft_id)')
-  }
-  const fields = checkDraft(body)
-  if (!fields.ok) return refusal(fields)
-  const existing = typeof body.draft_id === 'string' ? store.drafts[body.draft_id] : undefined
+const draftSave = withMailbox<'mail/draft/save'>(({ caller, env }, body, { store }) => {
+  const fields = draftFields(body)
+  const existing = body.draft_id ? store.drafts[body.draft_id] : undefined
   const draft_id =
     existing && existing.owner === caller.userid ? existing.draft_id : newDraftId(store, caller.userid)
-  store.drafts[draft_id] = { draft_id, ...fields.value, owner: caller.userid, update_time: env.now() }
+  store.drafts[draft_id] = { draft_id, ...fields, owner: caller.userid, update_time: env.now() }
   return success({ draft_id })
 })
 
@@ -241,23 +198,21 @@ const draftSave = withMailbox(({ caller, env }, body, { store }) => {
  * delete) succeeds; any other id — another member's draft in a shared mailbox included — answers
  * 40058 "草稿不存在" exactly as an id that never existed, and changes nothing.
  */
-const draftDelete = withMailbox(({ caller }, body, { store }) => {
-  const id = reqId(body.draft_id, 'draft_id')
-  if (!id.ok) return refusal(id)
-  const d = Object.prototype.hasOwnProperty.call(store.drafts, id.value) ? store.drafts[id.value] : undefined
+const draftDelete = withMailbox<'mail/draft/delete'>(({ caller }, { draft_id: id }, { store }) => {
+  const d = Object.prototype.hasOwnProperty.call(store.drafts, id) ? store.drafts[id] : undefined
   if (d && d.owner === caller.userid) {
-    delete store.drafts[id.value]
-    return success({ draft_id: id.value })
+    delete store.drafts[id]
+    return success({ draft_id: id })
   }
-  if (!d && isDraftIdOf(id.value, caller.userid)) return success({ draft_id: id.value })
+  if (!d && isDraftIdOf(id, caller.userid)) return success({ draft_id: id })
   return failure(ErrCode.INVALID_PARAM, '草稿不存在 (draft_id)')
 })
 
-const settingsGet = withMailbox(({ caller }, _body, { store }) =>
+const settingsGet = withMailbox<'mail/settings/get'>(({ caller }, _body, { store }) =>
   success({ shared: sharedView(store), personal: personalOf(store, caller.userid) }),
 )
 
-const settingsUpdate = withMailbox(({ caller }, body, { store }) => {
+const settingsUpdate = withMailbox<'mail/settings/update'>(({ caller }, body, { store }) => {
   const change = checkSettingsUpdate(body, store)
   if (!change.ok) {
     // 6000 carries the current shared settings so the app can show the newest version.
@@ -271,16 +226,16 @@ const settingsUpdate = withMailbox(({ caller }, body, { store }) => {
   })
 })
 
-export const mailApis: ApiTable = {
-  'mail/mailbox/list': { handler: mailboxList },
-  'mail/folder/list': { handler: folderList },
-  'mail/message/list': { handler: messageList },
-  'mail/message/read': { handler: messageRead, write: true },
-  'mail/message/update': { handler: messageUpdate, write: true },
-  'mail/message/send': { handler: messageSend, write: true },
-  'mail/draft/save': { handler: draftSave, write: true },
-  'mail/draft/delete': { handler: draftDelete, write: true },
-  'mail/settings/get': { handler: settingsGet },
-  'mail/settings/update': { handler: settingsUpdate, write: true },
+export const mailApis = {
+  'mail/mailbox/list': mailboxList,
+  'mail/folder/list': folderList,
+  'mail/message/list': messageList,
+  'mail/message/read': messageRead,
+  'mail/message/update': messageUpdate,
+  'mail/message/send': messageSend,
+  'mail/draft/save': draftSave,
+  'mail/draft/delete': draftDelete,
+  'mail/settings/get': settingsGet,
+  'mail/settings/update': settingsUpdate,
   ...mailAuthCodeApis,
-}
+} satisfies Partial<Handlers>

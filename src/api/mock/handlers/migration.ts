@@ -9,13 +9,12 @@ import {
   isCandidateTarget,
   migrationBlockers,
 } from '../../../policy/migration'
+import type { Parsed } from '../../contract'
 import { migrationImpact } from '../migration/impact'
 import { partiesOf, targetCorp } from '../migration/parties'
 import { beginMigration, migrationFor, stepLabel } from '../migration/runner'
-import { failure, success, type ApiTable, type Body, type HandlerContext } from '../registry'
+import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
 import type { MigrationState } from '../state'
-
-const MAX_MIGRATION_ID = 128
 
 function precheck(ctx: HandlerContext, body: Body) {
   const { state, corp, caller } = ctx
@@ -88,20 +87,12 @@ function statusView(m: MigrationState) {
   }
 }
 
-function status(ctx: HandlerContext, body: Body) {
+function status(ctx: HandlerContext, body: Parsed<'exmail/migration/status'>) {
   const { state, corp, caller } = ctx
   if (caller.userid !== corp.creator) {
     return failure(ErrCode.MIGRATION_NOT_CREATOR, '只有企业创建者可以查看邮箱迁移进度')
   }
-  const raw = body.migration_id
-  if (
-    raw !== undefined &&
-    raw !== null &&
-    (typeof raw !== 'string' || raw === '' || raw.length > MAX_MIGRATION_ID)
-  ) {
-    return failure(ErrCode.INVALID_PARAM, '迁移任务 ID 格式不正确 (migration_id)')
-  }
-  const id = typeof raw === 'string' ? raw : undefined
+  const id = body.migration_id ?? undefined
   const m = migrationFor(state, corp.corpid, id)
   if (!m) {
     if (id !== undefined) return failure(ErrCode.INVALID_PARAM, '迁移任务不存在 (migration_id)')
@@ -111,9 +102,9 @@ function status(ctx: HandlerContext, body: Body) {
   return success({ ...statusView(m), migrated: corp.migrated })
 }
 
-export const migrationApis: ApiTable = {
-  'exmail/migration/precheck': { handler: precheck },
-  'exmail/migration/start': { handler: start, write: true },
-  'exmail/migration/status': { handler: status },
-  'exmail/migration/targets': { handler: targets },
-}
+export const migrationApis = {
+  'exmail/migration/precheck': precheck,
+  'exmail/migration/start': start,
+  'exmail/migration/status': status,
+  'exmail/migration/targets': targets,
+} satisfies Partial<Handlers>

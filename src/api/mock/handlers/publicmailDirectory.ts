@@ -1,7 +1,7 @@
 // mail/publicmail/directory: the corp's enabled business mailboxes for every member (product spec 4.4
 // "so members can write to them"). exmail/publicmail/search is admin-only; this read shows only what a
 // member may address anyway: id, address and name — never who has access, aliases or auth codes.
-import { success, type ApiTable, type HandlerContext } from '../registry'
+import { success, type HandlerContext, type Handlers } from '../registry'
 
 function publicmailDirectory({ corp }: HandlerContext) {
   const list = Object.values(corp.publicmails)
@@ -11,6 +11,6 @@ function publicmailDirectory({ corp }: HandlerContext) {
   return success({ list })
 }
 
-export const publicmailDirectoryApis: ApiTable = {
-  'mail/publicmail/directory': { handler: publicmailDirectory },
-}
+export const publicmailDirectoryApis = {
+  'mail/publicmail/directory': publicmailDirectory,
+} satisfies Partial<Handlers>

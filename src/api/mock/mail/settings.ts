@@ -5,7 +5,7 @@ import { validateRules } from '../../../policy/receiveRules'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import { checkSignature } from '../../../policy/signature'
 import type { MailStore, PersonalSettings, ReceiveRule, SharedSettings } from '../state'
-import { isRecord, optBool } from './fields'
+import type { Parsed } from '../../contract'
 
 export const DEFAULT_PERSONAL: PersonalSettings = { conversation_mode: true, notify: true }
 
@@ -33,14 +33,10 @@ export interface SettingsChange {
 export type SettingsCheck = Verdict<SettingsChange> & { shared?: SharedSettings }
 
 /** Validates the whole update first (a rejected update changes nothing); 6000 carries the current shared settings. */
-export function checkSettingsUpdate(body: Record<string, unknown>, store: MailStore): SettingsCheck {
+export function checkSettingsUpdate(body: Parsed<'mail/settings/update'>, store: MailStore): SettingsCheck {
   const change: SettingsChange = { shared: null, personal: null }
-  if (body.shared !== undefined && body.shared !== null) {
+  if (body.shared) {
     const s = body.shared
-    if (!isRecord(s)) return refuse(ErrCode.INVALID_PARAM, '共享设置必须是对象 (shared)')
-    if (typeof s.version !== 'number' || !Number.isInteger(s.version)) {
-      return refuse(ErrCode.INVALID_PARAM, '修改共享设置需要带上当前版本号 (shared.version)')
-    }
     if (s.version !== store.shared.version) {
       return {
         ...refuse(ErrCode.STALE_VERSION, '设置已被其他成员修改，请查看最新设置后再保存 (shared.version)'),
@@ -59,20 +55,17 @@ export function checkSettingsUpdate(body: Record<string, unknown>, store: MailSt
       shared.rules = rules.value
     }
     for (const key of ['imap', 'pop'] as const) {
-      const v = optBool(s[key], `shared.${key}`)
-      if (!v.ok) return v
-      if (v.value !== undefined) shared[key] = v.value
+      const v = s[key]
+      if (v !== undefined && v !== null) shared[key] = v
     }
     change.shared = shared
   }
-  if (body.personal !== undefined && body.personal !== null) {
+  if (body.personal) {
     const p = body.personal
-    if (!isRecord(p)) return refuse(ErrCode.INVALID_PARAM, '个人设置必须是对象 (personal)')
     const personal: Partial<PersonalSettings> = {}
     for (const key of ['conversation_mode', 'notify'] as const) {
-      const v = optBool(p[key], `personal.${key}`)
-      if (!v.ok) return v
-      if (v.value !== undefined) personal[key] = v.value
+      const v = p[key]
+      if (v !== undefined && v !== null) personal[key] = v
     }
     change.personal = personal
   }

@@ -6,6 +6,8 @@ import { ErrCode } from '../../../policy/codes'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
 import { constantTimeEqual, sha256Hex, toHex } from '../../../policy/sha256'
+import { unixSeconds } from '../../../policy/unixTime'
+import type { AuthCodeInfo } from '../../contract'
 import type { MockEnv } from '../env'
 import type { AuthCode, BusinessMailbox, CorpState } from '../state'
 
@@ -30,14 +32,6 @@ export interface CreatedAuthCode {
   auth_code_id: string
   /** the secret: returned once, never stored */
   auth_code: string
-}
-
-export interface AuthCodeListItem {
-  auth_code_id: string
-  create_time: number
-  last_use_time: number
-  remark: string
-  creator: string
 }
 
 export function hashSecret(salt: string, secret: string): string {
@@ -110,15 +104,15 @@ function matches(code: AuthCode, filter: AuthCodeFilter): boolean {
   return true
 }
 
-/** Live codes, oldest first; never the secret, hash or salt. */
-export function listAuthCodes(mailbox: BusinessMailbox, filter: AuthCodeFilter = {}): AuthCodeListItem[] {
+/** Live codes, oldest first, as the wire lists them (unix seconds); never the secret, hash or salt. */
+export function listAuthCodes(mailbox: BusinessMailbox, filter: AuthCodeFilter = {}): AuthCodeInfo[] {
   return mailbox.authCodes
     .filter((c) => !c.revoked && matches(c, filter))
     .sort((a, b) => a.create_time - b.create_time)
     .map((c) => ({
       auth_code_id: c.auth_code_id,
-      create_time: c.create_time,
-      last_use_time: c.last_use_time,
+      create_time: unixSeconds(c.create_time),
+      last_use_time: unixSeconds(c.last_use_time),
       remark: c.remark,
       creator: c.creator,
     }))

@@ -9,19 +9,18 @@ import { checkMailboxName, checkNameUnique } from '../../../policy/mailboxName'
 import { withVisibleText } from '../../../policy/text'
 import { checkOwnDomain, checkRoomForMailbox } from '../../../policy/quota'
 import { applyUserLists, parseUserLists } from '../../../policy/userLists'
-import type { ApiResult } from '../../contract'
-import { failure, success, type Body, type HandlerContext } from '../registry'
+import type { ApiResult, Parsed } from '../../contract'
+import { failure, success, type HandlerContext } from '../registry'
 import type { AuthCode, Member } from '../state'
 import { addressOwners, checkAddressFree, type AddressOwner } from './addresses'
 import { prepareAuthCode } from './authCodes'
 import { quotaFacts } from './facts'
 import { directoryLookup, insertMailbox } from './mailboxes'
-import { isAbsent, parseAuthCodeInfo, parseFlag } from './params'
 import { purgeExpired } from './recycle'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 
-export function createPublicmail(ctx: HandlerContext, body: Body): ApiResult {
+export function createPublicmail(ctx: HandlerContext, body: Parsed<'exmail/publicmail/create'>): ApiResult {
   const { corp, env } = ctx
   const now = env.now()
   purgeExpired(corp, now)
@@ -29,27 +28,19 @@ export function createPublicmail(ctx: HandlerContext, body: Body): ApiResult {
   const domain = checkOwnDomain(facts)
   if (!domain.ok) return refused(domain)
 
-  const wantCode = parseFlag(body.create_auth_code, 'create_auth_code')
-  if (!wantCode.ok) return refused(wantCode)
-  const info = parseAuthCodeInfo(body.auth_code_info)
-  if (!info.ok) return refused(info)
+  const wantCode = body.create_auth_code === true
+  const remark = body.auth_code_info?.remark
 
   // Conversion: whose mailbox, and how many seats it releases.
   let member: Member | null = null
   let released = 0
-  if (!isAbsent(body.from_userid) && body.from_userid !== '') {
+  if (body.from_userid) {
     const uid = body.from_userid
-    if (typeof uid !== 'string' || uid.length > 64) {
-      return failure(ErrCode.INVALID_USERID, '成员账号格式不正确 (from_userid)')
-    }
     if (!Object.prototype.hasOwnProperty.call(corp.users, uid)) {
       return failure(ErrCode.USER_NOT_FOUND, `成员不存在 (from_userid)：${uid}`)
     }
     member = corp.users[uid]
-    if (!isAbsent(body.email) && body.email !== '' && typeof body.email !== 'string') {
-      return failure(ErrCode.MAILBOX_ADDRESS_INVALID, '邮箱地址必须是文本 (email)')
-    }
-    const email = typeof body.email === 'string' && body.email !== '' ? body.email : undefined
+    const email = body.email || undefined
     const conv = checkConversion(corp.edition, member, email)
     if (!conv.ok) return refused(conv)
     released = conv.value
@@ -103,10 +94,10 @@ export function createPublicmail(ctx: HandlerContext, body: Body): ApiResult {
 
   // Drawn before any change: a missing CSPRNG throws here and leaves the corp untouched.
   let code: { record: AuthCode; secret: string } | null = null
-  if (wantCode.value) {
+  if (wantCode) {
     const prepared = prepareAuthCode(
       { authCodes: [] },
-      { creator: ctx.caller.userid, byAdmin: true, remark: info.value },
+      { creator: ctx.caller.userid, byAdmin: true, remark },
       now,
       env,
     )

@@ -3,7 +3,9 @@ import type { MailboxUsers } from '../../../policy/access'
 import { normalizeAddress } from '../../../policy/mailAddress'
 import { ErrCode } from '../../../policy/codes'
 import { ok, refuse, type Verdict } from '../../../policy/result'
+import { unixSeconds } from '../../../policy/unixTime'
 import type { DirectoryLookup } from '../../../policy/userLists'
+import type { AdminMailbox } from '../../contract'
 import { newStore } from '../seed'
 import type { BackendState, BusinessMailbox, CorpState } from '../state'
 
@@ -87,18 +89,19 @@ export function insertMailbox(corp: CorpState, fields: NewMailbox, now: number):
 }
 
 /** `exmail/publicmail/get` item. Lists are plain arrays in responses (only requests are wrapped). */
-export function mailboxView(m: BusinessMailbox) {
+/** exmail/publicmail/get's item, WeCom-shaped: lists wrapped as {list}, times in unix seconds */
+export function mailboxView(m: BusinessMailbox): AdminMailbox {
   return {
     id: m.id,
     email: m.email,
     name: m.name,
-    userid_list: [...m.userid_list],
-    department_list: [...m.department_list],
-    tag_list: [...m.tag_list],
-    alias_list: [...m.alias_list],
+    userid_list: { list: [...m.userid_list] },
+    department_list: { list: [...m.department_list] },
+    tag_list: { list: [...m.tag_list] },
+    alias_list: { list: [...m.alias_list] },
     enabled: m.enabled,
     /** converted mailboxes may start with nobody on the lists: the admin list shows "no users yet" */
     no_users: !m.userid_list.length && !m.department_list.length && !m.tag_list.length,
-    create_time: m.create_time,
+    create_time: unixSeconds(m.create_time),
   }
 }

@@ -4,6 +4,8 @@
 import type { BusinessMailbox, CorpState, Member, RecycleEntry } from '../state'
 
 import { recycleExpiry } from '../../../policy/recycle'
+import { unixSeconds } from '../../../policy/unixTime'
+import type { RecycleItem } from '../../contract'
 
 export function purgeExpired(corp: CorpState, now: number): number {
   let purged = 0
@@ -55,13 +57,13 @@ export function recycleMemberMailbox(corp: CorpState, member: Member, now: numbe
   return entry
 }
 
-export function recycleListItem(entry: RecycleEntry) {
+export function recycleListItem(entry: RecycleEntry): RecycleItem {
   return {
     id: entry.id,
     email: entry.email,
     name: entry.name,
     kind: entry.kind,
-    deleted_time: entry.deleted_time,
-    expire_time: entry.expire_time,
+    deleted_time: unixSeconds(entry.deleted_time),
+    expire_time: unixSeconds(entry.expire_time),
   }
 }

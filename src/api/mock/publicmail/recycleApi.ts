@@ -3,12 +3,11 @@ import { normalizeAddress } from '../../../policy/mailAddress'
 import { ErrCode } from '../../../policy/codes'
 import { checkNameUnique } from '../../../policy/mailboxName'
 import { checkRoomForMailbox } from '../../../policy/quota'
-import type { ApiResult } from '../../contract'
-import { failure, success, type Body, type HandlerContext } from '../registry'
+import type { ApiResult, Parsed } from '../../contract'
+import { failure, success, type HandlerContext } from '../registry'
 import type { CorpState, RecycleEntry } from '../state'
 import { addressOwners, checkAddressFree } from './addresses'
 import { quotaFacts } from './facts'
-import { parseId } from './mailboxes'
 import { purgeExpired, recycleListItem } from './recycle'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
@@ -22,16 +21,14 @@ export function recycleList(ctx: HandlerContext): ApiResult {
   return success({ list })
 }
 
-export function recycleRestore(ctx: HandlerContext, body: Body): ApiResult {
+export function recycleRestore(ctx: HandlerContext, body: Parsed<'exmail/recycle/restore'>): ApiResult {
   const { corp } = ctx
   const now = ctx.env.now()
   purgeExpired(corp, now)
-  const id = parseId(body.id, 'id')
-  if (!id.ok) return refused(id)
-  if (!has(corp.recycle, id.value)) {
-    return failure(ErrCode.MAILBOX_NOT_FOUND, `回收站中没有该邮箱（可能已过期被清除） (id)：${id.value}`)
+  if (!has(corp.recycle, body.id)) {
+    return failure(ErrCode.MAILBOX_NOT_FOUND, `回收站中没有该邮箱（可能已过期被清除） (id)：${body.id}`)
   }
-  const entry = corp.recycle[id.value]
+  const entry = corp.recycle[body.id]
   // Its own addresses are held by the entry itself; anything else holding them blocks the restore.
   const owners = addressOwners(corp, now)
   for (const address of new Set([entry.email, ...entry.addresses])) {

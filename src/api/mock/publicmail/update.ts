@@ -4,19 +4,18 @@ import { checkAliases } from '../../../policy/aliases'
 import { ErrCode } from '../../../policy/codes'
 import { checkMailboxName, checkNameUnique } from '../../../policy/mailboxName'
 import { withVisibleText } from '../../../policy/text'
-import { applyUserLists, parseUserLists, unwrapList } from '../../../policy/userLists'
-import type { ApiResult } from '../../contract'
-import { failure, success, type Body, type HandlerContext } from '../registry'
+import { applyUserLists, parseUserLists } from '../../../policy/userLists'
+import type { ApiResult, Parsed } from '../../contract'
+import { failure, success, type HandlerContext } from '../registry'
 import type { AuthCode } from '../state'
 import { addressOwners, checkAddressFree } from './addresses'
 import { prepareAuthCode } from './authCodes'
 import { directoryLookup, findMailbox } from './mailboxes'
-import { isAbsent, parseAuthCodeInfo, parseFlag } from './params'
 import { purgeExpired } from './recycle'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 
-export function updatePublicmail(ctx: HandlerContext, body: Body): ApiResult {
+export function updatePublicmail(ctx: HandlerContext, body: Parsed<'exmail/publicmail/update'>): ApiResult {
   const { corp, env } = ctx
   const now = env.now()
   purgeExpired(corp, now)
@@ -25,7 +24,7 @@ export function updatePublicmail(ctx: HandlerContext, body: Body): ApiResult {
   const mailbox = found.value
 
   let name: string | undefined
-  if (!isAbsent(body.name)) {
+  if (body.name !== undefined && body.name !== null) {
     const checked = withVisibleText(
       checkMailboxName(body.name),
       ErrCode.MAILBOX_NAME_INVALID,
@@ -47,10 +46,8 @@ export function updatePublicmail(ctx: HandlerContext, body: Body): ApiResult {
   if (!users.ok) return refused(users)
 
   let aliases: string[] | undefined
-  const rawAliases = unwrapList(body.alias_list, 'alias_list')
-  if (!rawAliases.ok) return refused(rawAliases)
-  if (rawAliases.value !== undefined) {
-    const checked = checkAliases(rawAliases.value, corp.domain.name, mailbox.email)
+  if (body.alias_list) {
+    const checked = checkAliases(body.alias_list, corp.domain.name, mailbox.email)
     if (!checked.ok) return refused(checked)
     const owners = addressOwners(corp, now)
     for (const alias of checked.value) {
@@ -66,15 +63,11 @@ export function updatePublicmail(ctx: HandlerContext, body: Body): ApiResult {
     aliases = checked.value
   }
 
-  const wantCode = parseFlag(body.create_auth_code, 'create_auth_code')
-  if (!wantCode.ok) return refused(wantCode)
-  const info = parseAuthCodeInfo(body.auth_code_info)
-  if (!info.ok) return refused(info)
   let code: { record: AuthCode; secret: string } | null = null
-  if (wantCode.value) {
+  if (body.create_auth_code) {
     const prepared = prepareAuthCode(
       mailbox,
-      { creator: ctx.caller.userid, byAdmin: true, remark: info.value },
+      { creator: ctx.caller.userid, byAdmin: true, remark: body.auth_code_info?.remark },
       now,
       env,
     )

@@ -1,5 +1,5 @@
-// The wire contract shared by every transport (../shared/spec/api.md).
-import type { Edition } from '../policy/edition'
+// The wire contract shared by every transport (../shared/spec/api.md): envelope, set-up and storage.
+import type { Edition } from '../../policy/edition'
 
 export type ApiResult = { errcode: number; errmsg: string } & Record<string, unknown>
 
@@ -47,15 +47,4 @@ export interface CorpSetup {
 /** A transport carries one call to a backend and brings back its envelope. */
 export interface Transport {
   call(api: string, body: object, ctx: CallContext): Promise<ApiResult>
-}
-
-export interface IdList {
-  list: Array<string | number>
-}
-
-/** `{userid[], partyid[], tagid[]}` targets of a visibility rule. */
-export interface RuleTargets {
-  userid?: string[]
-  partyid?: number[]
-  tagid?: number[]
 }
