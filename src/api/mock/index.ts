@@ -5,12 +5,14 @@ import type { ApiResult, CorpSetup, IncomingMail, KeyValueStorage } from '../con
 import { ErrCode } from '../../policy/codes'
 import { boundaryProblem } from './boundary'
 import { demoState } from './demo'
-import { afterWrite as afterWriteOf, createDispatcher } from './dispatch'
+import { afterWrite as afterWriteOf, createDispatcher, touchesAccess } from './dispatch'
 import { createEntropyPool, defaultEntropySource, type EntropySource } from './entropy'
 import type { MockEnv } from './env'
 import { clientLogin as clientLoginImpl } from './handlers/clientLogin'
 import { deliverMail } from './handlers/deliver'
 import { bumpMailIndex } from './mail/mailboxIndex'
+import { routeAddress } from './mail/routing'
+import { submitMail, type ClientSession, type SubmitOutcome, type SubmittedMail } from './mail/submit'
 import { touchStore } from './mail/store'
 import { resumeMigrations } from './migration/runner'
 import { invalidateOrg } from './orgIndex'
@@ -23,6 +25,7 @@ import type { BackendState } from './state'
 import { raw, Tracker, type Path } from './tx'
 
 export type { ApiResult, CallContext, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
+export type { ClientSession, SubmitOutcome, SubmittedMail } from './mail/submit'
 
 export interface MockBackendOptions {
   corps?: CorpSetup[]
@@ -47,6 +50,13 @@ export interface MockBackend {
   call(api: string, body: object, ctx: { corpid: string; userid: string }): Promise<ApiResult>
   deliver(corpid: string, to: string, mail: IncomingMail): Promise<ApiResult>
   clientLogin(email: string, authCode: string, protocol: 'imap' | 'pop' | 'smtp'): Promise<ApiResult>
+  /**
+   * Read-only: the corp whose mailbox (member, business mailbox or alias) `address` reaches, or
+   * null — the SMTP server refuses such a recipient at RCPT. Routed by the code deliver uses.
+   */
+  accepts(address: string): Promise<{ corpid: string } | null>
+  /** SMTP submission: send as the mailbox a client logged in to (clientLogin's answer), as mail/message/send */
+  submit(session: ClientSession, mail: SubmittedMail): Promise<SubmitOutcome>
   settle(): Promise<void>
   /** run one pending background task (a migration step); false when none was pending */
   step(): Promise<boolean>
@@ -95,7 +105,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   let state: BackendState = { schema: 1, corps: {} }
   let root: BackendState = tracker.track(state)
   let recovered: string | null = null
-  const dispatch = createDispatcher(env, { changed: () => tracker.changed })
+  // Set by the running transaction's write hook: did this call touch what decides access?
+  let accessTouched = false
+  const dispatch = createDispatcher(env, { changed: () => tracker.changed, accessChanged: () => accessTouched })
   const afterWrite = (corpid: string): void => afterWriteOf(root, env, corpid)
 
   // One call at a time: a write is saved (or undone) before the next call sees the state.
@@ -171,9 +183,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   async function transact(fn: () => ApiResult, keep: (r: ApiResult) => boolean): Promise<ApiResult> {
     const touches = new Map<string, Touch>()
     const taskMark = tasks.length
+    accessTouched = false
     tracker.begin((path: Path) => {
       const t = touchOf(path)
       touches.set(touchKey(t), t)
+      if (!accessTouched && touchesAccess(path)) accessTouched = true
     })
     const undo = (): void => {
       tracker.rollback()
@@ -269,6 +283,33 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
           return outcome.result
         }, always),
       )
+    },
+    async accepts(address) {
+      await ready
+      // Between calls the state is settled (each call runs inside `exclusive`); no write happens here.
+      for (const corp of Object.values(state.corps)) {
+        if (routeAddress(corp, address)) return { corpid: corp.corpid }
+      }
+      return null
+    },
+    async submit(session, mail) {
+      await prepare()
+      const problem = boundaryProblem({ session, mail }, MAX_CHARS['mail/message/send'])
+      if (problem) return { result: problem, refused: null, changedCorp: null }
+      let outcome: SubmitOutcome = {
+        result: failure(ErrCode.BUSY, BUSY_MESSAGE),
+        refused: null,
+        changedCorp: null,
+      }
+      const result = await exclusive(() =>
+        transact(() => {
+          outcome = submitMail(root, env, session, mail)
+          if (outcome.changedCorp) afterWrite(outcome.changedCorp)
+          return outcome.result
+        }, isOk),
+      )
+      // A save that failed (or a crash) answers instead of the handler's outcome.
+      return result === outcome.result ? outcome : { result, refused: null, changedCorp: null }
     },
     async settle() {
       await ready

@@ -78,6 +78,9 @@ export function deliverMail(
   const dest = routeAddress(corp, to)
   if (!dest) return failure(ErrCode.MAILBOX_ADDRESS_INVALID, `收件地址不存在：${to.slice(0, 64)} (to)`)
   const m = checked.value
+  // A sender retrying after a dropped connection resends the same Message-ID: store it once.
+  const again = copyOf(corp.stores[dest.storeId], m.message_id, 'received')
+  if (again) return success({ mail_id: again.mail_id, duplicate: true })
   const msg = receive(corp.stores[dest.storeId], {
     ...m,
     to: m.to.length || m.cc.length ? m.to : [normalizeAddress(to)],

@@ -50,7 +50,12 @@ export function openMailbox(corp: CorpState, caller: Member, raw: unknown): Verd
     return refuse(ErrCode.NO_MAILBOX_ACCESS, `你没有使用业务邮箱 ${mb.email} 的权限 (mailbox)`)
   }
   if (!mb.enabled) return refuse(ErrCode.MAILBOX_DISABLED, `业务邮箱 ${mb.email} 已停用 (mailbox)`)
-  return ok({
+  return ok(businessBox(mb, store))
+}
+
+/** A business mailbox opened without a member (SMTP submission: the client password is the key). */
+export function businessBox(mb: BusinessMailbox, store: MailStore): OpenMailbox {
+  return {
     kind: 'business',
     id: mb.id,
     email: mb.email,
@@ -58,7 +63,7 @@ export function openMailbox(corp: CorpState, caller: Member, raw: unknown): Verd
     addresses: uniq([mb.email, ...mb.alias_list]),
     store,
     business: mb,
-  })
+  }
 }
 
 function uniq(addresses: string[]): string[] {

@@ -68,6 +68,9 @@ interface StoreIndex {
   /** guard: a store changed behind our back (nextId moved) rebuilds the index */
   nextId: number
   byMessageId: Map<string, MailMessage>
+  /** Message-ID -> a copy that arrived (any folder but Sent), and -> the Sent copy */
+  received: Map<string, MailMessage>
+  sent: Map<string, MailMessage>
   /** normalised subject -> newest message with it */
   bySubject: Map<string, MailMessage>
   stats: Map<string, FolderStats>
@@ -87,13 +90,18 @@ function storeIndex(store: MailStore): StoreIndex {
   const idx: StoreIndex = {
     nextId: store.nextId,
     byMessageId: new Map(),
+    received: new Map(),
+    sent: new Map(),
     bySubject: new Map(),
     stats: new Map(),
     unread: 0,
     sorted: new Map(),
   }
   for (const m of Object.values(store.messages)) {
-    if (m.message_id) idx.byMessageId.set(m.message_id, m)
+    if (m.message_id) {
+      idx.byMessageId.set(m.message_id, m)
+      ;(m.folder === 'sent' ? idx.sent : idx.received).set(m.message_id, m)
+    }
     const base = normalizeSubject(m.subject)
     if (base) {
       const prev = idx.bySubject.get(base)
@@ -129,6 +137,18 @@ export function folderMessages(store: MailStore, folder: string): MailMessage[] 
     idx.sorted.set(folder, list)
   }
   return list
+}
+
+/**
+ * The copy of a Message-ID this store already holds: one that arrived (`received`) or its own Sent
+ * copy (`sent`). A sender that retries after a dropped connection resends the same Message-ID.
+ */
+export function copyOf(
+  store: MailStore,
+  messageId: string,
+  kind: 'received' | 'sent',
+): MailMessage | undefined {
+  return messageId ? storeIndex(store)[kind].get(messageId) : undefined
 }
 
 export function getMessage(store: MailStore, mailId: string): MailMessage | undefined {

@@ -1,0 +1,60 @@
+// Sending as a mailbox: the Sent copy, one copy per internal mailbox (its own receive rules), and
+// a bounce for internal addresses with nowhere to go. mail/message/send (a member in the app) and
+// SMTP submission (a mail client with a client-specific password) both send through here.
+import { placeSignature } from '../../../policy/reply'
+import type { MockEnv } from '../env'
+import type { CorpState, MailMessage } from '../state'
+import { bounce } from './bounce'
+import type { Outgoing } from './compose'
+import { receive } from './delivery'
+import type { OpenMailbox } from './open'
+import { planRecipients } from './routing'
+import { addMessage } from './store'
+
+/**
+ * Sends checked mail from `box`. `messageId` '' lets the store make one; a mail client's own
+ * Message-ID is kept so that replies to it thread in the client too.
+ */
+export function sendOutgoing(
+  corp: CorpState,
+  env: MockEnv,
+  box: OpenMailbox,
+  m: Outgoing,
+  messageId = '',
+): MailMessage {
+  // Every recipient is accepted: internal ones without a mailbox are bounced after the Sent copy exists.
+  const plan = planRecipients(corp, [...m.to, ...m.cc, ...m.bcc])
+  const time = env.now()
+  const content = placeSignature(m.content, box.store.shared.signature)
+  const sent = addMessage(box.store, {
+    folder: 'sent',
+    from: m.from,
+    to: m.to,
+    cc: m.cc,
+    bcc: m.bcc,
+    subject: m.subject,
+    content,
+    time,
+    read: true,
+    starred: false,
+    message_id: messageId,
+    in_reply_to: m.in_reply_to,
+    delivered_to: m.from,
+  })
+  for (const { address, dest } of plan.deliveries) {
+    // Internal delivery runs the recipient mailbox's own receive rules; Bcc stays hidden.
+    receive(corp.stores[dest.storeId], {
+      from: m.from,
+      to: m.to,
+      cc: m.cc,
+      subject: m.subject,
+      content,
+      message_id: sent.message_id,
+      in_reply_to: m.in_reply_to,
+      delivered_to: address,
+      time,
+    })
+  }
+  if (plan.undeliverable.length) bounce(box.store, sent, plan.undeliverable, corp.domain.name, time)
+  return sent
+}
