@@ -1,6 +1,19 @@
 import fc from 'fast-check'
 import { htmlToText } from './mailText'
-import { checkSignature, MAX_SIGNATURE_LENGTH, sanitizeSignature, signatureText } from './signature'
+import {
+  boldMarker,
+  checkSignature,
+  checkSignatureLink,
+  describeRemoved,
+  editorFromSignature,
+  linkMarker,
+  MAX_SIGNATURE_LENGTH,
+  sanitizeSignature,
+  sanitizeSignatureReport,
+  signatureFromEditor,
+  signatureLines,
+  signatureText,
+} from './signature'
 
 describe('sanitizeSignature', () => {
   test('keeps the safe subset', () => {
@@ -193,5 +206,134 @@ describe('the text form never carries markup', () => {
     expect(text).toBe('')
     const big = htmlToText('<script '.repeat(100_000))
     expect(big.startsWith('＜script')).toBe(true)
+  })
+})
+
+describe('the signature editor', () => {
+  const saved = (text: string) => sanitizeSignature(signatureFromEditor(text))
+
+  test('plain text with **bold**, [links](…) and line breaks becomes the safe HTML subset', () => {
+    expect(saved('张三 **销售总监**\n电话 400-800-1234\n[官网](https://xinghe.com/?a=1&b=2)')).toBe(
+      '张三 <b>销售总监</b><br>电话 400-800-1234<br><a href="https://xinghe.com/?a=1&amp;b=2">官网</a>',
+    )
+    expect(saved('**[写信](mailto:sales@xinghe.com)**')).toBe(
+      '<b><a href="mailto:sales@xinghe.com">写信</a></b>',
+    )
+  })
+
+  test('text that only looks like a tag stays text; known HTML is HTML', () => {
+    expect(saved('销售部 <sales@xinghe.com> 1<2')).toBe('销售部 &lt;sales@xinghe.com&gt; 1&lt;2')
+    expect(saved('<b>粗</b> <i>斜</i>')).toBe('<b>粗</b> <i>斜</i>')
+  })
+
+  test('back and forth: a saved signature opens as markers and saves the same', () => {
+    const html =
+      '<p><b>张三</b> &amp; <i>李四</i></p><div>电话<br><a href="https://x.cn/a?b=1&amp;c=2">官网</a></div>'
+    const text = editorFromSignature(html)
+    expect(text).toBe('**张三** & <i>李四</i>\n电话\n[官网](https://x.cn/a?b=1&c=2)')
+    expect(saved(text)).toBe(
+      '<b>张三</b> &amp; <i>李四</i><br>电话<br><a href="https://x.cn/a?b=1&amp;c=2">官网</a>',
+    )
+    fc.assert(
+      fc.property(
+        fc
+          .array(
+            fc.oneof(
+              fc.constantFrom(
+                '**',
+                '[',
+                ']',
+                '(',
+                ')',
+                'https://a.cn',
+                '\n',
+                '<b>',
+                '</b>',
+                '<i>',
+                '</i>',
+                '<a href="https://b.cn">',
+                '</a>',
+                '<p>',
+                '</div>',
+                '*',
+                '\\',
+                '&amp;',
+                '&',
+                '<',
+                '>',
+                '"',
+                ' ',
+              ),
+              fc.string({ maxLength: 4 }),
+            ),
+            { maxLength: 25 },
+          )
+          .map((xs) => xs.join('')),
+        (text) => {
+          // What a reader sees survives opening and saving again (empty <b></b> pairs may go).
+          const once = saved(text)
+          expect(signatureLines(saved(editorFromSignature(once)))).toEqual(signatureLines(once))
+        },
+      ),
+    )
+  })
+
+  test('links do not nest: a second link closes the first', () => {
+    expect(sanitizeSignature('<a href="https://a.cn">x<b><a href="https://b.cn">y</a>')).toBe(
+      '<a href="https://a.cn">x<b></b></a><a href="https://b.cn">y</a>',
+    )
+  })
+
+  test('says what saving removed: images, scripts, javascript: links, handlers, other formats', () => {
+    const r = sanitizeSignatureReport(
+      '<img src="https://t/x.png">张三<script>alert(1)</script><a href="javascript:alert(1)">点我</a>' +
+        '<b onclick="x">粗</b><font color="red">红</font><img src="y">',
+    )
+    expect(r.html).toBe('张三<a>点我</a><b>粗</b>红')
+    expect(r.removed).toEqual([
+      { kind: 'image', count: 2 },
+      { kind: 'script', count: 1 },
+      { kind: 'unsafe_link', count: 1 },
+      { kind: 'attribute', count: 1 },
+      { kind: 'format', count: 1 },
+    ])
+    expect(describeRemoved(r.removed)).toBe(
+      '图片 2 处、脚本 1 处、不安全的链接（如 javascript:） 1 处、事件或样式属性 1 处、不支持的格式（文字已保留） 1 处',
+    )
+    expect(sanitizeSignatureReport('<b>粗</b><br><a href="https://x.cn">官网</a>').removed).toEqual([])
+    // A javascript: link typed with the marker is caught the same way.
+    expect(sanitizeSignatureReport(signatureFromEditor('[点我](javascript:history.back)')).removed).toEqual([
+      { kind: 'unsafe_link', count: 1 },
+    ])
+  })
+
+  test('the preview is drawn from the saved markup: bold is bold, links carry their address', () => {
+    expect(signatureLines(saved('张三 **总监**\n[官网](https://x.cn)'))).toEqual([
+      [{ text: '张三 ' }, { text: '总监', bold: true }],
+      [{ text: '官网', href: 'https://x.cn' }],
+    ])
+    expect(signatureLines('<p>a</p><p><i><u>b</u></i></p>')).toEqual([
+      [{ text: 'a' }],
+      [{ text: 'b', italic: true, underline: true }],
+    ])
+    expect(signatureLines('')).toEqual([])
+  })
+
+  test('the text form sent in plain-text mail keeps a link’s address', () => {
+    expect(
+      signatureText(saved('[官网](https://x.cn) [https://y.cn](https://y.cn) [写信](mailto:s@x.cn)')),
+    ).toBe('官网（https://x.cn） https://y.cn 写信（s@x.cn）')
+  })
+
+  test('inserted links: http(s) or mailto only, bare domains and addresses completed', () => {
+    expect(checkSignatureLink('https://x.cn/a')).toEqual({ ok: true, value: 'https://x.cn/a' })
+    expect(checkSignatureLink('www.xinghe.com')).toEqual({ ok: true, value: 'https://www.xinghe.com' })
+    expect(checkSignatureLink('sales@xinghe.com')).toEqual({ ok: true, value: 'mailto:sales@xinghe.com' })
+    for (const bad of ['javascript:alert(1)', 'data:text/html,x', '', '  ', '官网']) {
+      expect(checkSignatureLink(bad).ok).toBe(false)
+    }
+    expect(linkMarker('官网', 'https://x.cn/a(b)')).toBe('[官网](https://x.cn/a%28b%29)')
+    expect(linkMarker('', 'mailto:s@x.cn')).toBe('[s@x.cn](mailto:s@x.cn)')
+    expect(boldMarker('总监')).toBe('**总监**')
   })
 })

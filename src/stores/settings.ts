@@ -15,7 +15,16 @@ import type { MailSettings, ReceiveRule } from '../api/mailTypes'
 import { checkRemark } from '../policy/authCode'
 import { ErrCode } from '../policy/codes'
 import { MAX_RULES, validateRules } from '../policy/receiveRules'
-import { checkSignature } from '../policy/signature'
+import {
+  checkSignature,
+  describeRemoved,
+  editorFromSignature,
+  sanitizeSignatureReport,
+  signatureFromEditor,
+  signatureLines,
+  signatureText,
+  type SignatureRun,
+} from '../policy/signature'
 
 export type SharedSettings = MailSettings['shared']
 export type PersonalSettings = MailSettings['personal']
@@ -146,25 +155,48 @@ export class MailboxSettings {
 
   // ---- signature -----------------------------------------------------------------------------
 
-  /** what the editor shows: the draft, else the saved signature */
+  /** what the editor shows (plain text with **bold** / [link](…) markers): the draft, else the saved one */
   get signatureText(): string {
-    return this.draft.signature?.text ?? this.shared?.signature ?? ''
+    return this.draft.signature?.text ?? editorFromSignature(this.shared?.signature ?? '')
   }
 
   get signatureDirty(): boolean {
-    return !!this.draft.signature && this.draft.signature.text !== this.shared?.signature
+    return (
+      !!this.draft.signature &&
+      this.draft.signature.text !== editorFromSignature(this.shared?.signature ?? '')
+    )
+  }
+
+  /** the editor's text as signature HTML, before sanitising (what is sent) */
+  get signatureHtml(): string {
+    return signatureFromEditor(this.signatureText)
   }
 
   /** '' when the draft may be saved, else the policy's reason */
   get signatureProblem(): string {
-    const v = checkSignature(this.signatureText)
+    const v = checkSignature(this.signatureHtml)
     return v.ok ? '' : humanError(v.errmsg)
   }
 
   /** the signature as it will be stored (scripts, handlers, remote content stripped) */
   get signaturePreview(): string {
-    const v = checkSignature(this.signatureText)
+    const v = checkSignature(this.signatureHtml)
     return v.ok ? v.value : ''
+  }
+
+  /** the stored signature as formatted lines: what the preview draws */
+  get signatureLines(): SignatureRun[][] {
+    return signatureLines(this.signaturePreview)
+  }
+
+  /** the text form appended to plain-text mail (links keep their address) */
+  get signatureSentText(): string {
+    return signatureText(this.signaturePreview)
+  }
+
+  /** what saving will take out (images, scripts, javascript: links …), in words; '' when nothing */
+  get signatureRemoved(): string {
+    return describeRemoved(sanitizeSignatureReport(this.signatureHtml).removed)
   }
 
   editSignature(text: string): void {
@@ -444,7 +476,8 @@ export class MailboxSettings {
     const shared = this.shared
     const d = this.draft[field]
     if (!shared || !d) return { ok: true }
-    const value = 'text' in d ? d.text : d.list
+    // The signature editor holds text with markers; the backend gets (and sanitises) its HTML.
+    const value = 'text' in d ? signatureFromEditor(d.text) : d.list
     // The newest value we know already differs from what the draft started from: ask first.
     if (!same(d.base, shared[field])) {
       this.conflict = { ...this.conflict, [field]: true }
