@@ -16,23 +16,40 @@ import type { BackendState } from './state'
 export interface DispatchOptions {
   /** whether the call wrote anything (the backend asks its tracker); default: the API is a write */
   changed?: (spec: ApiSpec) => boolean
+  /**
+   * whether the call wrote what decides who may use a business mailbox (the backend asks its
+   * tracker, see touchesAccess); default: the API is a write
+   */
+  accessChanged?: (spec: ApiSpec) => boolean
+}
+
+/** The parts of a corp that decide access (policy/access): members, departments, tags, mailboxes. */
+const ACCESS_FIELDS = new Set(['users', 'departments', 'tags', 'publicmails'])
+
+/** whether a write at this state path may change who may use a business mailbox */
+export function touchesAccess(path: readonly string[]): boolean {
+  return path[0] === 'corps' && (path.length <= 2 || ACCESS_FIELDS.has(path[2]))
 }
 
 export type Dispatch = (state: BackendState, api: string, body: unknown, ctx: CallContext) => ApiResult
 
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
-/** What every write owes the rest of the state: access reconciled, mail lookups refreshed. */
-export function afterWrite(state: BackendState, env: MockEnv, corpid: string): void {
+/**
+ * What a write owes the rest of the state: mail lookups refreshed and, when it changed what
+ * decides access (user lists, departments, tags, a deleted member), client passwords of members
+ * who lost access revoked. Reading or moving mail never re-checks the corp.
+ */
+export function afterWrite(state: BackendState, env: MockEnv, corpid: string, accessChanged = true): void {
   const corp = has(state.corps, corpid) ? state.corps[corpid] : undefined
   if (!corp) return
-  // Any write may take a member's access away (user lists, departments, tags, deletion).
-  reconcileAccess(corp, env)
+  if (accessChanged) reconcileAccess(corp, env)
   bumpMailIndex(corp)
 }
 
 export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): Dispatch {
   const changed = options.changed ?? ((spec: ApiSpec) => spec.write === true)
+  const accessChanged = options.accessChanged ?? ((spec: ApiSpec) => spec.write === true)
   let lastSweep = 0
 
   return function dispatch(state, api, rawBody, ctx) {
@@ -78,7 +95,7 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
         lastSweep = at
         for (const c of Object.values(state.corps)) expireIdempotency(c, at)
       }
-      if (changed(spec)) afterWrite(state, env, corp.corpid)
+      if (changed(spec)) afterWrite(state, env, corp.corpid, accessChanged(spec))
     }
     return result
   }

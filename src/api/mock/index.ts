@@ -107,8 +107,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   let recovered: string | null = null
   // Set by the running transaction's write hook: did this call touch what decides access?
   let accessTouched = false
-  const dispatch = createDispatcher(env, { changed: () => tracker.changed, accessChanged: () => accessTouched })
-  const afterWrite = (corpid: string): void => afterWriteOf(root, env, corpid)
+  const dispatch = createDispatcher(env, {
+    changed: () => tracker.changed,
+    accessChanged: () => accessTouched,
+  })
+  const afterWrite = (corpid: string): void => afterWriteOf(root, env, corpid, accessTouched)
 
   // One call at a time: a write is saved (or undone) before the next call sees the state.
   let queue: Promise<unknown> = Promise.resolve()
