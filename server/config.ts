@@ -13,6 +13,8 @@ export interface ServerConfig {
   staticDir: string
   /** from BIZMAIL_CORPS; undefined = none given */
   corps: CorpSetup[] | undefined
+  /** SMTP_PORT (inbound, 2525), SUBMISSION_PORT (2587), SMTP_TLS_CERT / SMTP_TLS_KEY (PEM files) */
+  smtp: { port: number; submissionPort: number; tlsCert: string; tlsKey: string }
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -31,7 +33,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dev: env.BIZMAIL_DEV === '1',
     staticDir: env.BIZMAIL_STATIC ?? '',
     corps: env.BIZMAIL_CORPS ? readCorps(env.BIZMAIL_CORPS) : undefined,
+    smtp: {
+      port: portOf(env, 'SMTP_PORT', 2525),
+      submissionPort: portOf(env, 'SUBMISSION_PORT', 2587),
+      tlsCert: env.SMTP_TLS_CERT ?? '',
+      tlsKey: env.SMTP_TLS_KEY ?? '',
+    },
   }
+}
+
+function portOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const port = Number(env[name] ?? fallback)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${name} must be a port number, got ${env[name]}`)
+  return port
 }
 
 function readCorps(file: string): CorpSetup[] {

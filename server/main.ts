@@ -8,6 +8,7 @@ import { configFromEnv } from './config'
 import { memoryCore } from './core'
 import { openDb } from './db'
 import { migrate } from './db/migrate'
+import { startSmtp } from './smtp'
 
 async function main(): Promise<void> {
   const config = configFromEnv()
@@ -27,14 +28,16 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
   })
   await app.listen({ port: config.port, host: config.host })
+  const smtp = await startSmtp(core, { ...config.smtp, host: config.host, dev: config.dev }, app.log)
   app.log.info({ db: db.kind, migrations: applied, dev: config.dev, wecom: !!config.wecom }, 'server ready')
+  app.log.info({ smtp: smtp.inboundPort, submission: smtp.submissionPort }, 'smtp ready')
 
   let stopping = false
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return
     stopping = true
     app.log.info({ signal }, 'shutting down: finishing in-flight requests')
-    await app.close()
+    await Promise.all([app.close(), smtp.close()])
     await core.settle()
     await db.close()
     process.exit(0)

@@ -15,7 +15,7 @@ export interface SmtpConfig {
   /** paths of the PEM certificate and key (SMTP_TLS_CERT / SMTP_TLS_KEY); '' = no STARTTLS */
   tlsCert: string
   tlsKey: string
-  /** dev mode: AUTH is allowed without TLS */
+  /** dev mode without a certificate: AUTH is allowed in the clear (with one, TLS is always required) */
   dev: boolean
 }
 
@@ -52,9 +52,17 @@ export async function startSmtp(
   log: SmtpLog = silentLog,
 ): Promise<SmtpServers> {
   const tls = readTls(config.tlsCert, config.tlsKey)
-  if (!tls) log.warn({}, 'smtp: no SMTP_TLS_CERT / SMTP_TLS_KEY: STARTTLS is not offered')
+  if (!tls) {
+    // Without TLS a client password would cross the network in the clear: only dev mode allows it.
+    log.warn(
+      { insecureAuth: config.dev },
+      config.dev
+        ? 'smtp: no SMTP_TLS_CERT / SMTP_TLS_KEY: no STARTTLS; dev mode accepts AUTH in the clear'
+        : 'smtp: no SMTP_TLS_CERT / SMTP_TLS_KEY: no STARTTLS, so submission refuses AUTH',
+    )
+  }
   const inbound = inboundServer({ core, tls, log })
-  const submission = submissionServer({ core, tls, log, insecureAuth: config.dev })
+  const submission = submissionServer({ core, tls, log, insecureAuth: config.dev && !tls })
   const inboundPort = await listen(inbound, config.port, config.host)
   let submissionPort: number
   try {
