@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify'
 import nodemailer from 'nodemailer'
 import type { AddressInfo } from 'node:net'
 import type { Db } from '../db'
+import { ErrCode } from '../../src/policy/codes'
 import type { ServerCore } from '../core'
 import { startSmtp, type SmtpServers } from '../smtp'
 import { MAX_MESSAGE_BYTES } from '../smtp/common'
@@ -171,6 +172,24 @@ describe('inbound SMTP', () => {
       text: 'ok',
     })
     expect(info.accepted).toEqual(['boss@test.com'])
+  })
+
+  test('a core that is busy or fails answers 451 (the sender retries), never a lost 250', async () => {
+    const busy: ServerCore = {
+      ...core,
+      deliver: async () => ({ errcode: ErrCode.BUSY, errmsg: '系统繁忙，请稍后重试' }),
+    }
+    const broken: ServerCore = {
+      ...core,
+      deliver: () => Promise.reject(new Error('disk on fire')),
+    }
+    for (const c of [busy, broken]) {
+      const server = inboundServer({ core: c, tls: null })
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
+      const port = (server.server.address() as AddressInfo).port
+      expect(await rawSend(port, 'a@b.cn', ['boss@test.com'], 'Subject: later\r\n\r\nx')).toMatch(/^451/)
+      await new Promise<void>((r) => server.close(() => r()))
+    }
   })
 
   test('without a configured certificate STARTTLS is not offered (never the built-in key)', async () => {
