@@ -1,6 +1,7 @@
 // The company directory (api.md "Directory"): departments, members, tags, visibility rules.
 // Field rules with their own codes (userid format, name lengths …) live in src/policy/directory.
 import { ErrCode } from '../../policy/codes'
+import { SEARCH_LIMIT_MAX } from '../../policy/search'
 import { coded, def, limit, opt, posInt, required, text, v, zeroOne } from './schema'
 
 export interface Department {
@@ -170,7 +171,7 @@ export const directoryApis = {
   }>()(
     v.object({
       query: v.string('搜索内容必须是文本'),
-      limit: opt(limit(100)),
+      limit: opt(limit(SEARCH_LIMIT_MAX)),
       cursor: opt(v.pipe(v.string('分页游标不正确'), v.regex(/^[0-9]{0,7}$/, '分页游标不正确'))),
       fetch_department: opt(zeroOne()),
       fetch_publicmail: opt(zeroOne()),

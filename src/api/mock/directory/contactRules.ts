@@ -1,22 +1,17 @@
 // contactrule/create | list | delete: the admin's directory visibility rules (product spec 4.4).
 import { ErrCode } from '../../../policy/codes'
-import {
-  RULES_MAX,
-  RULE_TARGETS_MAX,
-  checkIdList,
-  checkStringList,
-  isPositiveInt,
-} from '../../../policy/directory'
+import { RULES_MAX, RULE_TARGETS_MAX, checkIdList, checkStringList } from '../../../policy/directory'
 import { ok, type Refusal } from '../../../policy/result'
 import { checkRuleShape, checkRuleType } from '../../../policy/visibility'
-import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
+import type { Parsed } from '../../contract'
+import { failure, success, type HandlerContext, type Handlers } from '../registry'
 import type { ContactRule, CorpState, RuleTargetsState } from '../state'
 import { ROOT_DEPARTMENT, departmentRows } from './departments'
 import { checkSearchQuery, memberSearchPage } from './members'
 import { findMember, hasOwn, memberView } from './view'
 import { touchDirectory, visibleMembersOf } from './visibility'
 
-const absent = (v: unknown): boolean => v === undefined || v === null
+const absent = (v: unknown): v is null | undefined => v === undefined || v === null
 
 const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
 
@@ -75,12 +70,10 @@ function checkTargets(
   return { ok: true, value: { userid, partyid: parties.value, tagid: tags.value } }
 }
 
-function createRule(ctx: HandlerContext, body: Body) {
+function createRule(ctx: HandlerContext, body: Parsed<'contactrule/create'>) {
   const { corp } = ctx
   const type = checkRuleType(body.rule_type)
   if (!type.ok) return refusal(type)
-  if (body.range === undefined || body.range === null)
-    return failure(ErrCode.INVALID_PARAM, '缺少适用范围 (range)')
   const range = checkTargets(corp, body.range, 'range')
   if (!range.ok) return refusal(range)
   const whitelist = checkTargets(corp, body.whitelist, 'whitelist')
@@ -115,9 +108,8 @@ function listRules(ctx: HandlerContext) {
   return success({ rules })
 }
 
-function deleteRule(ctx: HandlerContext, body: Body) {
+function deleteRule(ctx: HandlerContext, body: Parsed<'contactrule/delete'>) {
   const { corp } = ctx
-  if (!isPositiveInt(body.rule_id)) return failure(ErrCode.INVALID_PARAM, '规则 id 必须是正整数 (rule_id)')
   if (!hasOwn(corp.contactRules, body.rule_id)) {
     return failure(ErrCode.INVALID_PARAM, `规则 ${body.rule_id} 不存在 (rule_id)`)
   }
@@ -134,10 +126,8 @@ export const PREVIEW_MEMBERS = 100
  * cards and search answers that member gets (their own mobile rights included), and how many
  * members that is in all.
  */
-function previewRule(ctx: HandlerContext, body: Body) {
+function previewRule(ctx: HandlerContext, body: Parsed<'contactrule/preview'>) {
   const { corp } = ctx
-  if (typeof body.userid !== 'string' || body.userid === '')
-    return failure(ErrCode.INVALID_PARAM, '缺少成员账号 (userid)')
   const member = findMember(corp, body.userid)
   if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
   const query = absent(body.query) ? ok('') : checkSearchQuery(body.query)

@@ -7,19 +7,19 @@ import {
   checkDepth,
   checkNoCycle,
   checkOrder,
-  isPositiveInt,
 } from '../../../policy/directory'
 import type { Refusal } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
 import { invalidateOrgStructure, orgIndex } from '../orgIndex'
-import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
+import type { Parsed } from '../../contract'
+import { failure, success, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Department } from '../state'
 import { hasOwn } from './view'
 import { touchDirectory, visibleDepartmentsOf, visibleMemberCounts } from './visibility'
 
 export const ROOT_DEPARTMENT = 1
 
-const absent = (v: unknown): boolean => v === undefined || v === null
+const absent = (v: unknown): v is null | undefined => v === undefined || v === null
 const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
 
 function notFound(id: unknown, field: string) {
@@ -43,19 +43,17 @@ function structureChanged(corp: CorpState): void {
   touchDirectory(corp)
 }
 
-function createDepartment(ctx: HandlerContext, body: Body) {
+function createDepartment(ctx: HandlerContext, body: Parsed<'department/create'>) {
   const { corp } = ctx
   const name = withVisibleText(checkDepartmentName(body.name), ErrCode.INVALID_PARAM, '部门名称', 'name')
   if (!name.ok) return refusal(name)
-  if (!isPositiveInt(body.parentid))
-    return failure(ErrCode.INVALID_PARAM, '上级部门 id 必须是正整数 (parentid)')
   const parentid = body.parentid
   if (!hasOwn(corp.departments, parentid)) return notFound(parentid, 'parentid')
   const order = absent(body.order) ? { ok: true as const, value: 0 } : checkOrder(body.order)
   if (!order.ok) return refusal(order)
   let id: number
   if (!absent(body.id)) {
-    if (!isPositiveInt(body.id) || body.id === ROOT_DEPARTMENT) {
+    if (body.id === ROOT_DEPARTMENT) {
       return failure(ErrCode.INVALID_PARAM, `部门 id 必须是 2–${ID_MAX} 的整数 (id)`)
     }
     if (hasOwn(corp.departments, body.id))
@@ -77,9 +75,8 @@ function createDepartment(ctx: HandlerContext, body: Body) {
   return success({ id })
 }
 
-function updateDepartment(ctx: HandlerContext, body: Body) {
+function updateDepartment(ctx: HandlerContext, body: Parsed<'department/update'>) {
   const { corp } = ctx
-  if (!isPositiveInt(body.id)) return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (id)')
   const id = body.id
   if (!hasOwn(corp.departments, id)) return notFound(id, 'id')
   const dept = corp.departments[id]
@@ -95,8 +92,6 @@ function updateDepartment(ctx: HandlerContext, body: Body) {
     next.order = v.value
   }
   if (!absent(body.parentid) && body.parentid !== dept.parentid) {
-    if (!isPositiveInt(body.parentid))
-      return failure(ErrCode.INVALID_PARAM, '上级部门 id 必须是正整数 (parentid)')
     if (id === ROOT_DEPARTMENT) return failure(ErrCode.INVALID_PARAM, '根部门不能移动 (parentid)')
     if (!hasOwn(corp.departments, body.parentid)) return notFound(body.parentid, 'parentid')
     const up = orgIndex(corp).ancestors(body.parentid)
@@ -115,9 +110,8 @@ function updateDepartment(ctx: HandlerContext, body: Body) {
   return success()
 }
 
-function deleteDepartment(ctx: HandlerContext, body: Body) {
+function deleteDepartment(ctx: HandlerContext, body: Parsed<'department/delete'>) {
   const { corp } = ctx
-  if (!isPositiveInt(body.id)) return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (id)')
   const id = body.id
   if (!hasOwn(corp.departments, id)) return notFound(id, 'id')
   const org = orgIndex(corp)
@@ -173,19 +167,15 @@ export function departmentRows(
   return out
 }
 
-function listDepartments(ctx: HandlerContext, body: Body) {
+function listDepartments(ctx: HandlerContext, body: Parsed<'department/list'>) {
   const { corp } = ctx
   const visible = visibleDepartmentsOf(corp, ctx.caller.userid)
   let root = ROOT_DEPARTMENT
   if (!absent(body.id)) {
-    if (!isPositiveInt(body.id)) return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (id)')
     if (!hasOwn(corp.departments, body.id) || !visible.has(body.id)) return notFound(body.id, 'id')
     root = body.id
   }
-  const fetchCount = absent(body.fetch_member_count) ? 0 : body.fetch_member_count
-  if (fetchCount !== 0 && fetchCount !== 1)
-    return failure(ErrCode.INVALID_PARAM, '只能是 0 或 1 (fetch_member_count)')
-  return success({ department: departmentRows(corp, ctx.caller.userid, root, fetchCount === 1) })
+  return success({ department: departmentRows(corp, ctx.caller.userid, root, body.fetch_member_count === 1) })
 }
 
 export const departmentApis = {

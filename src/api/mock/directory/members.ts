@@ -5,20 +5,17 @@ import {
   checkAliasList,
   checkDepartmentList,
   checkGender,
-  checkLimit,
   checkMemberName,
   checkMobile,
   checkPosition,
   checkUserid,
   defaultBizMail,
-  isPositiveInt,
 } from '../../../policy/directory'
 import { ok, refuse, type Refusal, type Verdict } from '../../../policy/result'
 import { recycleExpiry } from '../../../policy/recycle'
 import { withVisibleText } from '../../../policy/text'
 import {
   SEARCH_LIMIT_DEFAULT,
-  SEARCH_LIMIT_MAX,
   SEARCH_QUERY_MAX,
   namedKeys,
   normalizeQuery,
@@ -26,7 +23,8 @@ import {
   type Query,
 } from '../../../policy/search'
 import { invalidateOrgStructure, noteMemberAdded, noteMemberRemoved, orgIndex } from '../orgIndex'
-import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
+import type { Parsed } from '../../contract'
+import { failure, success, type HandlerContext, type Handlers } from '../registry'
 import { newMember } from '../seed'
 import type { CorpState, Member } from '../state'
 import { addressHolder } from './addresses'
@@ -43,7 +41,7 @@ import {
 
 export const USER_LIST_LIMIT_MAX = 1000
 
-const absent = (v: unknown): boolean => v === undefined || v === null
+const absent = (v: unknown): v is null | undefined => v === undefined || v === null
 
 function refusal(v: Refusal) {
   return failure(v.errcode, v.errmsg)
@@ -73,7 +71,7 @@ function reindex(corp: CorpState, before: Member | null, after: Member | null): 
   noteMemberVisibility(corp, before, after)
 }
 
-function createUser(ctx: HandlerContext, body: Body) {
+function createUser(ctx: HandlerContext, body: Parsed<'user/create'>) {
   const { corp } = ctx
   const userid = checkUserid(body.userid)
   if (!userid.ok) return refusal(userid)
@@ -122,10 +120,8 @@ function createUser(ctx: HandlerContext, body: Body) {
   return success()
 }
 
-function updateUser(ctx: HandlerContext, body: Body) {
+function updateUser(ctx: HandlerContext, body: Parsed<'user/update'>) {
   const { corp } = ctx
-  if (typeof body.userid !== 'string' || body.userid === '')
-    return failure(ErrCode.INVALID_PARAM, '缺少成员账号 (userid)')
   const member = findMember(corp, body.userid)
   if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
   const next: Member = { ...member, department: [...member.department], alias: [...member.alias] }
@@ -183,10 +179,8 @@ function updateUser(ctx: HandlerContext, body: Body) {
   return success()
 }
 
-function deleteUser(ctx: HandlerContext, body: Body) {
+function deleteUser(ctx: HandlerContext, body: Parsed<'user/delete'>) {
   const { corp, env } = ctx
-  if (typeof body.userid !== 'string' || body.userid === '')
-    return failure(ErrCode.INVALID_PARAM, '缺少成员账号 (userid)')
   const member = findMember(corp, body.userid)
   if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
   if (member.userid === corp.creator) return failure(ErrCode.INVALID_PARAM, '不能删除企业创建者 (userid)')
@@ -229,10 +223,8 @@ function deleteUser(ctx: HandlerContext, body: Body) {
   return success()
 }
 
-function getUser(ctx: HandlerContext, body: Body) {
+function getUser(ctx: HandlerContext, body: Parsed<'user/get'>) {
   const { corp } = ctx
-  if (typeof body.userid !== 'string' || body.userid === '')
-    return failure(ErrCode.INVALID_PARAM, '缺少成员账号 (userid)')
   const member = findMember(corp, body.userid)
   // Invisible answers exactly like absent.
   if (!member || !visibilityOf(corp, ctx.caller.userid).canSee(member.userid)) {
@@ -241,23 +233,16 @@ function getUser(ctx: HandlerContext, body: Body) {
   return success(memberView(ctx, member) as unknown as Record<string, unknown>)
 }
 
-function listUsers(ctx: HandlerContext, body: Body) {
+function listUsers(ctx: HandlerContext, body: Parsed<'user/list'>) {
   const { corp } = ctx
   const viewer = ctx.caller.userid
-  if (!isPositiveInt(body.department_id))
-    return failure(ErrCode.INVALID_PARAM, '部门 id 必须是正整数 (department_id)')
   const dept = body.department_id
   if (!hasOwn(corp.departments, dept) || !visibleDepartmentsOf(corp, viewer).has(dept)) {
     return failure(ErrCode.DEPARTMENT_NOT_FOUND, `部门 ${dept} 不存在 (department_id)`)
   }
-  const fetchChild = absent(body.fetch_child) ? 0 : body.fetch_child
-  if (fetchChild !== 0 && fetchChild !== 1)
-    return failure(ErrCode.INVALID_PARAM, '只能是 0 或 1 (fetch_child)')
-  const cursor = absent(body.cursor) ? '' : body.cursor
-  if (typeof cursor !== 'string' || cursor.length > 128)
-    return failure(ErrCode.INVALID_PARAM, '分页游标不正确 (cursor)')
-  const limit = checkLimit(body.limit, USER_LIST_LIMIT_MAX, USER_LIST_LIMIT_MAX)
-  if (!limit.ok) return refusal(limit)
+  const fetchChild = body.fetch_child ?? 0
+  const cursor = body.cursor ?? ''
+  const limit = body.limit ?? USER_LIST_LIMIT_MAX
 
   // Sorted by userid; the cursor is the last userid returned, so pages survive writes in between.
   const all = visibleMembersOf(corp, viewer, dept, fetchChild === 1)
@@ -272,16 +257,13 @@ function listUsers(ctx: HandlerContext, body: Body) {
     }
     start = lo
   }
-  const page = all.slice(start, start + limit.value)
+  const page = all.slice(start, start + limit)
   const more = start + page.length < all.length
   return success({
     userlist: page.map((u) => memberView(ctx, corp.users[u])),
     next_cursor: more ? page[page.length - 1] : '',
   })
 }
-
-/** a search cursor is the number of ranked matches already answered */
-const SEARCH_CURSOR_RE = /^[0-9]{1,7}$/
 
 /** the checked query, or the refusal */
 export function checkSearchQuery(v: unknown): Verdict<string> {
@@ -290,12 +272,6 @@ export function checkSearchQuery(v: unknown): Verdict<string> {
     return refuse(ErrCode.INVALID_PARAM, `搜索内容过长，最多 ${SEARCH_QUERY_MAX} 个字符 (query)`)
   }
   return ok(v)
-}
-
-function flag(v: unknown, field: string): Verdict<boolean> {
-  if (absent(v) || v === 0) return ok(false)
-  if (v === 1) return ok(true)
-  return refuse(ErrCode.INVALID_PARAM, `只能是 0 或 1 (${field})`)
 }
 
 /**
@@ -348,28 +324,19 @@ function publicmailHits(ctx: HandlerContext, q: Query, limit: number) {
   }))
 }
 
-function searchUsers(ctx: HandlerContext, body: Body) {
+function searchUsers(ctx: HandlerContext, body: Parsed<'user/search'>) {
   const query = checkSearchQuery(body.query)
   if (!query.ok) return refusal(query)
-  const limit = checkLimit(body.limit, SEARCH_LIMIT_MAX, SEARCH_LIMIT_DEFAULT)
-  if (!limit.ok) return refusal(limit)
-  const cursor = absent(body.cursor) ? '' : body.cursor
-  if (typeof cursor !== 'string' || (cursor !== '' && !SEARCH_CURSOR_RE.test(cursor)))
-    return failure(ErrCode.INVALID_PARAM, '分页游标不正确 (cursor)')
-  const withDepartments = flag(body.fetch_department, 'fetch_department')
-  if (!withDepartments.ok) return refusal(withDepartments)
-  const withMailboxes = flag(body.fetch_publicmail, 'fetch_publicmail')
-  if (!withMailboxes.ok) return refusal(withMailboxes)
-
-  const offset = cursor === '' ? 0 : Number(cursor)
-  const page = memberSearchPage(ctx, query.value, limit.value, offset)
+  const limit = body.limit ?? SEARCH_LIMIT_DEFAULT
+  const offset = body.cursor ? Number(body.cursor) : 0
+  const page = memberSearchPage(ctx, query.value, limit, offset)
   // Departments and mailboxes are few: they come whole with the first page.
   const q = normalizeQuery(query.value)
   const first = offset === 0
   return success({
     ...page,
-    ...(withDepartments.value && { department: first ? departmentHits(ctx, q, limit.value) : [] }),
-    ...(withMailboxes.value && { publicmail: first ? publicmailHits(ctx, q, limit.value) : [] }),
+    ...(body.fetch_department === 1 && { department: first ? departmentHits(ctx, q, limit) : [] }),
+    ...(body.fetch_publicmail === 1 && { publicmail: first ? publicmailHits(ctx, q, limit) : [] }),
   })
 }
 

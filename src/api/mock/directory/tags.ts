@@ -13,7 +13,8 @@ import {
 import type { Refusal } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
 import { invalidateOrgStructure } from '../orgIndex'
-import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
+import type { Parsed } from '../../contract'
+import { failure, success, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Tag } from '../state'
 import { findMember, hasOwn } from './view'
 import { touchDirectory, visibilityOf, visibleDepartmentsOf } from './visibility'
@@ -34,7 +35,7 @@ function existingTag(corp: CorpState, raw: unknown): { ok: true; tag: Tag } | Re
   return { ok: true, tag: corp.tags[id.value] }
 }
 
-function createTag(ctx: HandlerContext, body: Body) {
+function createTag(ctx: HandlerContext, body: Parsed<'tag/create'>) {
   const { corp } = ctx
   const name = withVisibleText(checkTagName(body.tagname), ErrCode.INVALID_PARAM, '标签名称', 'tagname')
   if (!name.ok) return refusal(name)
@@ -62,7 +63,7 @@ function createTag(ctx: HandlerContext, body: Body) {
   return success({ tagid })
 }
 
-function deleteTag(ctx: HandlerContext, body: Body) {
+function deleteTag(ctx: HandlerContext, body: Parsed<'tag/delete'>) {
   const { corp } = ctx
   const found = existingTag(corp, body.tagid)
   if (!found.ok) return refusal(found)
@@ -81,7 +82,10 @@ function deleteTag(ctx: HandlerContext, body: Body) {
 }
 
 /** validated userlist / partylist of addtagusers / deltagusers, members and departments resolved */
-function tagTargets(corp: CorpState, body: Body): { ok: true; users: string[]; parties: number[] } | Refusal {
+function tagTargets(
+  corp: CorpState,
+  body: Parsed<'tag/addtagusers' | 'tag/deltagusers'>,
+): { ok: true; users: string[]; parties: number[] } | Refusal {
   const users = checkStringList(body.userlist, 'userlist', TAG_USERS_PER_CALL_MAX)
   if (!users.ok) return users
   const parties = checkIdList(
@@ -113,7 +117,7 @@ function tagTargets(corp: CorpState, body: Body): { ok: true; users: string[]; p
   return { ok: true, users: resolved, parties: parties.value }
 }
 
-function addTagUsers(ctx: HandlerContext, body: Body) {
+function addTagUsers(ctx: HandlerContext, body: Parsed<'tag/addtagusers'>) {
   const { corp } = ctx
   const found = existingTag(corp, body.tagid)
   if (!found.ok) return refusal(found)
@@ -126,7 +130,7 @@ function addTagUsers(ctx: HandlerContext, body: Body) {
   return success()
 }
 
-function delTagUsers(ctx: HandlerContext, body: Body) {
+function delTagUsers(ctx: HandlerContext, body: Parsed<'tag/deltagusers'>) {
   const { corp } = ctx
   const found = existingTag(corp, body.tagid)
   if (!found.ok) return refusal(found)
@@ -146,7 +150,7 @@ function listTags(ctx: HandlerContext) {
   return success({ taglist })
 }
 
-function getTag(ctx: HandlerContext, body: Body) {
+function getTag(ctx: HandlerContext, body: Parsed<'tag/get'>) {
   const { corp } = ctx
   const found = existingTag(corp, body.tagid)
   if (!found.ok) return refusal(found)
