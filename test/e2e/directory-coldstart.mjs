@@ -3,11 +3,20 @@
 // paging, the admin picker's A–Z order and tag members, the visibility preview's tree, and the mail
 // folder reset on a mailbox or identity switch.
 import assert from 'node:assert/strict'
+import { contrastOffenders, describe, tapOffenders } from './audit.mjs'
 
 const visible = (loc) => loc.filter({ visible: true }).first()
 const searchBox = (page) => visible(page.getByTestId('dir-search')).locator('input')
 
-export async function coldStartAndDirectory({ page, url, shot }, suffix) {
+export async function coldStartAndDirectory({ page, url, shot: save }, suffix) {
+  // every view shot here also passes the contrast (WCAG AA) and 44×44 px tap-target audits
+  const shot = async (name) => {
+    await save(name)
+    const dim = await contrastOffenders(page)
+    assert.equal(dim.length, 0, `${name}: text under WCAG AA contrast:\n${describe(dim)}`)
+    const small = await tapOffenders(page)
+    assert.equal(small.length, 0, `${name}: tap targets under 44×44 px:\n${describe(small)}`)
+  }
   // ---- cold start -------------------------------------------------------------------------
   const js = []
   page.on('response', async (r) => {
@@ -98,7 +107,7 @@ export async function coldStartAndDirectory({ page, url, shot }, suffix) {
   await visible(page.locator('.mail-page__folder--on').filter({ hasText: '收件箱' })).waitFor()
   await page.locator('.taro-tabbar__tabbar').getByText('我', { exact: true }).click()
   await visible(page.getByText('管理后台')).click()
-  await visible(page.getByText('通讯录查看权限')).click()
+  await visible(page.getByText('通讯录查看权限', { exact: true })).click()
   await visible(page.getByText('新建规则')).click()
   await visible(page.getByTestId('rule-range')).click()
   await visible(page.getByTestId('picker-letters')).waitFor()

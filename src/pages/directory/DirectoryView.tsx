@@ -214,7 +214,9 @@ function DirectoryViewImpl({ departmentId }: DirectoryViewProps) {
       )}
       <View id={`${uid}-box`} className="dir-box">
         <View id={`${uid}-probe`} className="dir-probe" aria-hidden />
-        {body()}
+        <View className={`dir-under${searching ? ' dir-under--covered' : ''}`} aria-hidden={searching}>
+          {body()}
+        </View>
         {searching && (
           <SearchPanel
             onOpen={(m) => {

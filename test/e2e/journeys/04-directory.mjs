@@ -79,7 +79,8 @@ export async function run({ page, url, shot }) {
   // A hidden member: 王建国 (董事会) is hidden from 张三 — not found, not on a card.
   await page.goBack()
   await page.goBack()
-  await visible(page.getByText('组织架构', { exact: true })).waitFor()
+  // back on the tab, still searching ("zs"): the results cover the tree
+  await visible(page.getByTestId('search-results')).waitFor()
   await search(page, '王建国')
   await visible(page.getByTestId('search-empty')).waitFor()
   assert.equal(await page.locator('[data-userid="wangjianguo"]').count(), 0)
