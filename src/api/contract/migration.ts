@@ -57,7 +57,8 @@ export const migrationApis = {
   'exmail/migration/start': def<MigrationStatus>()(
     v.object({
       target_corpid: targetCorpid,
-      confirm_name: v.string('请输入目标企业的名称以确认迁移'),
+      // absent or blank: policy/migration asks for it once the target is known to be valid
+      confirm_name: opt(v.string('请输入目标企业的名称以确认迁移')),
       idempotency_key: opt(v.string('幂等键格式不正确')),
     }),
     { write: true, idempotent: true },

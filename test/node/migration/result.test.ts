@@ -4,6 +4,16 @@ import type { BackendState, CorpState } from '../../../src/api/mock/state'
 import { A, B, orgs, START, type Orgs } from './harness'
 
 type Row = Record<string, unknown>
+
+/** exmail/publicmail/get answers its lists WeCom-shaped ({list}); compare them as arrays */
+const LIST_FIELDS = ['userid_list', 'department_list', 'tag_list', 'alias_list']
+function unwrapped(rows: unknown): Row[] {
+  return (rows as Row[]).map((m) => {
+    const out: Row = { ...m }
+    for (const f of LIST_FIELDS) out[f] = (m[f] as { list: unknown[] }).list
+    return out
+  })
+}
 const subjects = (corp: CorpState, storeId: string | null) =>
   storeId
     ? Object.values(corp.stores[storeId].messages)
@@ -101,7 +111,7 @@ describe('B holds A’s mailbox', () => {
     const { o, b, before } = run
     const got = await o.as(B, 'boss')('exmail/publicmail/get', { id_list: [1, 2, 3, 4, 5] })
     expect(got.errcode).toBe(0)
-    const byId = Object.fromEntries((got.list as Row[]).map((m) => [m.id, m]))
+    const byId = Object.fromEntries(unwrapped(got.list).map((m) => [m.id, m]))
     expect(byId[1]).toMatchObject({
       email: 'sales@a.com',
       name: '销售',
@@ -190,7 +200,7 @@ describe('B holds A’s mailbox', () => {
     const restored = await o.as(B, 'boss')('exmail/recycle/restore', { id: 6 })
     expect(restored.errcode).toBe(0)
     const got = await o.as(B, 'boss')('exmail/publicmail/get', { id_list: [6] })
-    expect(got.list).toEqual([
+    expect(unwrapped(got.list)).toEqual([
       expect.objectContaining({ email: 'event@a.com', department_list: [], tag_list: [] }),
     ])
   })
