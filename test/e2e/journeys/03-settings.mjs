@@ -33,6 +33,9 @@ export async function run({ page, url, shot }) {
   assert.ok(!(await visible(page.getByTestId('signature-preview')).textContent()).includes('alert'))
   await shot('settings-signature')
   await visible(page.getByTestId('signature-save')).click()
+  // The script was removed, and saving says so before going back.
+  await visible(page.getByText(/已移除：脚本 1 处/)).waitFor()
+  await visible(page.getByText('知道了', { exact: true })).click()
   // Saved: back on the settings page, which shows the new signature.
   await visible(page.getByTestId('open-signature').getByText(SIGNATURE)).waitFor()
 

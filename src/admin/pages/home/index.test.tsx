@@ -81,6 +81,7 @@ describe('Admin home', () => {
     expect(bodyText()).toContain('体验域名')
     expect(bodyText()).toContain('还没有业务邮箱')
     expect(bodyText()).not.toContain('点「新建业务邮箱」')
+    expect(bodyText()).not.toContain('(domain)')
     const convert = document.querySelector('[data-testid="convert-mailbox"]')!
     expect(convert.className).toContain('adm-btn-disabled')
     await click(testUtils, convert, '移入成员邮箱')

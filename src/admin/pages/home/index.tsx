@@ -7,6 +7,7 @@ import { EDITION_LABEL } from '../../../policy/quota'
 import { RECYCLE_DAYS } from '../../../policy/recycle'
 import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
+import { humanError } from '../../../stores/humanError'
 import '../../admin.css'
 
 const go = (url: string) => void Taro.navigateTo({ url })
@@ -38,7 +39,7 @@ function AdminHome() {
     if (mailboxes.blockedReason) {
       void Taro.showModal({
         title: '暂时无法新建业务邮箱',
-        content: mailboxes.blockedReason,
+        content: humanError(mailboxes.blockedReason),
         showCancel: false,
       })
       return
@@ -50,7 +51,7 @@ function AdminHome() {
     if (mailboxes.convertBlockedReason) {
       void Taro.showModal({
         title: '暂时无法移入成员邮箱',
-        content: mailboxes.convertBlockedReason,
+        content: humanError(mailboxes.convertBlockedReason),
         showCancel: false,
       })
       return
@@ -88,7 +89,7 @@ function AdminHome() {
         </View>
         {q.blocked_reason && (
           <View className="adm-reason" data-testid="blocked-reason">
-            {q.blocked_reason}
+            {humanError(q.blocked_reason)}
           </View>
         )}
       </View>
@@ -111,7 +112,7 @@ function AdminHome() {
       </View>
       {mailboxes.convertBlockedReason && mailboxes.convertBlockedReason !== q.blocked_reason && (
         <View className="adm-hint adm-inset" data-testid="convert-blocked-reason">
-          移入成员邮箱：{mailboxes.convertBlockedReason}
+          移入成员邮箱：{humanError(mailboxes.convertBlockedReason)}
         </View>
       )}
 
