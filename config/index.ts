@@ -46,6 +46,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         },
       },
       optimizeMainPackage: { enable: true },
+      // valibot (the contract's schemas, mock backend only) ships ES2018 syntax: babel lowers it
+      // for the oldest engine like our own code.
+      compile: { include: [(modulePath: string) => modulePath.includes('node_modules/valibot/')] },
       // Taro unrolls its recursive templates baseLevel times into base.wxml; deeper trees fall back
       // to its `comp` component (one more custom-component instance per subtree). Measured
       // 2026-12-01 (`npm run size`, and `npm run test:weapp` journey 1's depth / comp figures):

@@ -2,7 +2,8 @@
 // Field rules with their own codes (userid format, name lengths …) live in src/policy/directory.
 import { ErrCode } from '../../policy/codes'
 import { SEARCH_LIMIT_MAX } from '../../policy/search'
-import { coded, def, limit, opt, posInt, required, text, v, zeroOne } from './schema'
+import { coded, def, limit, opt, posInt, required, text, zeroOne } from './schema'
+import * as v from 'valibot'
 
 export interface Department {
   id: number

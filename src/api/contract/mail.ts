@@ -4,7 +4,8 @@
 import { MAX_ADDRESS_LENGTH, MAX_RECIPIENTS } from '../../policy/mailAddress'
 import type { ReceiveRule } from '../../policy/receiveRules'
 import type { AuthCodeInfo } from './publicmail'
-import { def, idempotencyKey, idText, limit, opt, required, text, v } from './schema'
+import { def, idempotencyKey, idText, limit, opt, required, text } from './schema'
+import * as v from 'valibot'
 
 export type { ReceiveRule }
 

@@ -1,6 +1,7 @@
 // The one-time mailbox migration (api.md "Migration", creator only). The creator check and the
 // preconditions are policy/migration's; a running migration keeps status answering.
-import { def, idText, opt, v } from './schema'
+import { def, idText, opt } from './schema'
+import * as v from 'valibot'
 
 export interface Blocker {
   errcode: number

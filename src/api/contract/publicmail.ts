@@ -13,10 +13,10 @@ import {
   opt,
   required,
   text,
-  v,
   wrapped,
   type Wrapped,
 } from './schema'
+import * as v from 'valibot'
 
 export interface AdminMailbox {
   id: number

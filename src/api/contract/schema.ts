@@ -3,8 +3,6 @@
 // that names the field, e.g. `收件人必须是文本 (to)`.
 import * as v from 'valibot'
 
-export { v }
-
 /** What the dispatcher checks before a handler runs. */
 export interface ApiFlags {
   /** caller must be an admin of the corp (48002 otherwise) */
