@@ -232,7 +232,7 @@ export function describeRemoved(removed: SanitizedSignature['removed']): string 
  */
 export function signatureText(signature: string): string {
   return htmlToText(
-    signature.replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, (all, href: string, inner: string) => {
+    signature.replace(/<a href="([^"]*)">([\s\S]*?)<\/a>/g, (_all, href: string, inner: string) => {
       const url = decodeAttr(href)
       const shown = url.replace(/^mailto:/i, '')
       const words = htmlToText(inner)

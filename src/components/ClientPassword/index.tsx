@@ -32,7 +32,7 @@ export function ClientPassword({ secret, account, onClose }: ClientPasswordProps
     try {
       await Taro.setClipboardData({ data: secret })
       // WeChat and Taro's H5 both toast 内容已复制 over the middle of the screen: say it here instead.
-      void Taro.hideToast().catch(() => {})
+      void Promise.resolve(Taro.hideToast()).catch(() => {})
       setCopied('ok')
     } catch {
       setCopied('failed')

@@ -26,7 +26,10 @@ function withThird(
   return orgs(state)
 }
 
-async function refusedWithoutChange(o: ReturnType<typeof orgs>, run: () => Promise<{ errcode: number }>) {
+async function refusedWithoutChange<R extends { errcode: number }>(
+  o: ReturnType<typeof orgs>,
+  run: () => Promise<R>,
+): Promise<R> {
   await o.backend.settle()
   const before = o.storage.get(STATE_KEY)
   const r = await run()
