@@ -36,7 +36,9 @@ function MemberCardView({ userid }: { userid: string }) {
         <StateView
           state={card.state === 'error' ? 'error' : 'loading'}
           // hidden and absent answer alike (60111): say so plainly, with the backend's words
-          error={card.errcode === ErrCode.USER_NOT_FOUND ? `该成员不存在或你无权查看（${card.error}）` : card.error}
+          error={
+            card.errcode === ErrCode.USER_NOT_FOUND ? `该成员不存在或你无权查看（${card.error}）` : card.error
+          }
           onRetry={() => void directory.loadCard(userid)}
         />
       </View>
