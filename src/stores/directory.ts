@@ -4,7 +4,7 @@
 import { humanError } from './humanError'
 import { makeAutoObservable, observable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
-import type { CallContext, KeyValueStorage } from '../api/contract'
+import type { CallContext, KeyValueStorage, MemberInfo, SearchField } from '../api/contract'
 import { ErrCode } from '../policy/codes'
 
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error'
@@ -18,19 +18,10 @@ export interface DirDepartment {
   member_count: number
 }
 
-export type SearchField = 'name' | 'pinyin' | 'initials' | 'userid' | 'email' | 'position'
+export type { SearchField } from '../api/contract'
 
-export interface DirMember {
-  userid: string
-  name: string
-  department: number[]
-  position: string
-  /** '' when the viewer may not see it */
-  mobile: string
-  gender: string
-  status: number
-  biz_mail: string
-  alias: string[]
+/** a member as the directory APIs answer it, with the field a search matched */
+export interface DirMember extends Omit<MemberInfo, 'advanced'> {
   /** search results only: the field the query matched */
   match?: SearchField
 }

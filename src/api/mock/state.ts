@@ -1,7 +1,7 @@
 // The whole backend state: plain JSON, so it persists through KeyValueStorage as one document.
 // Derived lookups (indexes) live elsewhere and are rebuilt from this on load.
 import type { ReceiveRule } from '../../policy/receiveRules'
-import type { Edition } from '../contract'
+import type { DraftView, Edition } from '../contract'
 import type { LoginGuard } from '../../policy/clientLock'
 
 export const SCHEMA_VERSION = 1
@@ -152,15 +152,8 @@ export interface PersonalSettings {
   notify: boolean
 }
 
-export interface Draft {
-  draft_id: string
-  from: string
-  to: string[]
-  cc: string[]
-  bcc: string[]
-  subject: string
-  content: string
-  in_reply_to: string
+/** a saved draft: the fields the contract shows (DraftView), and who saved it when */
+export interface Draft extends DraftView {
   /** who saved it (drafts of a shared mailbox are per member) */
   owner: string
   update_time: number

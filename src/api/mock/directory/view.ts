@@ -1,22 +1,13 @@
 // What a member card carries on the wire (api.md "Member fields"); mobile only where the viewer may see it.
 import { mayShowMobile } from '../../../policy/visibility'
+import type { MemberInfo } from '../../contract'
 import { orgIndex } from '../orgIndex'
 import type { HandlerContext } from '../registry'
 import type { CorpState, Member } from '../state'
 import { visibleDepartmentsOf } from './visibility'
 
-export interface MemberView {
-  userid: string
-  name: string
-  department: number[]
-  position: string
-  mobile: string
-  gender: string
-  status: number
-  biz_mail: string
-  alias: string[]
-  advanced: 0 | 1
-}
+/** api.md "Member fields", as the contract declares them */
+export type MemberView = MemberInfo
 
 /** A member's card as `ctx.caller` sees it: only departments the caller may see (department/list omits the rest). */
 export function memberView(ctx: HandlerContext, m: Member): MemberView {
