@@ -1,7 +1,7 @@
 // The whole backend state: plain JSON, so it persists through KeyValueStorage as one document.
 // Derived lookups (indexes) live elsewhere and are rebuilt from this on load.
 import type { ReceiveRule } from '../../policy/receiveRules'
-import type { DraftView, Edition } from '../contract'
+import type { DraftView, Edition, Message } from '../contract'
 import type { LoginGuard } from '../../policy/clientLock'
 
 export const SCHEMA_VERSION = 1
@@ -116,20 +116,10 @@ export interface RecycleEntry {
 
 export type FolderId = string
 
-export interface MailMessage {
-  mail_id: string
+/** a stored message: the contract's Message with what the store keeps besides */
+export interface MailMessage extends Message {
   folder: FolderId
-  from: string
-  to: string[]
-  cc: string[]
   bcc: string[]
-  subject: string
-  content: string
-  time: number
-  read: boolean
-  starred: boolean
-  message_id: string
-  in_reply_to: string
   /** thread key: message_id of the thread's root */
   thread: string
   /** address the message arrived at (mailbox address or alias), for reply-from defaults */
