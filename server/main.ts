@@ -17,10 +17,11 @@ async function main(): Promise<void> {
   const clock = createClock()
   // Without BIZMAIL_CORPS: the demo organisations in dev mode, none otherwise.
   const core = memoryCore(config.corps ?? (config.dev ? undefined : []), clock.now)
+  const sessions = new Sessions(db, clock.now)
   const app = buildApp({
     db,
     core,
-    sessions: new Sessions(db, clock.now),
+    sessions,
     wecom: config.wecom ? new WecomClient(config.wecom) : null,
     clock,
     dev: config.dev,
@@ -32,11 +33,21 @@ async function main(): Promise<void> {
   app.log.info({ db: db.kind, migrations: applied, dev: config.dev, wecom: !!config.wecom }, 'server ready')
   app.log.info({ smtp: smtp.inboundPort, submission: smtp.submissionPort }, 'smtp ready')
 
+  // Long-expired sessions and old failed-login records go once an hour (any instance may do it).
+  const housekeeping = setInterval(() => {
+    void Promise.all([
+      sessions.purge(),
+      db.query('DELETE FROM login_attempts WHERE at < $1', [new Date(clock.now() - 24 * 3600_000)]),
+    ]).catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'))
+  }, 3600_000)
+  housekeeping.unref()
+
   let stopping = false
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return
     stopping = true
     app.log.info({ signal }, 'shutting down: finishing in-flight requests')
+    clearInterval(housekeeping)
     await Promise.all([app.close(), smtp.close()])
     await core.settle()
     await db.close()
