@@ -68,6 +68,14 @@ export interface Message {
   delivered_to?: string
 }
 
+/** a message's triage state: mail/message/update answers it as it was before, for undo */
+export interface MessageState {
+  mail_id: string
+  folder: string
+  read: boolean
+  starred: boolean
+}
+
 /** mail/message/read: the message, its conversation (oldest first) and the From a reply defaults to */
 export interface ReadResult {
   message: Message
@@ -165,7 +173,7 @@ export const mailApis = {
     v.object({ mailbox, mail_id: mailId, thread: bool }),
     { write: true },
   ),
-  'mail/message/update': def<{ updated: number }>()(
+  'mail/message/update': def<{ updated: number; previous: MessageState[] }>()(
     v.object({
       mailbox,
       mail_id: mailId,

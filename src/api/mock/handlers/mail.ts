@@ -169,8 +169,15 @@ const messageUpdate = withMailbox<'mail/message/update'>((_ctx, body, box) => {
   const targets = body.thread
     ? Object.values(box.store.messages).filter((m) => m.thread === msg.thread && m.folder === msg.folder)
     : [msg]
+  // What each message was before: the app's undo puts exactly these back (a thread's mixed states too).
+  const previous = targets.map((m) => ({
+    mail_id: m.mail_id,
+    folder: m.folder,
+    read: m.read,
+    starred: m.starred,
+  }))
   for (const m of targets) updateMessage(box.store, m, { read, starred, folder })
-  return success({ updated: targets.length })
+  return success({ updated: targets.length, previous })
 })
 
 const messageSend = withMailbox<'mail/message/send'>(({ corp, caller, env }, body, box) => {
