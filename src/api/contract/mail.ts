@@ -2,6 +2,7 @@
 // settings, the member's client-specific passwords. Times are epoch ms, except the auth-code
 // list, which answers unix seconds like exmail/publicmail/get_auth_code_list.
 import { MAX_ADDRESS_LENGTH, MAX_RECIPIENTS } from '../../policy/mailAddress'
+import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX } from '../../policy/mailSearch'
 import type { ReceiveRule } from '../../policy/receiveRules'
 import type { AuthCodeInfo } from './publicmail'
 import { def, idempotencyKey, idText, limit, opt, required, text } from './schema'
@@ -274,6 +275,20 @@ export const mailApis = {
     }),
     WRITE,
   ),
+  // Any folder but Trash and Spam unless one is named; newest first, paged like mail/message/list.
+  'mail/message/search': def<{ items: (MessageItem & { folder: string })[]; next_cursor: string }>()(
+    v.object({
+      mailbox,
+      query: v.pipe(
+        v.string('搜索内容必须是文本'),
+        v.minLength(1, '搜索内容不能为空'),
+        v.maxLength(SEARCH_QUERY_MAX, `搜索内容最多 ${SEARCH_QUERY_MAX} 个字符`),
+      ),
+      folder: opt(v.string('文件夹不存在')),
+      cursor: opt(v.string('分页游标无效')),
+      limit: opt(limit(SEARCH_PAGE_MAX)),
+    }),
+  ),
   'mail/publicmail/directory': def<{ list: { id: number; email: string; name: string }[] }>()(v.object({})),
 }
 
@@ -282,19 +297,6 @@ export const mailApis = {
  * the dispatcher says 接口不存在 for them (issue 17).
  */
 export const pendingMailApis = {
-  'mail/message/search': def<{ items: (MessageItem & { folder: string })[]; next_cursor: string }>()(
-    v.object({
-      mailbox,
-      query: v.pipe(
-        v.string('搜索内容必须是文本'),
-        v.minLength(1, '搜索内容不能为空'),
-        v.maxLength(100, '搜索内容最多 100 个字符'),
-      ),
-      folder: opt(v.string('文件夹不存在')),
-      cursor: opt(v.string('分页游标无效')),
-      limit: opt(limit(50)),
-    }),
-  ),
   'mail/attachment/upload': def<{ attachment_id: string }>()(
     v.object({
       mailbox,

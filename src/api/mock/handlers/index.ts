@@ -5,6 +5,7 @@ import type { ApiSpec, ApiTable, Handlers } from '../registry'
 import { directoryApis } from './directory'
 import { publicmailApis } from './publicmail'
 import { mailApis } from './mail'
+import { mailSearchApis } from './mailSearch'
 import { migrationApis } from './migration'
 import { publicmailDirectoryApis } from './publicmailDirectory'
 
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   ...directoryApis,
   ...publicmailApis,
   ...mailApis,
+  ...mailSearchApis,
   ...migrationApis,
   ...publicmailDirectoryApis,
 }
