@@ -1,12 +1,14 @@
 // Message lists per (mailbox, folder), cached so switching renders at once and refreshes behind.
 import { humanError } from './humanError'
-import { makeAutoObservable, runInAction } from 'mobx'
+import { action, makeAutoObservable, makeObservable, observable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
+import type { MessageState } from '../api/contract'
 import type { FolderSummary, MessageItem } from '../api/mailTypes'
 import { BUILT_IN_FOLDERS } from '../policy/folders'
+import { PeopleStore } from './people'
 import { Resource } from './resource'
 
-export type { FolderSummary, MessageItem }
+export type { FolderSummary, MessageItem, MessageState }
 
 export const PAGE_SIZE = 30
 
@@ -16,6 +18,33 @@ export const FIXED_FOLDERS: FolderSummary[] = BUILT_IN_FOLDERS.map((f) => ({ ...
 export interface Failure {
   errcode: number
   errmsg: string
+}
+
+/** how long a move / delete / star notice offers 撤销 */
+export const UNDO_MS = 5000
+
+/** "已移至 X · 撤销": what was just done, and exactly how each touched message was before */
+export interface UndoNotice {
+  id: number
+  text: string
+  mailbox: string
+  previous: MessageState[]
+  /** the page that made the change reloads what it shows (the read page's message) */
+  after?: () => void
+}
+
+export interface MessagesOptions {
+  undoMs?: number
+  setTimer?: (fn: () => void, ms: number) => unknown
+  clearTimer?: (t: unknown) => void
+}
+
+/** the notice for a change that succeeded ('' for read / unread: the row shows it at once) */
+export function changeText(change: ItemChange, folderName: (id: string) => string): string {
+  if (change.folder === 'trash') return '已删除'
+  if (change.folder !== undefined) return `已移至${folderName(change.folder)}`
+  if (change.starred !== undefined) return change.starred ? '已加星标' : '已取消星标'
+  return ''
 }
 
 export class FolderView {
@@ -35,10 +64,12 @@ export class FolderView {
     readonly folder: string,
     private readonly api: ApiClient,
     private readonly onFailure: (f: Failure) => void,
+    /** the rows arrived: their people are looked up */
+    private readonly onItems: (items: MessageItem[]) => void = () => {},
   ) {
-    makeAutoObservable<FolderView, 'api' | 'seq' | 'onFailure'>(
+    makeAutoObservable<FolderView, 'api' | 'seq' | 'onFailure' | 'onItems'>(
       this,
-      { api: false, seq: false, onFailure: false, mailbox: false, folder: false },
+      { api: false, seq: false, onFailure: false, onItems: false, mailbox: false, folder: false },
       { autoBind: true },
     )
   }
@@ -71,6 +102,7 @@ export class FolderView {
         return
       }
       this.items = r.items ?? []
+      this.onItems(this.items)
       this.threaded = r.threaded === true
       this.nextCursor = r.next_cursor ?? ''
       this.state = 'ready'
@@ -98,7 +130,9 @@ export class FolderView {
         return
       }
       const seen = new Set(this.items.map((i) => i.mail_id))
-      this.items.push(...(r.items ?? []).filter((i) => !seen.has(i.mail_id)))
+      const more = (r.items ?? []).filter((i) => !seen.has(i.mail_id))
+      this.items.push(...more)
+      this.onItems(more)
       this.nextCursor = r.next_cursor ?? ''
     })
   }
@@ -121,18 +155,100 @@ export type ItemChange = { read?: boolean; starred?: boolean; folder?: string }
 export class MessagesStore {
   private views = new Map<string, FolderView>()
   private folderLists = new Map<string, Resource<FolderSummary[]>>()
+  /** names of the people the lists and the read page show */
+  readonly people: PeopleStore
+  /** the last move / delete / star, while it can be undone */
+  notice: UndoNotice | null = null
+  /** an undo is being applied */
+  undoing = false
+  private noticeSeq = 0
+  private noticeTimer: unknown = null
 
   constructor(
     private readonly api: ApiClient,
     private readonly onFailure: (f: Failure) => void,
-  ) {}
+    private readonly options: MessagesOptions = {},
+  ) {
+    this.people = new PeopleStore(api)
+    makeObservable<MessagesStore, 'setNotice'>(this, {
+      notice: observable.ref,
+      undoing: observable,
+      setNotice: action,
+      dismissNotice: action.bound,
+      undo: action.bound,
+    })
+  }
+
+  /** a folder's name as the member sees it (rule folders by their own name) */
+  folderName(mailbox: string, id: string): string {
+    const list = this.folders(mailbox).data ?? FIXED_FOLDERS
+    return list.find((f) => f.id === id)?.name ?? FIXED_FOLDERS.find((f) => f.id === id)?.name ?? id
+  }
+
+  /** shows "已移至 X · 撤销" for a change that succeeded, replacing any earlier notice */
+  offerUndo(
+    mailbox: string,
+    change: ItemChange,
+    previous: MessageState[] | undefined,
+    after?: () => void,
+  ): void {
+    const text = changeText(change, (id) => this.folderName(mailbox, id))
+    if (!text || !previous || previous.length === 0) return
+    this.setNotice({ id: ++this.noticeSeq, text, mailbox, previous, after })
+  }
+
+  private setNotice(n: UndoNotice | null): void {
+    const { setTimer = setTimeout, clearTimer = clearTimeout } = this.options
+    if (this.noticeTimer !== null) clearTimer(this.noticeTimer as ReturnType<typeof setTimeout>)
+    this.noticeTimer = null
+    this.notice = n
+    if (n) {
+      this.noticeTimer = setTimer(() => {
+        this.noticeTimer = null
+        if (this.notice?.id === n.id) this.dismissNotice()
+      }, this.options.undoMs ?? UNDO_MS)
+    }
+  }
+
+  dismissNotice(): void {
+    if (this.notice) this.setNotice(null)
+  }
+
+  /**
+   * 撤销: puts every touched message back exactly as it was (folder, read, star), one inverse
+   * update each, then refreshes what is on screen. '' when undone, else why not (in words).
+   */
+  async undo(): Promise<string> {
+    const n = this.notice
+    if (!n || this.undoing) return ''
+    this.setNotice(null)
+    this.undoing = true
+    let refused = ''
+    for (const p of n.previous) {
+      const r = await this.api.call('mail/message/update', { mailbox: n.mailbox, ...p })
+      if (r.errcode !== 0) {
+        this.onFailure(r)
+        refused = humanError(r.errmsg) || '撤销失败，请重试'
+        break
+      }
+    }
+    runInAction(() => {
+      this.undoing = false
+    })
+    for (const v of this.views.values()) if (v.mailbox === n.mailbox && v.state !== 'idle') void v.refresh()
+    void this.folders(n.mailbox).load()
+    n.after?.()
+    return refused
+  }
 
   /** the cached view for (mailbox, folder), created empty the first time */
   view(mailbox: string, folder: string): FolderView {
     const key = `${mailbox}\u0000${folder}`
     let v = this.views.get(key)
     if (!v) {
-      v = new FolderView(mailbox, folder, this.api, this.onFailure)
+      v = new FolderView(mailbox, folder, this.api, this.onFailure, (items) =>
+        this.people.resolve(([] as string[]).concat(...items.map((i) => [i.from, ...(i.to ?? [])]))),
+      )
       this.views.set(key, v)
     }
     return v
@@ -175,6 +291,7 @@ export class MessagesStore {
     }
     if (change.folder) this.views.get(`${view.mailbox}\u0000${change.folder}`)?.refresh()
     void this.folders(view.mailbox).load()
+    this.offerUndo(view.mailbox, change, r.previous)
     return ''
   }
 
@@ -182,5 +299,7 @@ export class MessagesStore {
   clear(): void {
     this.views.clear()
     this.folderLists.clear()
+    this.people.clear()
+    this.setNotice(null)
   }
 }

@@ -39,24 +39,65 @@ export class OpenedMessage {
     await this.result.load()
     if (this.result.state === 'error')
       this.deps.onFailure({ errcode: this.result.errcode, errmsg: this.result.error })
+    const data = this.result.data
+    if (data) {
+      const all = [data.message, ...data.conversation]
+      const heads = all.map((m) => [m.from, ...m.to, ...m.cc, ...(m.bcc ?? [])])
+      this.deps.messages.people.resolve(([] as string[]).concat(...heads))
+    }
   }
 
-  /** star or move the message; '' when done, else why not (in words) */
+  /**
+   * Star or move the message; '' when done, else why not (in words). A move takes the whole
+   * conversation when the list it came from shows conversations. Move / delete / star offer 撤销.
+   */
   async change(change: MessageChange): Promise<string> {
     const msg = this.result.data?.message
     if (!msg) return '邮件尚未加载'
+    const origin = this.deps.messages.view(this.mailbox, msg.folder)
     const r = await this.deps.api.call('mail/message/update', {
       mailbox: this.mailbox,
       mail_id: msg.mail_id,
       ...change,
+      ...(change.folder !== undefined && origin.threaded ? { thread: true } : {}),
     })
     if (r.errcode !== 0) {
       this.deps.onFailure(r)
       return humanError(r.errmsg)
     }
     // The list it came from shows the new star / loses the moved row.
-    void this.deps.messages.view(this.mailbox, msg.folder).refresh()
+    void origin.refresh()
+    void this.deps.messages.folders(this.mailbox).load()
+    if (change.folder) void this.deps.messages.view(this.mailbox, change.folder).refresh()
     if (!change.folder) void this.result.load()
+    // after an undo of a star the page shows the message as it is again
+    this.deps.messages.offerUndo(
+      this.mailbox,
+      change,
+      r.previous,
+      change.folder ? undefined : () => void this.result.load(),
+    )
+    return ''
+  }
+
+  /** 标为未读: this message only (the thread shows unread again); the page then goes back to the list */
+  async markUnread(): Promise<string> {
+    const msg = this.result.data?.message
+    if (!msg) return '邮件尚未加载'
+    const r = await this.deps.api.call('mail/message/update', {
+      mailbox: this.mailbox,
+      mail_id: msg.mail_id,
+      read: false,
+    })
+    if (r.errcode !== 0) {
+      this.deps.onFailure(r)
+      return humanError(r.errmsg)
+    }
+    const origin = this.deps.messages.view(this.mailbox, msg.folder)
+    // shown at once on the list it came from, then confirmed by the refresh
+    origin.patch(msg.mail_id, { read: false })
+    void origin.refresh()
+    void this.deps.messages.folders(this.mailbox).load()
     return ''
   }
 }
