@@ -16,9 +16,8 @@ import { submitMail, type ClientSession, type SubmitOutcome, type SubmittedMail 
 import { touchStore } from './mail/store'
 import { resumeMigrations } from './migration/runner'
 import { invalidateOrg } from './orgIndex'
-import { DocumentStore, type SavePlan } from './persist/engine'
-import { touchOf, type Touch } from './persist/layout'
-import { readSaved, STATE_KEY } from './persistence'
+import { kvPort } from './persist/kvPort'
+import type { StatePort, StorageUsage } from './port'
 import { failure } from './registry'
 import { stateFromSetups } from './seed'
 import type { BackendState } from './state'
@@ -26,6 +25,7 @@ import { raw, Tracker, type Path } from './tx'
 
 export type { ApiResult, CallContext, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
 export type { ClientSession, SubmitOutcome, SubmittedMail } from './mail/submit'
+export type { OpenedState, StatePort, StorageUsage } from './port'
 
 export interface MockBackendOptions {
   corps?: CorpSetup[]
@@ -36,14 +36,10 @@ export interface MockBackendOptions {
   storage?: KeyValueStorage
   /** the platform's secure random source (WeChat: wx.getRandomValues); default Web Crypto */
   secureRandom?: EntropySource
-}
-
-export interface StorageUsage {
-  /** bytes the saved state occupies (UTF-8, every kept version) */
-  bytes: number
-  keys: number
-  /** the largest single key */
-  largest: number
+  /** where the state is kept instead of `storage`: the server's SQL adapter */
+  port?: StatePort
+  /** start from the seed (`corps` or the demo) even when the port holds a saved state (dev reset) */
+  replace?: boolean
 }
 
 export interface MockBackend {
@@ -99,9 +95,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const seed = (): BackendState => (options.corps ? stateFromSetups(options.corps) : demoState(env))
 
   const tracker = new Tracker()
-  const docs = new DocumentStore(storage)
   const checkWrites = verifying()
-  const saving = !!storage || checkWrites
+  // No storage and no check of the writes: the state lives in memory only, nothing to save.
+  const port: StatePort | null = options.port ?? (storage || checkWrites ? kvPort(storage) : null)
   let state: BackendState = { schema: 1, corps: {} }
   let root: BackendState = tracker.track(state)
   let recovered: string | null = null
@@ -130,39 +126,18 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   }
 
   const ready: Promise<void> = (async () => {
-    if (!storage) {
+    const opened = port && !options.replace ? await port.open() : { state: null, recovery: null }
+    recovered = opened.recovery
+    if (opened.state) adoptState(opened.state)
+    else {
       adoptState(seed())
-      if (saving) await docs.adopt(docs.plan(state, 'all'))
-      return
-    }
-    const outcome = await docs.load()
-    let full = false
-    if (outcome.kind === 'loaded') {
-      adoptState(outcome.state)
-      recovered = outcome.recovery
-      full = docs.current === null
-    } else {
-      // Nothing in the new layout: a state saved by an older build, or a first start.
-      const legacy = outcome.kind === 'empty' ? await readSaved(storage) : outcome
-      if (legacy.kind === 'loaded') adoptState(legacy.state)
-      else {
-        adoptState(seed())
-        if (legacy.kind === 'rejected') recovered = `${legacy.reason}，已重置为初始数据`
-      }
-      full = true
+      // The app still runs from memory when this fails; the next write saves again.
+      if (port)
+        await port
+          .replace(state)
+          .catch((e: unknown) => console.error('[mock backend] could not save the initial state', e))
     }
     if (recovered) console.warn(`[mock backend] ${recovered}`)
-    if (full) {
-      try {
-        const plan = docs.plan(state, 'all')
-        await docs.write(plan)
-        await docs.adopt(plan)
-        await storage.remove(STATE_KEY)
-      } catch (e) {
-        // The app still runs from memory; the next write tries a full save again.
-        console.error('[mock backend] could not save the initial state', e)
-      }
-    }
     // A migration saved mid-run continues with its next step on settle().
     resumeMigrations(root, env)
   })()
@@ -171,8 +146,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     latencyMs > 0 ? new Promise((r) => setTimeout(r, latencyMs)) : Promise.resolve()
 
   /** Every derived lookup may disagree with a state that was rolled back: drop them all. */
-  function resetDerived(): void {
-    for (const corp of Object.values(state.corps)) {
+  function resetDerived(corpids: Iterable<string> = Object.keys(state.corps)): void {
+    for (const corpid of corpids) {
+      const corp = state.corps[corpid]
+      if (!corp) continue
       invalidateOrg(corp)
       bumpMailIndex(corp)
       for (const store of Object.values(corp.stores)) touchStore(store)
@@ -184,49 +161,57 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
    * stand (a refused call changes nothing; a refused client login still counts its failure).
    */
   async function transact(fn: () => ApiResult, keep: (r: ApiResult) => boolean): Promise<ApiResult> {
-    const touches = new Map<string, Touch>()
+    if (port) {
+      try {
+        // What other instances committed meanwhile replaces our copy of their corps.
+        const refreshed = await port.begin(state)
+        if (refreshed.length) resetDerived(refreshed)
+      } catch (e) {
+        console.error('[mock backend] storage unavailable', e)
+        await port.abort().catch(() => undefined)
+        return failure(ErrCode.BUSY, BUSY_MESSAGE)
+      }
+    }
     const taskMark = tasks.length
     accessTouched = false
     tracker.begin((path: Path) => {
-      const t = touchOf(path)
-      touches.set(touchKey(t), t)
+      port?.touch(path)
       if (!accessTouched && touchesAccess(path)) accessTouched = true
     })
-    const undo = (): void => {
+    const undo = async (): Promise<void> => {
       tracker.rollback()
       tasks.length = taskMark
       resetDerived()
+      await port?.abort().catch(() => undefined)
     }
     let result: ApiResult
     try {
       result = fn()
       if (!keep(result) && tracker.changed) {
-        undo()
+        await undo()
         return result
       }
     } catch (e) {
       // A handler bug must not take the app down, nor leave half its work behind.
       console.error('[mock backend] handler crashed', e)
-      undo()
+      await undo()
       return failure(ErrCode.BUSY, BUSY_MESSAGE)
     }
-    if (!tracker.changed || !saving) {
+    if (!port || !tracker.changed) {
       tracker.end()
+      await port?.abort()
       return result
     }
-    let plan: SavePlan
     try {
-      plan = docs.plan(state, [...touches.values()])
-      await docs.write(plan)
+      await port.commit(state)
     } catch (e) {
       console.error('[mock backend] saving failed; the call was undone', e)
-      undo()
+      await undo()
       return failure(ErrCode.BUSY, SAVE_FAILED_MESSAGE)
     }
     tracker.end()
-    await docs.adopt(plan)
-    if (checkWrites && docs.usage().bytes < VERIFY_MAX_BYTES) {
-      const bad = docs.verify(state)
+    if (checkWrites && port.verify && port.usage().bytes < VERIFY_MAX_BYTES) {
+      const bad = port.verify(state)
       if (bad.length) throw new Error(`state written without tracking: ${bad.slice(0, 5).join(', ')}`)
     }
     return result
@@ -289,11 +274,20 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     async accepts(address) {
       await ready
-      // Between calls the state is settled (each call runs inside `exclusive`); no write happens here.
-      for (const corp of Object.values(state.corps)) {
-        if (routeAddress(corp, address)) return { corpid: corp.corpid }
-      }
-      return null
+      // A read in a transaction of its own, so it sees what other instances committed.
+      let found: { corpid: string } | null = null
+      await exclusive(() =>
+        transact(() => {
+          for (const corp of Object.values(root.corps)) {
+            if (routeAddress(raw(corp), address)) {
+              found = { corpid: corp.corpid }
+              break
+            }
+          }
+          return { errcode: 0, errmsg: 'ok' }
+        }, always),
+      )
+      return found
     },
     async submit(session, mail) {
       await prepare()
@@ -330,25 +324,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     async storageUsage() {
       await ready
       await queue
-      return storage ? docs.usage() : { bytes: 0, keys: 0, largest: 0 }
+      return (storage || options.port) && port ? port.usage() : { bytes: 0, keys: 0, largest: 0 }
     },
-  }
-}
-
-function touchKey(t: Touch): string {
-  switch (t.kind) {
-    case 'all':
-      return 'all'
-    case 'corp':
-    case 'corpAll':
-    case 'storesAll':
-      return `${t.kind}\u0000${t.corpid}`
-    case 'store':
-    case 'storeAll':
-      return `${t.kind}\u0000${t.corpid}\u0000${t.storeId}`
-    case 'item':
-      return `item\u0000${t.col.kind}\u0000${t.col.corpid}\u0000${t.col.storeId ?? ''}\u0000${t.key}`
-    case 'colAll':
-      return `colAll\u0000${t.col.kind}\u0000${t.col.corpid}\u0000${t.col.storeId ?? ''}`
   }
 }

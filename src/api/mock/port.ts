@@ -1,0 +1,42 @@
+// The storage port of the backend core: where the state lives between calls. The core runs every
+// call as one transaction over the state in memory (tracked writes, undone on failure); a port
+// makes the writes durable and, with several instances on one database, brings in what the others
+// changed before a call runs. Two adapters: key-value documents (the mini-program, persist/kvPort)
+// and SQL tables (the server, server/store).
+import type { BackendState } from './state'
+import type { Path } from './tx'
+
+export interface StorageUsage {
+  /** bytes the saved state occupies (UTF-8, every kept version) */
+  bytes: number
+  keys: number
+  /** the largest single key */
+  largest: number
+}
+
+export interface OpenedState {
+  /** null: nothing saved yet (the core seeds and calls `replace`) */
+  state: BackendState | null
+  /** why a saved state was replaced or rolled back, or null */
+  recovery: string | null
+}
+
+export interface StatePort {
+  open(): Promise<OpenedState>
+  /** saves a whole state in place of whatever is stored (first start, a dev reset) */
+  replace(state: BackendState): Promise<void>
+  /**
+   * Opens the next call's transaction: waits for other writers, then brings `state` up to date
+   * with what they committed. Answers the corps it replaced (their derived indexes are stale).
+   */
+  begin(state: BackendState): Promise<string[]>
+  /** a write of the open call, at this path of the state */
+  touch(path: Path): void
+  /** makes the open call's writes durable; throws when they are not (the core undoes the call) */
+  commit(state: BackendState): Promise<void>
+  /** ends the open call without saving (it wrote nothing, or was undone) */
+  abort(): Promise<void>
+  usage(): StorageUsage
+  /** stored parts that no longer match the state: writes that bypassed tracking (tests) */
+  verify?(state: BackendState): string[]
+}
