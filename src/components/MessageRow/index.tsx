@@ -9,6 +9,8 @@ export interface MessageRowProps {
   showTo?: boolean
   onOpen(item: MessageItem): void
   onActions(item: MessageItem): void
+  /** how a header address is shown (the directory's name once known); default: the header's name */
+  nameOf?: (address: string) => string
 }
 
 /** "张三 <zs@x.com>" → "张三"; a bare address stays as it is. */
@@ -17,8 +19,8 @@ export function displayName(address: string): string {
   return m && m[1] ? m[1] : address
 }
 
-export function MessageRow({ item, showTo, onOpen, onActions }: MessageRowProps) {
-  const who = showTo ? (item.to ?? []).map(displayName).join('、') || '（无收件人）' : displayName(item.from)
+export function MessageRow({ item, showTo, onOpen, onActions, nameOf = displayName }: MessageRowProps) {
+  const who = showTo ? (item.to ?? []).map((a) => nameOf(a)).join('、') || '（无收件人）' : nameOf(item.from)
   return (
     <View
       className="msg-row"
