@@ -92,7 +92,9 @@ function createStores() {
   // Over HTTP the server decides who the member is (their WeCom login): the app follows it.
   const stopLogin = onServerLogin((identity) => void session.adopt(identity))
 
-  const stores = { session, mailboxes, messages, read, compose, directory, demo }
+  // who an address is (directory name, business mailbox): one cache for the lists, reading and compose
+  const people = messages.people
+  const stores = { session, mailboxes, messages, read, compose, directory, demo, people }
   const dispose = () => {
     stopEpoch()
     stopBudget()
