@@ -1,14 +1,41 @@
 import { createApiClient } from '../api/client'
 import { withFaults, type FaultInjector } from '../api/faults'
 import { harness } from '../../test/node/stores/harness'
-import { ComposeStore, EMPTY_FIELDS, SEND_ATTEMPTS, SUGGEST_DEBOUNCE_MS } from './compose'
+import {
+  ComposeStore,
+  EMPTY_FIELDS,
+  INVALID_RECIPIENT,
+  NO_RECIPIENT,
+  OUTSIDE_WARNING,
+  SEND_ATTEMPTS,
+  SUGGEST_DEBOUNCE_MS,
+  UNKNOWN_INTERNAL_WARNING,
+} from './compose'
+import { PeopleStore } from './people'
 
 let n = 0
 function setup(faults: FaultInjector = { plan: null, injected: 0 }) {
   const h = harness()
-  const api = createApiClient(withFaults(h.backend, faults), () => h.identity.current)
+  const inner = createApiClient(withFaults(h.backend, faults), () => h.identity.current)
+  const calls: string[] = []
+  const api = {
+    ...inner,
+    call: ((name: string, body: object) => {
+      calls.push(name)
+      return inner.call(name as never, body as never)
+    }) as typeof inner.call,
+  }
   const deps = { api, storage: h.storage, newKey: () => `key-${++n}`, sleep: async () => {}, now: () => 0 }
-  return { ...h, api, deps, faults, store: new ComposeStore(deps) }
+  return { ...h, api, calls, deps, faults, store: new ComposeStore(deps) }
+}
+
+async function drafts(h: ReturnType<typeof setup>, mailbox: string | number = 'personal') {
+  const r = await h.api.call('mail/message/list', { mailbox, folder: 'drafts', limit: 100 })
+  return r.items ?? []
+}
+
+async function settled(): Promise<void> {
+  for (let i = 0; i < 50; i++) await new Promise((r) => setTimeout(r, 0))
 }
 
 const SCOPE = 'wwdemo.zhangsan'
@@ -45,20 +72,16 @@ describe('ComposeStore', () => {
 
   it('saves a server draft on leave and removes it once sent', async () => {
     const h = setup()
-    await h.store.open(SCOPE, 'personal', 'new', fields)
+    await h.store.open(SCOPE, 'personal', 'new', { ...EMPTY_FIELDS, from: 'zhangsan@xinghe.com' })
+    h.store.update(fields)
     await h.store.saveDraft()
     expect(h.store.draftId).not.toBe('')
-    const drafts = await h.api.call('mail/message/list', {
-      mailbox: 'personal',
-      folder: 'drafts',
-    })
-    expect(drafts.items?.length).toBeGreaterThan(0)
+    expect((await drafts(h)).length).toBeGreaterThan(0)
+    const draftId = h.store.draftId
     expect(await h.store.send()).toBe(true)
-    const after = await h.api.call('mail/message/list', {
-      mailbox: 'personal',
-      folder: 'drafts',
-    })
-    expect(after.items?.some((i) => i.draft_id === h.store.draftId && h.store.draftId !== '')).toBe(false)
+    // the send named the draft: the backend deleted it with the send, no second call needed
+    expect((await drafts(h)).map((d) => d.draft_id)).not.toContain(draftId)
+    expect(h.calls).not.toContain('mail/draft/delete')
     expect(await sentWith(h, '报价')).toBe(1)
   })
 
@@ -110,6 +133,163 @@ describe('ComposeStore', () => {
       limit: 100,
     })
     expect(sent.items?.find((i) => i.subject === '带名字')?.to).toEqual(['chen@customer.cn'])
+  })
+
+  describe('no draft for an untouched compose', () => {
+    const reply = {
+      ...fields,
+      subject: '回复：报价',
+      content: '\n\n---- 原始邮件 ----\n你好',
+      in_reply_to: '<m1@x>',
+    }
+
+    it('a reply opened and left as it began saves nothing, on the server or locally', async () => {
+      const h = setup()
+      await h.store.open(SCOPE, 'personal', 'reply:m1', reply)
+      expect(h.store.touched).toBe(false)
+      await h.store.saveDraft()
+      expect(h.calls).not.toContain('mail/draft/save')
+      expect(await drafts(h)).toEqual([])
+      const again = new ComposeStore(h.deps)
+      await again.open(SCOPE, 'personal', 'reply:m1', reply)
+      expect(again.restored).toBe(false)
+    })
+
+    it('typing and undoing it is still untouched; a real edit is saved', async () => {
+      const h = setup()
+      await h.store.open(SCOPE, 'personal', 'reply:m1', reply)
+      h.store.update({ subject: '回复：报价！' })
+      h.store.update({ subject: '回复：报价' })
+      await h.store.saveDraft()
+      expect(await drafts(h)).toEqual([])
+      h.store.update({ content: `好的${reply.content}` })
+      await h.store.saveDraft()
+      expect((await drafts(h)).map((d) => d.subject)).toEqual(['回复：报价'])
+    })
+
+    it('a half-typed address counts as written, and comes back as a chip', async () => {
+      const h = setup()
+      await h.store.open(SCOPE, 'personal', 'new', { ...EMPTY_FIELDS, from: 'zhangsan@xinghe.com' })
+      h.store.setPending('to', 'chen@custo')
+      expect(h.store.touched).toBe(true)
+      const again = new ComposeStore(h.deps)
+      await again.open(SCOPE, 'personal', 'new', { ...EMPTY_FIELDS })
+      expect(again.fields.to).toEqual(['chen@custo'])
+    })
+
+    it('a reopened server draft left unchanged is not saved again', async () => {
+      const h = setup()
+      await h.store.open(SCOPE, 'personal', 'draft:d', fields, 'zhangsan-d1')
+      await h.store.saveDraft()
+      expect(h.calls).not.toContain('mail/draft/save')
+    })
+  })
+
+  describe('recipients as chips', () => {
+    const open = async (h: ReturnType<typeof setup>) =>
+      h.store.open(SCOPE, 'personal', 'new', { ...EMPTY_FIELDS, from: 'zhangsan@xinghe.com' })
+
+    it('a separator, Enter or leaving the field turns typed text into chips, once per address', async () => {
+      const h = setup()
+      await open(h)
+      h.store.setPending('to', 'chen@customer.cn，李娜 <lina@xinghe.com>; wang')
+      expect(h.store.fields.to).toEqual(['chen@customer.cn', '李娜 <lina@xinghe.com>'])
+      expect(h.store.pending.to).toBe(' wang')
+      h.store.commitPending('to')
+      expect(h.store.fields.to).toEqual(['chen@customer.cn', '李娜 <lina@xinghe.com>', 'wang'])
+      expect(h.store.pending.to).toBe('')
+      h.store.setPending('to', 'CHEN@customer.cn,') // already there
+      expect(h.store.fields.to).toHaveLength(3)
+      h.store.removeRecipient('to', 2)
+      expect(h.store.fields.to).toEqual(['chen@customer.cn', '李娜 <lina@xinghe.com>'])
+    })
+
+    it('a picked suggestion replaces what was typed', async () => {
+      const h = setup()
+      await open(h)
+      h.store.setPending('cc', 'zs')
+      h.store.pick('cc', { key: 'zhangsan', name: '张三', biz_mail: 'zhangsan@xinghe.com' })
+      expect(h.store.fields.cc).toEqual(['张三 <zhangsan@xinghe.com>'])
+      expect(h.store.pending.cc).toBe('')
+      expect(h.store.suggestions).toEqual([])
+    })
+
+    it('names colleagues and mailboxes from the directory; warns for outsiders; says why an address is invalid', async () => {
+      const h = setup()
+      const people = new PeopleStore(h.api)
+      await open(h)
+      h.store.update({
+        to: [
+          'lina@xinghe.com',
+          'Sales <sales@xinghe.com>',
+          '陈经理 <chen@customer.cn>',
+          'nobody@xinghe.com',
+          'bob@',
+        ],
+      })
+      people.resolve(h.store.fields.to)
+      await settled()
+      const chips = h.store.chips('to', people)
+      expect(chips.map((c) => [c.name, c.warning])).toEqual([
+        ['李娜', ''],
+        ['销售部公共邮箱', ''],
+        ['陈经理', OUTSIDE_WARNING],
+        ['nobody@xinghe.com', UNKNOWN_INTERNAL_WARNING],
+        ['bob@', ''],
+      ])
+      expect(chips.slice(0, 4).every((c) => c.invalid === '')).toBe(true)
+      expect(chips[4].invalid).toBe('邮件地址格式不正确：bob@') // the policy's words, no "(to[0])"
+    })
+
+    it('a member hidden from the caller is just not in the directory (no name, nothing revealed)', async () => {
+      const h = setup()
+      const people = new PeopleStore(h.api)
+      await open(h)
+      h.store.update({ to: ['wangjianguo@xinghe.com'] })
+      people.resolve(h.store.fields.to)
+      await settled()
+      expect(h.store.chips('to', people)[0]).toMatchObject({
+        name: 'wangjianguo@xinghe.com',
+        warning: UNKNOWN_INTERNAL_WARNING,
+      })
+    })
+  })
+
+  describe('what a send says', () => {
+    it('no recipient or an invalid one: said at once, nothing tried, and it is not a failed send', async () => {
+      const h = setup()
+      await h.store.open(SCOPE, 'personal', 'v', { ...fields, to: [] })
+      expect(await h.store.send()).toBe(false)
+      expect(h.store.error).toBe(NO_RECIPIENT)
+      h.store.update({ to: ['bob@'] })
+      expect(await h.store.send()).toBe(false)
+      expect(h.store.error).toBe(INVALID_RECIPIENT)
+      expect(h.store.failedInTransit).toBe(false)
+      expect(h.calls).not.toContain('mail/message/send')
+    })
+
+    it('text still being typed is sent as a recipient', async () => {
+      const h = setup()
+      await h.store.open(SCOPE, 'personal', 'typed', { ...fields, to: [], subject: '未回车的地址' })
+      h.store.setPending('to', 'chen@customer.cn')
+      expect(await h.store.send()).toBe(true)
+      expect(await sentWith(h, '未回车的地址')).toBe(1)
+    })
+
+    it('only a send lost in transit offers a retry; a refusal does not', async () => {
+      const h = setup({
+        plan: { mode: 'before', count: SEND_ATTEMPTS, apis: ['mail/message/send'] },
+        injected: 0,
+      })
+      await h.store.open(SCOPE, 'personal', 't', { ...fields, subject: '传输失败' })
+      expect(await h.store.send()).toBe(false)
+      expect(h.store.failedInTransit).toBe(true)
+      h.store.update({ from: 'sales@xinghe.com' }) // editing clears it; the backend then refuses
+      expect(h.store.failedInTransit).toBe(false)
+      expect(await h.store.send()).toBe(false)
+      expect(h.store.failedInTransit).toBe(false)
+      expect(h.store.error).not.toMatch(/\([a-z_[\]0-9]+\)/)
+    })
   })
 
   it('drops a corrupt local draft instead of failing', async () => {
@@ -174,6 +354,14 @@ describe('ComposeStore', () => {
   })
 
   describe('suggest', () => {
+    it('offers business mailboxes too', async () => {
+      const h = setup()
+      await h.store.suggest('销售')
+      expect(h.store.suggestions).toContainEqual(
+        expect.objectContaining({ biz_mail: 'sales@xinghe.com', detail: '业务邮箱' }),
+      )
+    })
+
     it('offers colleagues with a mailbox for the last name typed, after a pause, and only the latest typing', async () => {
       const h = setup()
       const pauses: Array<{ ms: number; go: () => void }> = []
@@ -190,6 +378,13 @@ describe('ComposeStore', () => {
       await older
       expect(store.suggestions.map((u) => u.biz_mail)).toContain('zhangsan@xinghe.com')
       expect(store.suggestions.every((u) => u.biz_mail)).toBe(true)
+
+      // one already among the recipients is not offered again
+      store.fields.to = ['张三 <zhangsan@xinghe.com>']
+      const again = store.suggest('zs')
+      pauses[2].go()
+      await again
+      expect(store.suggestions.map((u) => u.biz_mail)).not.toContain('zhangsan@xinghe.com')
 
       await store.suggest('someone@example.com')
       expect(store.suggestions).toEqual([])

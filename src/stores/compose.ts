@@ -6,7 +6,8 @@ import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { KeyValueStorage } from '../api/contract'
 import type { DraftView, Message } from '../api/mailTypes'
-import { bareAddress } from './addresses'
+import { checkAddressList, domainOf, parseMailbox } from '../policy/mailAddress'
+import { bareAddress, parseRecipients } from './addresses'
 import { initialFields, type ComposeMode } from './composeInit'
 
 export interface ComposeFields {
@@ -18,6 +19,34 @@ export interface ComposeFields {
   content: string
   in_reply_to: string
 }
+
+/** the recipient lists of a mail */
+export type RecipientField = 'to' | 'cc' | 'bcc'
+export const RECIPIENT_FIELDS: readonly RecipientField[] = ['to', 'cc', 'bcc']
+
+/** who an address is (stores/people.ts answers it from the directory) */
+export interface PeopleLookup {
+  person(header: string): { name: string; kind: 'member' | 'mailbox' | 'outside' | 'pending' }
+  resolve(headers: readonly string[]): void
+}
+
+/** a recipient as compose shows it: a chip */
+export interface RecipientChip {
+  /** as kept in the draft: "张三 <zs@x.com>" or "zs@x.com" */
+  value: string
+  /** the bare address ('' when none could be read) */
+  address: string
+  /** the directory's name, else the typed one, else the address */
+  name: string
+  /** why the address cannot be sent to ('' when it can) */
+  invalid: string
+  /** a warning for an address outside the visible directory ('' for colleagues and mailboxes) */
+  warning: string
+}
+
+/** a chip's warning: an outside address, or one in the corp's domain the directory does not know */
+export const OUTSIDE_WARNING = '外部地址'
+export const UNKNOWN_INTERNAL_WARNING = '不在通讯录中'
 
 interface SavedDraft {
   fields: ComposeFields
@@ -52,13 +81,21 @@ export const SEND_ATTEMPTS = 4
 /** how long typing must pause before colleagues are looked up */
 export const SUGGEST_DEBOUNCE_MS = 150
 
-/** a colleague offered while typing a recipient */
+/** a colleague (or a business mailbox) offered while typing a recipient */
 export interface Suggestion {
-  userid: string
+  /** userid, or `mailbox:<id>` for a business mailbox */
+  key: string
   name: string
   biz_mail: string
-  position?: string
+  /** position, or 业务邮箱 */
+  detail?: string
 }
+
+const SEPARATOR = /[,;，；\n]/
+
+/** what blocks a send before it is tried (the backend checks everything again) */
+export const NO_RECIPIENT = '请填写收件人'
+export const INVALID_RECIPIENT = '有收件人地址不正确，请修改标红的地址'
 
 /** what the compose page was opened for */
 export interface ComposeStart {
@@ -83,17 +120,23 @@ export class ComposeStore {
   sending = false
   sent = false
   error = ''
+  /** the last send was tried and failed in transit (nothing refused it): offer 重试 */
+  failedInTransit = false
+  /** recipient text being typed in each field, not yet a chip */
+  pending: Record<RecipientField, string> = { to: '', cc: '', bcc: '' }
   /** the mailbox's signature (HTML as saved), appended by the backend when sending */
   signature = ''
   /** colleagues matching the recipient being typed */
   suggestions: Suggestion[] = []
   private storageKey = ''
   private suggestSeq = 0
+  /** what the mail started as: leaving it unchanged saves no draft */
+  private initial: ComposeFields = { ...EMPTY_FIELDS }
 
   constructor(private readonly deps: ComposeDeps) {
-    makeAutoObservable<ComposeStore, 'deps' | 'storageKey' | 'suggestSeq'>(
+    makeAutoObservable<ComposeStore, 'deps' | 'storageKey' | 'suggestSeq' | 'initial'>(
       this,
-      { deps: false, storageKey: false, suggestSeq: false },
+      { deps: false, storageKey: false, suggestSeq: false, initial: false },
       { autoBind: true },
     )
   }
@@ -141,15 +184,12 @@ export class ComposeStore {
   }
 
   /**
-   * Looks colleagues up by the last recipient being typed in `text` (after a pause; an address
-   * with @ or an empty entry clears the list). Only the latest typing's answer is shown.
+   * Looks colleagues and business mailboxes up by the recipient being typed in `text` (after a
+   * pause; an address with @ or an empty entry clears the list). Only the latest typing's answer is
+   * shown, and no one already among the recipients.
    */
   async suggest(text: string): Promise<void> {
-    const last =
-      text
-        .split(/[,;，；]/)
-        .pop()
-        ?.trim() ?? ''
+    const last = text.split(SEPARATOR).pop()?.trim() ?? ''
     const seq = ++this.suggestSeq
     if (last.length === 0 || last.includes('@')) {
       this.suggestions = []
@@ -157,10 +197,27 @@ export class ComposeStore {
     }
     await this.deps.sleep(SUGGEST_DEBOUNCE_MS)
     if (seq !== this.suggestSeq) return
-    const r = await this.deps.api.call('user/search', { query: last, limit: 5 })
+    const r = await this.deps.api.call('user/search', { query: last, limit: 5, fetch_publicmail: 1 })
     runInAction(() => {
       if (seq !== this.suggestSeq) return
-      this.suggestions = r.errcode === 0 ? (r.userlist ?? []).filter((u) => u.biz_mail) : []
+      if (r.errcode !== 0) {
+        this.suggestions = []
+        return
+      }
+      const f = this.fields
+      const chosen = new Set([...f.to, ...f.cc, ...f.bcc].map(bareAddress))
+      const members: Suggestion[] = (r.userlist ?? [])
+        .filter((u) => u.biz_mail)
+        .map((u) => ({ key: u.userid, name: u.name, biz_mail: u.biz_mail, detail: u.position || undefined }))
+      const boxes: Suggestion[] = (r.publicmail ?? []).map((m) => ({
+        key: `mailbox:${m.id}`,
+        name: m.name,
+        biz_mail: m.email,
+        detail: '业务邮箱',
+      }))
+      this.suggestions = [...members, ...boxes]
+        .filter((s) => !chosen.has(bareAddress(s.biz_mail)))
+        .slice(0, 6)
     })
   }
 
@@ -185,6 +242,9 @@ export class ComposeStore {
     this.sent = false
     this.error = ''
     this.sending = false
+    this.failedInTransit = false
+    this.pending = { to: '', cc: '', bcc: '' }
+    this.initial = { ...initial }
     const saved = await this.readLocal()
     const key = saved ? saved.idempotencyKey : await this.deps.newKey()
     runInAction(() => {
@@ -207,16 +267,110 @@ export class ComposeStore {
     return f.to.length + f.cc.length + f.bcc.length === 0 && !f.subject.trim() && !f.content.trim()
   }
 
+  /**
+   * Something was written: the fields differ from what the mail started with, or an address is
+   * half typed, or this is a restored local draft. Leaving an untouched compose saves nothing (a
+   * shared mailbox's colleagues would all see the junk draft).
+   */
+  get touched(): boolean {
+    if (this.restored) return true
+    if (RECIPIENT_FIELDS.some((f) => this.pending[f].trim() !== '')) return true
+    return !sameFields(this.fields, this.initial)
+  }
+
   update(patch: Partial<ComposeFields>): void {
     if (this.sent) return
     Object.assign(this.fields, patch)
     this.error = ''
-    void this.writeLocal()
+    this.failedInTransit = false
+    void this.keepLocal()
+  }
+
+  /** the chips of one recipient field, named from the directory through `people` */
+  chips(field: RecipientField, people: PeopleLookup): RecipientChip[] {
+    const home = this.fields.from ? domainOf(bareAddress(this.fields.from)) : ''
+    return this.fields[field].map((value) => {
+      const parsed = parseMailbox(value)
+      if (!parsed) {
+        // The policy's own message, said at the field (no "(to[0])" key): 邮件地址格式不正确：…
+        const address = bareAddress(value)
+        const v = checkAddressList([address], field)
+        const invalid = v.ok ? '邮件地址格式不正确' : humanError(v.errmsg, { field })
+        return { value, address: '', name: value.trim(), invalid, warning: '' }
+      }
+      const who = people.person(value)
+      const warning =
+        who.kind !== 'outside'
+          ? ''
+          : home && domainOf(parsed.address) === home
+            ? UNKNOWN_INTERNAL_WARNING
+            : OUTSIDE_WARNING
+      const name = who.kind === 'member' || who.kind === 'mailbox' ? who.name : parsed.name || parsed.address
+      return { value, address: parsed.address.toLowerCase(), name, invalid: '', warning }
+    })
+  }
+
+  /** what is being typed in `field`; text before a separator (, ; Enter) becomes chips */
+  setPending(field: RecipientField, text: string): void {
+    if (this.sent) return
+    const parts = text.split(SEPARATOR)
+    const rest = parts.pop() ?? ''
+    this.pending[field] = rest
+    if (parts.length > 0) this.addRecipients(field, parseRecipients(parts.join(',')))
+    else void this.keepLocal()
+    void this.suggest(rest)
+  }
+
+  /** the typed text of `field` (or of every field) becomes chips: Enter, blur, send, leave */
+  commitPending(field?: RecipientField): void {
+    for (const f of field ? [field] : RECIPIENT_FIELDS) {
+      const text = this.pending[f]
+      if (!text.trim()) continue
+      this.pending[f] = ''
+      this.addRecipients(f, parseRecipients(text))
+    }
+  }
+
+  /** a suggestion picked: it replaces what was being typed */
+  pick(field: RecipientField, s: Suggestion): void {
+    this.pending[field] = ''
+    this.clearSuggestions()
+    this.addRecipients(field, [`${s.name} <${s.biz_mail}>`])
+  }
+
+  removeRecipient(field: RecipientField, index: number): void {
+    if (this.sent) return
+    const list = this.fields[field].slice()
+    list.splice(index, 1)
+    this.update({ [field]: list })
+  }
+
+  /** appends to `field`, skipping addresses already there */
+  private addRecipients(field: RecipientField, values: string[]): void {
+    const list = this.fields[field].slice()
+    const have = new Set(list.map(bareAddress))
+    for (const v of values) {
+      const k = bareAddress(v)
+      if (have.has(k)) continue
+      have.add(k)
+      list.push(v)
+    }
+    this.update({ [field]: list })
+  }
+
+  /** why the mail cannot be sent as it is ('' when it can be tried) */
+  get blocked(): string {
+    const f = this.fields
+    const typed = RECIPIENT_FIELDS.some((k) => this.pending[k].trim() !== '')
+    if (f.to.length + f.cc.length + f.bcc.length === 0 && !typed) return NO_RECIPIENT
+    const bad = RECIPIENT_FIELDS.some((k) => f[k].some((v) => !parseMailbox(v)))
+    return bad ? INVALID_RECIPIENT : ''
   }
 
   /** on leaving the page: keep the draft on the server too (best effort; the local copy stays) */
   async saveDraft(): Promise<void> {
-    if (this.sent || this.isBlank) return
+    this.commitPending()
+    if (this.sent || !this.touched || (this.isBlank && !this.draftId)) return
     const r = await this.deps.api.call('mail/draft/save', {
       mailbox: this.mailbox,
       ...(this.draftId ? { draft_id: this.draftId } : {}),
@@ -239,9 +393,18 @@ export class ComposeStore {
     if (draftId) await this.deps.api.call('mail/draft/delete', { mailbox: this.mailbox, draft_id: draftId })
   }
 
-  /** true when sent; otherwise `error` says why and the draft is untouched */
+  /**
+   * True when sent; otherwise `error` says why and the draft is untouched. The send names the
+   * server draft, so the backend deletes it with the send (it leaves 草稿箱 at once).
+   */
   async send(): Promise<boolean> {
     if (this.sending || this.sent) return this.sent
+    this.commitPending()
+    const blocked = this.blocked
+    if (blocked) {
+      this.error = blocked
+      return false
+    }
     this.sending = true
     this.error = ''
     const f = this.fields
@@ -252,6 +415,7 @@ export class ComposeStore {
       to: f.to.map(bareAddress),
       cc: f.cc.map(bareAddress),
       bcc: f.bcc.map(bareAddress),
+      ...(this.draftId ? { draft_id: this.draftId } : {}),
       idempotency_key: this.idempotencyKey,
     }
     let r = await this.deps.api.call('mail/message/send', body)
@@ -262,6 +426,7 @@ export class ComposeStore {
     if (r.errcode !== 0) {
       runInAction(() => {
         this.sending = false
+        this.failedInTransit = r.errcode === -1
         this.error =
           r.errcode === -1
             ? `发送失败：${humanError(r.errmsg)}。草稿已保存，可稍后重试`
@@ -269,14 +434,13 @@ export class ComposeStore {
       })
       return false
     }
-    const draftId = this.draftId
     runInAction(() => {
       this.sending = false
       this.sent = true
+      this.failedInTransit = false
       this.draftId = ''
     })
     await this.removeLocal()
-    if (draftId) await this.deps.api.call('mail/draft/delete', { mailbox: this.mailbox, draft_id: draftId })
     return true
   }
 
@@ -292,9 +456,16 @@ export class ComposeStore {
     }
   }
 
+  /** an untouched mail keeps no local copy either: reopening it starts afresh, not "restored" */
+  private keepLocal(): Promise<void> {
+    return this.touched ? this.writeLocal() : this.removeLocal()
+  }
+
   private async writeLocal(): Promise<void> {
+    // A half-typed address is kept too: it comes back as a chip.
+    const typed = (f: RecipientField) => [...this.fields[f], ...parseRecipients(this.pending[f])]
     const saved: SavedDraft = {
-      fields: this.fields,
+      fields: { ...this.fields, to: typed('to'), cc: typed('cc'), bcc: typed('bcc') },
       draftId: this.draftId,
       idempotencyKey: this.idempotencyKey,
       savedAt: this.deps.now(),
@@ -313,4 +484,17 @@ export class ComposeStore {
       // nothing to do
     }
   }
+}
+
+function sameFields(a: ComposeFields, b: ComposeFields): boolean {
+  const list = (x: string[], y: string[]) => x.length === y.length && x.every((v, i) => v === y[i])
+  return (
+    a.from === b.from &&
+    a.subject === b.subject &&
+    a.content === b.content &&
+    a.in_reply_to === b.in_reply_to &&
+    list(a.to, b.to) &&
+    list(a.cc, b.cc) &&
+    list(a.bcc, b.bcc)
+  )
 }

@@ -1,3 +1,4 @@
+import { apis } from '../api/contract'
 import { humanError } from './humanError'
 
 describe('humanError: backend errmsg → a sentence people read', () => {
@@ -53,5 +54,27 @@ describe('humanError: backend errmsg → a sentence people read', () => {
     expect(humanError('网络不稳定，请重试')).toBe('网络不稳定，请重试')
     expect(humanError('名称过长（最多 64 个字符）')).toBe('名称过长（最多 64 个字符）')
     expect(humanError('')).toBe('')
+  })
+})
+
+describe('humanError: compose never shows a field key', () => {
+  // Every field a send or a draft save carries: a refusal naming it is said with the field's name.
+  const keys = [
+    ...new Set([
+      ...Object.keys(apis['mail/message/send'].input.entries),
+      ...Object.keys(apis['mail/draft/save'].input.entries),
+    ]),
+  ]
+
+  it.each(keys)('%s is said by its name', (key) => {
+    const said = humanError(`格式不正确 (${key})`)
+    expect(said).not.toContain(key)
+    expect(said).toMatch(/^[\u4e00-\u9fff]+：格式不正确$/)
+  })
+
+  it('a recipient refused by position says which one, in words', () => {
+    expect(humanError('邮件地址格式不正确：bob@ (cc[1])')).toBe('第 2 个抄送人的邮件地址格式不正确：bob@')
+    expect(humanError('至少需要一个收件人 (to)')).toBe('至少需要一个收件人')
+    expect(humanError('收件人、抄送、密送合计最多 100 个 (bcc)')).toBe('收件人、抄送、密送合计最多 100 个')
   })
 })

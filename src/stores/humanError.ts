@@ -36,6 +36,16 @@ const LABEL: Record<string, string> = {
   to: '收件人',
   cc: '抄送',
   bcc: '密送',
+  // the rest of a mail as compose sends or saves it (every field of send / draft/save)
+  mailbox: '邮箱',
+  from: '发件人',
+  content: '正文',
+  in_reply_to: '回复的邮件',
+  draft_id: '草稿',
+  mail_id: '邮件',
+  idempotency_key: '发送请求',
+  attachment_ids: '附件',
+  forward_attachments: '转发的附件',
 }
 
 export interface HumanErrorOptions {
