@@ -25,10 +25,6 @@ const pagesProject = {
   testEnvironment: '<rootDir>/test/pages/environment.js',
   roots: ['<rootDir>/src', '<rootDir>/test/pages'],
   testMatch: ['**/*.test.tsx'],
-  // Spins at 100% CPU since every page test gets a fresh app (found at the end of the 2026-12-02
-  // round, not yet understood); browser journeys 06-migration and 12-wizard-signature cover the
-  // wizard meanwhile. Remove this line once it is fixed.
-  testPathIgnorePatterns: ['/node_modules/', '/src/admin/pages/migration/index\\.test\\.tsx$'],
   collectCoverageFrom: undefined,
   // Taro, stencil & co ship ES modules and must be transformed; jest/babel/react internals must not.
   transformIgnorePatterns: [

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { runInAction } from 'mobx'
 import TestUtils from '@tarojs/test-utils-react'
-import { backend } from '../../../../test/kit/app'
+import { admin, asAdmin, backend, signIn, zhangsan } from '../../../../test/kit/app'
 import { stores } from '../../../stores'
 import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
 import { adminStores } from '../../stores'
@@ -10,6 +10,29 @@ import MigrationPage from './index'
 const testUtils = new TestUtils()
 const q = (testid: string) => document.querySelector(`[data-testid="${testid}"]`)
 const stepStates = () => [1, 2, 3, 4, 5].map((n) => q(`mig-step-${n}`)?.getAttribute('data-state'))
+const TARGETS = 'exmail/migration/targets'
+
+/**
+ * Counts the backend's answers to exmail/migration/targets; `answer` may replace the n-th (from 1).
+ * Past a few calls it never answers, so a page that re-requests by itself fails the count instead
+ * of spinning the test forever.
+ */
+function watchTargets(answer?: (n: number) => Record<string, unknown> | undefined): () => number {
+  const b = backend()
+  const real = b.call.bind(b)
+  let n = 0
+  jest.spyOn(b, 'call').mockImplementation((api, body, ctx) => {
+    if (api !== TARGETS) return real(api, body, ctx)
+    n++
+    if (n > 5) return new Promise(() => undefined)
+    const replaced = answer?.(n)
+    return replaced ? Promise.resolve({ errcode: 0, errmsg: 'ok', ...replaced }) : real(api, body, ctx)
+  })
+  return () => n
+}
+
+/** lets the page's pending calls and effects run (a self-repeating request would show by now) */
+const idle = (ms = 100) => testUtils.act(() => new Promise((r) => setTimeout(r, ms)))
 
 describe('Migration wizard', () => {
   beforeEach(async () => {
@@ -68,8 +91,10 @@ describe('Migration wizard', () => {
 
 describe('Migration wizard, blocked target', () => {
   it('gives step 1 no ✓ for a target that cannot be used', async () => {
-    // After the migration above wwdemo cannot migrate again: its target now reports 690012.
-    adminStores.migration.clear()
+    // wwdemo has migrated already (each org only once): its target now reports 690012.
+    await asAdmin('exmail/migration/start', { target_corpid: 'wwdemo2', confirm_name: '星河科技（集团）' })
+    await backend().settle()
+    await signIn(admin)
     jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' })
     // The entry is gone by now; open the wizard anyway (as a stale link would) to see a blocked target.
     await testUtils.act(async () => {
@@ -85,6 +110,39 @@ describe('Migration wizard, blocked target', () => {
     expect(stepStates()).toEqual(['current', 'todo', 'todo', 'todo', 'todo'])
     expect(q('mig-step-1')!.textContent).not.toContain('✓')
     expect(q('mig-start')).toBeNull()
-    jest.restoreAllMocks()
+  })
+  afterEach(() => jest.restoreAllMocks())
+})
+
+describe('Migration wizard, candidates that cannot be loaded', () => {
+  afterEach(() => jest.restoreAllMocks())
+
+  it('tells a member who is not the creator so, asking for the orgs once only', async () => {
+    await signIn(zhangsan)
+    const targetCalls = watchTargets()
+    await testUtils.mount(MigrationPage, {})
+    await until(testUtils, () => bodyText().includes('只有企业创建者可以查看邮箱迁移进度'), 'the refusal')
+    await idle()
+    expect(targetCalls()).toBe(1)
+    expect(q('mig-targets')).toBeNull()
+    expect(q('mig-start')).toBeNull()
+  })
+
+  it('shows a failed load with a retry, and asks again only when retried', async () => {
+    await signIn(admin)
+    const targetCalls = watchTargets((n) =>
+      n === 1 ? { errcode: -1, errmsg: '系统繁忙，请稍后重试' } : undefined,
+    )
+    await testUtils.mount(MigrationPage, {})
+    await until(testUtils, () => !!document.querySelector('.state-view__retry'), 'the retry')
+    expect(bodyText()).toContain('系统繁忙，请稍后重试')
+    await idle()
+    expect(targetCalls()).toBe(1)
+    expect(q('mig-target-wwdemo2')).toBeNull()
+
+    await click(testUtils, document.querySelector('.state-view__retry'), '重试')
+    await until(testUtils, () => !!q('mig-target-wwdemo2'), 'the candidate org')
+    expect(targetCalls()).toBe(2)
+    expect(q('mig-target-wwdemo2')!.textContent).toContain('星河科技（集团）')
   })
 })

@@ -19,9 +19,12 @@ function MigrationPage() {
     if (mg.available === null) void mg.probe()
   }, [mg])
 
+  // Loads once on entering the first step; after a failure only the retry asks again (an effect
+  // that re-ran when loading stopped would re-request a refusal in a tight loop).
   useEffect(() => {
-    if (mg.phase === 'target' && mg.candidates === null && !mg.loadingCandidates) void mg.loadCandidates()
-  }, [mg, mg.phase, mg.candidates, mg.loadingCandidates])
+    if (mg.phase === 'target' && mg.candidates === null && !mg.loadingCandidates && !mg.candidatesError)
+      void mg.loadCandidates()
+  }, [mg, mg.phase, mg.candidates, mg.loadingCandidates, mg.candidatesError])
 
   const start = async () => {
     if (!mg.canStart) return
