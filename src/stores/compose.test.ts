@@ -177,6 +177,19 @@ describe('ComposeStore', () => {
       expect(again.fields.to).toEqual(['chen@custo'])
     })
 
+    it('leave hooks firing together save one draft, and an unchanged draft is not saved again', async () => {
+      const h = setup()
+      await h.store.open(SCOPE, 'personal', 'new', { ...EMPTY_FIELDS, from: 'zhangsan@xinghe.com' })
+      h.store.update({ subject: '两个钩子' })
+      await Promise.all([h.store.saveDraft(), h.store.saveDraft()]) // unload + unmount
+      expect((await drafts(h)).map((d) => d.subject)).toEqual(['两个钩子'])
+      await h.store.saveDraft()
+      expect(h.calls.filter((c) => c === 'mail/draft/save')).toHaveLength(1)
+      h.store.update({ subject: '两个钩子（改）' })
+      await h.store.saveDraft()
+      expect((await drafts(h)).map((d) => d.subject)).toEqual(['两个钩子（改）'])
+    })
+
     it('a reopened server draft left unchanged is not saved again', async () => {
       const h = setup()
       await h.store.open(SCOPE, 'personal', 'draft:d', fields, 'zhangsan-d1')

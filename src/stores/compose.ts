@@ -132,11 +132,17 @@ export class ComposeStore {
   private suggestSeq = 0
   /** what the mail started as: leaving it unchanged saves no draft */
   private initial: ComposeFields = { ...EMPTY_FIELDS }
+  /** the fields the server draft last got */
+  private lastSaved: ComposeFields | null = null
+  private saving: Promise<void> = Promise.resolve()
 
   constructor(private readonly deps: ComposeDeps) {
-    makeAutoObservable<ComposeStore, 'deps' | 'storageKey' | 'suggestSeq' | 'initial'>(
+    makeAutoObservable<
+      ComposeStore,
+      'deps' | 'storageKey' | 'suggestSeq' | 'initial' | 'lastSaved' | 'saving'
+    >(
       this,
-      { deps: false, storageKey: false, suggestSeq: false, initial: false },
+      { deps: false, storageKey: false, suggestSeq: false, initial: false, lastSaved: false, saving: false },
       { autoBind: true },
     )
   }
@@ -245,6 +251,7 @@ export class ComposeStore {
     this.failedInTransit = false
     this.pending = { to: '', cc: '', bcc: '' }
     this.initial = { ...initial }
+    this.lastSaved = null
     const saved = await this.readLocal()
     const key = saved ? saved.idempotencyKey : await this.deps.newKey()
     runInAction(() => {
@@ -367,18 +374,31 @@ export class ComposeStore {
     return bad ? INVALID_RECIPIENT : ''
   }
 
-  /** on leaving the page: keep the draft on the server too (best effort; the local copy stays) */
-  async saveDraft(): Promise<void> {
+  /**
+   * On leaving the page: keep a written draft on the server too (best effort; the local copy
+   * stays). Calls from several leave hooks run one after another, and what was saved already is
+   * not saved again.
+   */
+  saveDraft(): Promise<void> {
+    const run = this.saving.then(() => this.saveDraftNow())
+    this.saving = run.catch(() => undefined)
+    return run
+  }
+
+  private async saveDraftNow(): Promise<void> {
     this.commitPending()
     if (this.sent || !this.touched || (this.isBlank && !this.draftId)) return
+    if (this.lastSaved && sameFields(this.fields, this.lastSaved)) return
+    const fields = { ...this.fields }
     const r = await this.deps.api.call('mail/draft/save', {
       mailbox: this.mailbox,
       ...(this.draftId ? { draft_id: this.draftId } : {}),
-      ...this.fields,
+      ...fields,
     })
     if (r.errcode === 0 && r.draft_id) {
       runInAction(() => {
         this.draftId = String(r.draft_id)
+        this.lastSaved = fields
       })
       await this.writeLocal()
     }

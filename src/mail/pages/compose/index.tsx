@@ -1,18 +1,23 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { RecipientField } from '../../../components/RecipientField'
 import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
-import type { Suggestion } from '../../../stores/compose'
-import { parseRecipients, type ComposeMode } from '../../../stores/composeInit'
+import type { RecipientField as Field, Suggestion } from '../../../stores/compose'
+import type { ComposeMode } from '../../../stores/composeInit'
+import { leavePage } from '../../../utils/leave'
 import { plainText } from '../../../utils/plainText'
 import './index.css'
 
-type Field = 'to' | 'cc' | 'bcc'
+const FIELD_LABEL: Record<Field, string> = { to: '收件人', cc: '抄送', bcc: '密送' }
+
+/** how long a blurred field waits before its text becomes a chip (a suggestion tap may come) */
+const BLUR_COMMIT_MS = 250
 
 function ComposePage() {
-  const { session, mailboxes, compose } = stores
+  const { session, mailboxes, compose, people } = stores
   const { params } = useRouter()
   const mode = (params.mode ?? 'new') as ComposeMode
   const refId = decodeURIComponent(params.id ?? '')
@@ -22,9 +27,9 @@ function ComposePage() {
   const mine = mailbox ? [mailbox.email, ...(mailbox.aliases ?? [])] : []
   const [ready, setReady] = useState(false)
   const [loadError, setLoadError] = useState('')
-  const [texts, setTexts] = useState<Record<Field, string>>({ to: '', cc: '', bcc: '' })
   const [showCc, setShowCc] = useState(false)
   const [focus, setFocus] = useState<Field | null>(null)
+  const blurTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
   const start = async () => {
     setLoadError('')
@@ -36,47 +41,76 @@ function ComposePage() {
       return
     }
     const f = compose.fields
-    setTexts({ to: f.to.join(', '), cc: f.cc.join(', '), bcc: f.bcc.join(', ') })
     setShowCc(f.cc.length + f.bcc.length > 0)
     setReady(true)
   }
 
   useEffect(() => {
     void start()
+    return () => {
+      if (blurTimer.current) clearTimeout(blurTimer.current)
+      void compose.saveDraft() // unmounted however it went; the store saves each change once
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
-  // Leaving the page (back, tab switch, app hidden) keeps the draft on the server as well.
+  // Names for the chips come from the directory, looked up once per address.
+  const everyone = [...compose.fields.to, ...compose.fields.cc, ...compose.fields.bcc]
+  useEffect(() => {
+    people.resolve(everyone)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [everyone.join('\n')])
+
+  // Leaving the page (back, tab switch, app hidden) keeps a written draft on the server as well;
+  // an untouched one is left alone (the store decides).
   useDidHide(() => void compose.saveDraft())
   useUnload(() => void compose.saveDraft())
 
-  const setRecipients = (field: Field, text: string) => {
-    setFocus(field) // suggestions belong to the field being typed into
-    setTexts({ ...texts, [field]: text })
-    compose.update({ [field]: parseRecipients(text) })
-    void compose.suggest(text)
+  const cancelBlur = () => {
+    if (blurTimer.current) clearTimeout(blurTimer.current)
+    blurTimer.current = null
   }
-
+  const onBlur = (field: Field) => {
+    cancelBlur()
+    blurTimer.current = setTimeout(() => {
+      blurTimer.current = null
+      compose.commitPending(field)
+      compose.clearSuggestions()
+      setFocus((f) => (f === field ? null : f))
+    }, BLUR_COMMIT_MS)
+  }
   const pick = (field: Field, u: Suggestion) => {
-    const parts = texts[field].split(/[,;，；]/)
-    parts[parts.length - 1] = ` ${u.name} <${u.biz_mail}>`
-    const text = `${parts.join(',').replace(/^[\s,]+/, '')}, `
-    setTexts({ ...texts, [field]: text })
-    compose.update({ [field]: parseRecipients(text) })
-    compose.clearSuggestions()
+    cancelBlur()
+    compose.pick(field, u)
   }
 
   const send = async () => {
-    if (compose.fields.to.length + compose.fields.cc.length + compose.fields.bcc.length === 0) {
-      void Taro.showToast({ title: '请填写收件人', icon: 'none' })
+    if (compose.sending) return
+    cancelBlur()
+    compose.commitPending()
+    compose.clearSuggestions()
+    if (compose.blocked) {
+      void Taro.showToast({ title: compose.blocked, icon: 'none' })
       return
     }
-    const ok = await compose.send()
-    if (ok) {
-      void Taro.showToast({ title: '已发送', icon: 'success' })
-      void stores.messages.view(compose.mailbox, 'sent').refresh()
-      setTimeout(() => void Taro.navigateBack(), 600)
+    if (!compose.fields.subject.trim()) {
+      const r = await Taro.showModal({
+        title: '邮件没有主题，仍然发送？',
+        content: '收件人会看到一封没有主题的邮件',
+        confirmText: '发送',
+        cancelText: '返回编辑',
+      })
+      if (!r.confirm) return
     }
+    const draftId = compose.draftId
+    const box = compose.mailbox
+    if (!(await compose.send())) return
+    // The send took the draft with it: the Drafts list drops it now, Sent shows the mail.
+    if (draftId) stores.messages.view(box, 'drafts').remove(draftId)
+    void stores.messages.view(box, 'sent').refresh()
+    void stores.messages.folders(box).load()
+    void Taro.showToast({ title: '已发送', icon: 'success' })
+    await leavePage()
   }
 
   if (!mailbox || loadError) {
@@ -93,23 +127,61 @@ function ComposePage() {
       </View>
     )
   }
+  if (compose.sent) {
+    // Closing after the send: never the form again at the same URL.
+    return (
+      <View className="page compose compose--sent" data-testid="compose-sent">
+        <Text className="compose__sent-text">已发送</Text>
+      </View>
+    )
+  }
 
   const f = compose.fields
   const signature = plainText(compose.signature)
   const fromIndex = Math.max(0, mine.indexOf(f.from))
-  const recipientRow = (field: Field, label: string) => (
-    <View className="compose__row">
-      <Text className="compose__label">{label}</Text>
-      <Input
-        className="compose__input"
-        value={texts[field]}
-        data-testid={`compose-${field}`}
-        placeholder="姓名、拼音或邮箱地址"
-        onInput={(e) => setRecipients(field, e.detail.value)}
-        onFocus={() => setFocus(field)}
-      />
-    </View>
+  const recipientRow = (field: Field) => (
+    <RecipientField
+      label={FIELD_LABEL[field]}
+      testId={`compose-${field}`}
+      chips={compose.chips(field, people)}
+      text={compose.pending[field]}
+      placeholder="姓名、拼音或邮箱地址"
+      onInput={(text) => {
+        cancelBlur()
+        setFocus(field) // suggestions belong to the field being typed into
+        compose.setPending(field, text)
+      }}
+      onCommit={() => {
+        compose.commitPending(field)
+        compose.clearSuggestions()
+      }}
+      onBlur={() => onBlur(field)}
+      onFocus={() => {
+        cancelBlur()
+        setFocus(field)
+      }}
+      onRemove={(i) => compose.removeRecipient(field, i)}
+    />
   )
+  const suggestions = (field: Field) =>
+    focus === field &&
+    compose.suggestions.length > 0 && (
+      <View className="compose__suggest" data-testid="compose-suggestions">
+        {compose.suggestions.map((u) => (
+          <View
+            key={u.key}
+            className="compose__suggest-item"
+            hoverClass="cell-hover"
+            onClick={() => pick(field, u)}
+          >
+            <Text className="compose__suggest-name">{u.name}</Text>
+            <Text className="compose__suggest-mail">{u.biz_mail}</Text>
+            {u.detail && <Text className="compose__suggest-detail">{u.detail}</Text>}
+          </View>
+        ))}
+      </View>
+    )
+  const sendLabel = compose.sending ? '发送中…' : compose.failedInTransit ? '重试发送' : '发送'
   return (
     <View className="page compose">
       {compose.restored && <View className="compose__restored">已恢复上次未发送的草稿</View>}
@@ -127,30 +199,18 @@ function ComposePage() {
           </View>
         </Picker>
       </View>
-      {recipientRow('to', '收件人')}
-      {focus && compose.suggestions.length > 0 && (
-        <View className="compose__suggest">
-          {compose.suggestions.map((u) => (
-            <View
-              key={u.userid}
-              className="compose__suggest-item"
-              hoverClass="cell-hover"
-              onClick={() => pick(focus, u)}
-            >
-              <Text className="compose__suggest-name">{u.name}</Text>
-              <Text className="compose__suggest-mail">{u.biz_mail}</Text>
-            </View>
-          ))}
-        </View>
-      )}
+      {recipientRow('to')}
+      {suggestions('to')}
       {showCc ? (
-        <>
-          {recipientRow('cc', '抄送')}
-          {recipientRow('bcc', '密送')}
-        </>
+        <View>
+          {recipientRow('cc')}
+          {suggestions('cc')}
+          {recipientRow('bcc')}
+          {suggestions('bcc')}
+        </View>
       ) : (
         <View className="compose__row compose__add-cc" onClick={() => setShowCc(true)}>
-          添加抄送 / 密送
+          <Text>添加抄送 / 密送</Text>
         </View>
       )}
       <View className="compose__row">
@@ -177,19 +237,35 @@ function ComposePage() {
           <Text className="compose__signature-text">{signature}</Text>
         </View>
       )}
-      {compose.error && <View className="compose__error">{compose.error}</View>}
+      {/* always rendered (empty when fine): no sibling is inserted or removed when a send fails */}
+      <View
+        className={`compose__error${compose.error ? '' : ' compose__error--none'}`}
+        role={compose.error ? 'alert' : undefined}
+        data-testid="compose-error"
+      >
+        <Text>{compose.error}</Text>
+      </View>
       <View className="compose__bar">
-        <Button className="btn btn-plain compose__discard" onClick={() => void discard()}>
-          舍弃
-        </Button>
-        <Button
-          className="btn compose__send"
-          loading={compose.sending}
-          disabled={compose.sending}
+        <View
+          className="btn btn-plain compose__discard"
+          role="button"
+          hoverClass="compose__btn--pressed"
+          onClick={() => void discard()}
+        >
+          <Text>舍弃</Text>
+        </View>
+        {/* A View, not Taro's Button: its H5 [disabled] / loading styles made an enabled label look
+            dimmed, and its loading icon is inserted next to React's text, which broke the DOM. */}
+        <View
+          className={`btn compose__send${compose.sending ? ' compose__send--busy' : ''}`}
+          role="button"
+          aria-disabled={compose.sending ? 'true' : undefined}
+          hoverClass="compose__btn--pressed"
+          data-testid="compose-send"
           onClick={() => void send()}
         >
-          {compose.sending ? '发送中' : compose.error ? '重新发送' : '发送'}
-        </Button>
+          <Text>{sendLabel}</Text>
+        </View>
       </View>
     </View>
   )
@@ -203,7 +279,7 @@ function ComposePage() {
     })
     if (!r.confirm) return
     await compose.discard()
-    void Taro.navigateBack()
+    await leavePage()
   }
 }
 
