@@ -17,9 +17,9 @@ export function Snackbar({ text, actionText, onAction, place = 'tab' }: Snackbar
     <View className={`snackbar snackbar--${place}`} role="status" aria-live="polite" data-testid="snackbar">
       <Text className="snackbar__text">{text}</Text>
       {actionText && onAction && (
-        <Text className="snackbar__action" role="button" data-testid="snackbar-action" onClick={onAction}>
+        <View className="snackbar__action" role="button" data-testid="snackbar-action" onClick={onAction}>
           {actionText}
-        </Text>
+        </View>
       )}
     </View>
   )

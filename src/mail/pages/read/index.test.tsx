@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
 import { stores } from '../../../stores'
-import { backend, listOf, signIn, zhangsan } from '../../../../test/kit/app'
+import { asAdmin, backend, listOf, mailboxId, signIn, zhangsan } from '../../../../test/kit/app'
 import { bodyText, click, until } from '../../../../test/pages/helpers'
 import ReadPage from './index'
 
@@ -11,24 +11,52 @@ const open = (mailId: string) => {
   Current.router = { params: { id: mailId }, path: '/mail/pages/read/index' } as never
   return testUtils.mount(ReadPage, {})
 }
-const action = (label: string) =>
-  Array.from(document.querySelectorAll('.read-page__action')).find((a) => a.textContent === label) ?? null
+const byText = (selector: string, label: string) =>
+  Array.from(document.querySelectorAll(selector)).find((a) => a.textContent?.trim() === label) ?? null
+const tool = (label: string) => byText('.read-page__tool', label)
+
+/** pages on the stack: 2 = opened from the list, 1 = a reload or a deep link */
+let depth = 2
+let back: jest.SpyInstance
+let tab: jest.SpyInstance
+
+async function deliverToMe(subject: string, from = 'client@example.com'): Promise<string> {
+  await backend().deliver('wwdemo', 'zhangsan@xinghe.com', { from, subject, content: `${subject}的正文` })
+  return (await listOf(zhangsan)).find((i) => i.subject === subject)!.mail_id
+}
+
+/** zhangsan inside the sales mailbox (rule folder 财务票据 with unread invoices) */
+async function inSales(): Promise<number> {
+  const id = await mailboxId('sales')
+  await testUtils.act(async () => {
+    await stores.mailboxes.refresh()
+    expect(stores.mailboxes.select(String(id))).toBeNull()
+  })
+  return id
+}
 
 describe('Read page', () => {
   beforeEach(async () => {
+    depth = 2
     await signIn(zhangsan)
     await stores.mailboxes.refresh()
-    jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'ok' })
+    back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'ok' })
+    tab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'ok' })
+    jest.spyOn(Taro, 'getCurrentPages').mockImplementation(() => new Array(depth).fill({}) as never)
     jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' })
+    jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' })
   })
-  afterEach(() => jest.restoreAllMocks())
+  afterEach(() => {
+    stores.messages.dismissNotice()
+    jest.restoreAllMocks()
+  })
 
   it('shows headers, the body as text (never markup) and the earlier messages of the thread, and marks it read', async () => {
     const thread = (await listOf(zhangsan)).find((i) => (i.count ?? 1) > 1)!
     await open(thread.mail_id)
     await until(testUtils, () => bodyText().includes('回复全部'), 'the message')
     expect(bodyText()).toContain(thread.subject)
-    expect(bodyText()).toContain('发件人：')
+    expect(bodyText()).toContain('收件人：')
     // the earlier message of the conversation is folded above the latest one
     expect(document.querySelectorAll('.read-page__folded').length).toBeGreaterThan(0)
     expect((await listOf(zhangsan)).find((i) => i.mail_id === thread.mail_id)?.read).toBe(true)
@@ -48,23 +76,159 @@ describe('Read page', () => {
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined()
   })
 
-  it('stars the message in place, and deleting moves it to 已删除 and goes back', async () => {
-    await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
-      from: 'client@example.com',
-      subject: '待处理的询价',
-      content: '请报价',
-    })
-    const mail = (await listOf(zhangsan)).find((i) => i.subject === '待处理的询价')!
-    await open(mail.mail_id)
-    await until(testUtils, () => action('星标') !== null, 'the actions')
-    await click(testUtils, action('星标'), 'star')
-    await until(testUtils, () => action('取消星标') !== null, 'the star to show')
-    expect((await listOf(zhangsan)).find((i) => i.mail_id === mail.mail_id)?.starred).toBe(true)
+  it('stars in place with 撤销, and 撤销 takes the star off again', async () => {
+    const id = await deliverToMe('待处理的询价')
+    await open(id)
+    await until(testUtils, () => tool('星标') !== null, 'the actions')
+    await click(testUtils, tool('星标'), 'star')
+    await until(testUtils, () => tool('取消星标') !== null, 'the star to show')
+    expect((await listOf(zhangsan)).find((i) => i.mail_id === id)?.starred).toBe(true)
+    expect(document.querySelector('[data-testid="snackbar"]')?.textContent).toContain('已加星标')
 
-    await click(testUtils, action('删除'), 'delete')
-    await until(testUtils, () => (Taro.navigateBack as jest.Mock).mock.calls.length > 0, 'going back')
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已删除' }))
-    expect((await listOf(zhangsan)).some((i) => i.mail_id === mail.mail_id)).toBe(false)
-    expect((await listOf(zhangsan, 'trash')).some((i) => i.mail_id === mail.mail_id)).toBe(true)
+    await click(testUtils, document.querySelector('[data-testid="snackbar-action"]'), '撤销')
+    await until(testUtils, () => tool('星标') !== null, 'the star to go')
+    expect((await listOf(zhangsan)).find((i) => i.mail_id === id)?.starred).toBe(false)
+    expect(document.querySelector('[data-testid="snackbar"]')).toBeNull()
+  })
+
+  it('删除 moves it to 已删除 and goes back; 撤销 brings it back to the inbox as it was', async () => {
+    const id = await deliverToMe('要删除的询价')
+    await open(id)
+    await until(testUtils, () => tool('删除') !== null, 'the actions')
+    await click(testUtils, tool('删除'), 'delete')
+    await until(testUtils, () => back.mock.calls.length > 0, 'going back')
+    expect((await listOf(zhangsan)).some((i) => i.mail_id === id)).toBe(false)
+    expect((await listOf(zhangsan, 'trash')).some((i) => i.mail_id === id)).toBe(true)
+    // the notice waits for the list page (which shows it) with 撤销
+    expect(stores.messages.notice?.text).toBe('已删除')
+    expect(await stores.messages.undo()).toBe('')
+    expect((await listOf(zhangsan)).find((i) => i.mail_id === id)).toMatchObject({ read: true })
+    expect((await listOf(zhangsan, 'trash')).some((i) => i.mail_id === id)).toBe(false)
+  })
+
+  it('a deep-linked message (one page on the stack): 删除 lands on the mail list, never stays on the deleted mail', async () => {
+    depth = 1
+    const id = await deliverToMe('深链接里的邮件')
+    await open(id)
+    await until(testUtils, () => tool('删除') !== null, 'the actions')
+    await click(testUtils, tool('删除'), 'delete')
+    await until(testUtils, () => tab.mock.calls.length > 0, 'the list')
+    expect(tab).toHaveBeenCalledWith({ url: '/pages/mail/index' })
+    expect(back).not.toHaveBeenCalled()
+  })
+
+  it('标为未读 goes back to the list with the mail unread', async () => {
+    const id = await deliverToMe('稍后再看')
+    await open(id)
+    await until(testUtils, () => tool('标为未读') !== null, 'the actions')
+    expect((await listOf(zhangsan)).find((i) => i.mail_id === id)?.read).toBe(true)
+    await click(testUtils, tool('标为未读'), 'mark unread')
+    await until(testUtils, () => back.mock.calls.length > 0, 'going back')
+    expect((await listOf(zhangsan)).find((i) => i.mail_id === id)?.read).toBe(false)
+    expect(stores.messages.view('personal', 'inbox').items.find((i) => i.mail_id === id)?.read).toBe(false)
+  })
+
+  it('移动 lists every folder, rule folders too, the current one disabled; moving says where with 撤销', async () => {
+    await inSales()
+    const sales = String(await mailboxId('sales'))
+    const mail = (await listOf(zhangsan, 'inbox', sales))[0]
+    await open(mail.mail_id)
+    await until(testUtils, () => tool('移动') !== null, 'the actions')
+    await click(testUtils, tool('移动'), 'move')
+    await until(testUtils, () => bodyText().includes('财务票据'), 'the rule folder in the sheet')
+    const sheet = document.querySelector('.folder-sheet')!
+    expect(sheet.textContent).toContain('规则文件夹')
+    expect(sheet.querySelector('[data-testid="folder-drafts"]')).toBeNull()
+    expect(sheet.querySelector('[data-testid="folder-inbox"]')?.getAttribute('aria-disabled')).toBe('true')
+    // tapping the current folder does nothing
+    await click(testUtils, sheet.querySelector('[data-testid="folder-inbox"]'), 'current folder')
+    expect(document.querySelector('.folder-sheet')).not.toBeNull()
+
+    const rule = Array.from(sheet.querySelectorAll('.folder-sheet__item')).find((e) =>
+      e.textContent?.includes('财务票据'),
+    )!
+    const ruleId = rule.getAttribute('data-testid')!.replace('folder-', '')
+    await click(testUtils, rule, '财务票据')
+    await until(testUtils, () => back.mock.calls.length > 0, 'going back')
+    expect((await listOf(zhangsan, ruleId, sales)).some((i) => i.mail_id === mail.mail_id)).toBe(true)
+    expect(stores.messages.notice?.text).toBe('已移至财务票据')
+  })
+
+  it('names people from the directory; a colleague opens the member card', async () => {
+    // zhangwei (张伟) wrote the weekly meeting mail to zhangsan and lina
+    const mail = (await listOf(zhangsan)).find((i) => i.subject.includes('本周销售例会安排'))!
+    await open(mail.mail_id)
+    await until(
+      testUtils,
+      () => document.querySelector('[data-testid="read-from"]')?.textContent === '张伟',
+      'the name',
+    )
+    await until(testUtils, () => bodyText().includes('张三、李娜'), 'the recipients by name')
+    expect(bodyText()).not.toContain('zhangwei@xinghe.com')
+    await click(testUtils, document.querySelector('[data-testid="read-from"]'), 'the sender')
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/contacts/pages/member/index?userid=zhangwei' })
+  })
+
+  it('an outsider shows the name of the From header; a tap shows the address with 复制地址 / 写邮件', async () => {
+    const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok' } as never)
+    const id = await deliverToMe('外部来信', '陈经理 <chen@customer.cn>')
+    await open(id)
+    await until(
+      testUtils,
+      () => document.querySelector('[data-testid="read-from"]')?.textContent === '陈经理',
+      'the name',
+    )
+    expect(bodyText()).not.toContain('chen@customer.cn')
+    await click(testUtils, document.querySelector('[data-testid="read-from"]'), 'the sender')
+    await until(
+      testUtils,
+      () => document.querySelector('[data-testid="person-address"]') !== null,
+      'the card',
+    )
+    expect(document.querySelector('[data-testid="person-address"]')?.textContent).toBe('chen@customer.cn')
+    expect(bodyText()).toContain('外部联系人')
+    await click(testUtils, byText('.person-sheet__item', '复制地址'), '复制地址')
+    expect(copy).toHaveBeenCalledWith({ data: 'chen@customer.cn' })
+
+    await click(testUtils, document.querySelector('[data-testid="read-from"]'), 'the sender again')
+    await click(testUtils, byText('.person-sheet__item', '写邮件'), '写邮件')
+    expect(Taro.navigateTo).toHaveBeenCalledWith({
+      url: `/mail/pages/compose/index?mode=new&to=${encodeURIComponent('陈经理 <chen@customer.cn>')}`,
+    })
+  })
+
+  it('recipients open a sheet of every person with their address', async () => {
+    const mail = (await listOf(zhangsan)).find((i) => i.subject.includes('本周销售例会安排'))!
+    await open(mail.mail_id)
+    await until(testUtils, () => bodyText().includes('张三、李娜'), 'the recipients')
+    await click(testUtils, document.querySelector('[data-testid="read-recipients"]'), 'recipients')
+    const sheet = document.querySelector('.people-sheet')!
+    expect(sheet.textContent).toContain('lina@xinghe.com')
+    await click(testUtils, byText('.people-sheet__name', '李娜')!.closest('.people-sheet__item'), '李娜')
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/contacts/pages/member/index?userid=lina' })
+  })
+
+  it('a business mailbox the member lost: leaves the message (to the list when deep-linked)', async () => {
+    depth = 1
+    const id = await inSales()
+    const mail = (await listOf(zhangsan, 'inbox', String(id)))[0]
+    await asAdmin('exmail/publicmail/update', {
+      id,
+      userid_list: { list: ['lina'] },
+      department_list: { list: [] },
+      tag_list: { list: [] },
+    })
+    await open(mail.mail_id)
+    await until(testUtils, () => tab.mock.calls.length > 0, 'leaving')
+    expect(tab).toHaveBeenCalledWith({ url: '/pages/mail/index' })
+  })
+
+  it('a mail that is gone offers the way back to the list', async () => {
+    depth = 1
+    await open('m999999')
+    await until(testUtils, () => bodyText().includes('返回邮件列表'), 'the way back')
+    await click(testUtils, byText('button, taro-button-core', '返回邮件列表'), 'back')
+    await until(testUtils, () => tab.mock.calls.length > 0, 'the list')
+    expect(tab).toHaveBeenCalledWith({ url: '/pages/mail/index' })
   })
 })

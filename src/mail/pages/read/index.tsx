@@ -1,28 +1,39 @@
 import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
-import { displayName } from '../../../components/MessageRow'
+import { FolderSheet } from '../../../components/FolderSheet'
+import { PeopleSheet } from '../../../components/PeopleSheet'
+import { PersonSheet } from '../../../components/PersonSheet'
+import { Snackbar } from '../../../components/Snackbar'
 import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
+import { FIXED_FOLDERS } from '../../../stores/messages'
+import type { Person } from '../../../stores/people'
 import type { Message, MessageChange } from '../../../stores/read'
+import { leavePage } from '../../../utils/leave'
 import { fullTime } from '../../../utils/time'
 import { plainText } from '../../../utils/plainText'
 import './index.css'
 
+type Sheet = 'move' | { person: Person } | { people: Message } | null
+
 function ReadPage() {
-  const { mailboxes, read } = stores
+  const { mailboxes, read, messages, people } = stores
   const { params } = useRouter()
   const mailId = decodeURIComponent(params.id ?? '')
   const mailbox = mailboxes.currentId
   const opened = useMemo(() => read.open(mailbox, mailId), [read, mailbox, mailId])
   const result = opened.result
   const [expanded, setExpanded] = useState<Record<string, boolean>>({})
+  const [sheet, setSheet] = useState<Sheet>(null)
+  const [busy, setBusy] = useState(false)
+  const folders = messages.folders(mailbox)
 
   useEffect(() => {
     // Access lost meanwhile: the store sent the member home with a notice; leave the message.
     void opened.load().then(() => {
-      if (opened.lostAccess) void Taro.navigateBack()
+      if (opened.lostAccess) void leavePage()
     })
   }, [opened])
 
@@ -31,34 +42,107 @@ function ReadPage() {
     return (
       <View className="page">
         <StateView state={result.state} error={result.error} onRetry={opened.load} />
+        {result.state === 'error' && (
+          // a deep link to a mail that is gone must not strand the member here
+          <Button className="btn btn-plain read-page__back" onClick={() => void leavePage()}>
+            返回邮件列表
+          </Button>
+        )}
       </View>
     )
   }
   const msg = data.message
   const earlier = data.conversation.filter((m) => m.mail_id !== msg.mail_id)
+  const inTrash = msg.folder === 'trash'
 
   const write = (mode: 'reply' | 'replyAll' | 'forward') =>
     void Taro.navigateTo({
       url: `/mail/pages/compose/index?mode=${mode}&id=${encodeURIComponent(msg.mail_id)}`,
     })
 
-  const act = async (change: MessageChange) => {
-    const refused = await opened.change(change)
+  /** star stays on the page; move / delete / unread close it (the list shows 撤销 for a move) */
+  const act = async (run: () => Promise<string>, closes: boolean) => {
+    if (busy) return
+    setBusy(true)
+    const refused = await run()
+    setBusy(false)
     if (refused) {
       void Taro.showToast({ title: refused, icon: 'none' })
       return
     }
-    if (change.folder) {
-      void Taro.showToast({ title: change.folder === 'trash' ? '已删除' : '已移动', icon: 'success' })
-      void Taro.navigateBack()
+    if (closes) void leavePage()
+  }
+  const change = (c: MessageChange) => act(() => opened.change(c), c.folder !== undefined)
+
+  const tapPerson = (header: string) => openPerson(people.person(header))
+  const openPerson = (p: Person) => {
+    if (p.kind === 'member' && p.userid) {
+      void Taro.navigateTo({ url: `/contacts/pages/member/index?userid=${encodeURIComponent(p.userid)}` })
+      return
     }
+    setSheet({ person: p })
   }
 
+  const undo = async () => {
+    const refused = await messages.undo()
+    if (refused) void Taro.showToast({ title: refused, icon: 'none' })
+  }
+
+  const person = sheet !== null && typeof sheet === 'object' && 'person' in sheet ? sheet.person : null
+  const headers = sheet !== null && typeof sheet === 'object' && 'people' in sheet ? sheet.people : null
   return (
     <View className="page read-page">
       <View className="read-page__subject">
         {msg.subject || '（无主题）'}
         {msg.starred && <Text className="read-page__star"> ★</Text>}
+      </View>
+      <View className="read-page__tools" role="toolbar" aria-label="邮件操作">
+        <View
+          className={`read-page__tool ${msg.starred ? 'read-page__tool--on' : ''}`}
+          hoverClass="cell-hover"
+          role="button"
+          onClick={() => void change({ starred: !msg.starred })}
+        >
+          {msg.starred ? '取消星标' : '星标'}
+        </View>
+        <View
+          className="read-page__tool"
+          hoverClass="cell-hover"
+          role="button"
+          onClick={() => void act(() => opened.markUnread(), true)}
+        >
+          标为未读
+        </View>
+        <View
+          className="read-page__tool"
+          hoverClass="cell-hover"
+          role="button"
+          onClick={() => {
+            void folders.load()
+            setSheet('move')
+          }}
+        >
+          移动
+        </View>
+        {inTrash ? (
+          <View
+            className="read-page__tool"
+            hoverClass="cell-hover"
+            role="button"
+            onClick={() => void change({ folder: 'inbox' })}
+          >
+            移回收件箱
+          </View>
+        ) : (
+          <View
+            className="read-page__tool read-page__tool--danger"
+            hoverClass="cell-hover"
+            role="button"
+            onClick={() => void change({ folder: 'trash' })}
+          >
+            删除
+          </View>
+        )}
       </View>
       {earlier.map((m) => (
         <Earlier
@@ -66,63 +150,148 @@ function ReadPage() {
           m={m}
           open={!!expanded[m.mail_id]}
           onToggle={() => setExpanded({ ...expanded, [m.mail_id]: !expanded[m.mail_id] })}
+          onPerson={tapPerson}
+          onPeople={(m) => setSheet({ people: m })}
         />
       ))}
-      <MessageBlock m={msg} />
+      <MessageBlock m={msg} onPerson={tapPerson} onPeople={(m) => setSheet({ people: m })} />
       <View className="read-page__bar">
-        <View className="read-page__action" onClick={() => write('reply')}>
+        <View className="read-page__action" hoverClass="cell-hover" onClick={() => write('reply')}>
           回复
         </View>
-        <View className="read-page__action" onClick={() => write('replyAll')}>
+        <View className="read-page__action" hoverClass="cell-hover" onClick={() => write('replyAll')}>
           回复全部
         </View>
-        <View className="read-page__action" onClick={() => write('forward')}>
+        <View className="read-page__action" hoverClass="cell-hover" onClick={() => write('forward')}>
           转发
         </View>
-        <View className="read-page__action" onClick={() => void act({ starred: !msg.starred })}>
-          {msg.starred ? '取消星标' : '星标'}
-        </View>
-        <View
-          className="read-page__action read-page__action--danger"
-          onClick={() => void act({ folder: 'trash' })}
-        >
-          删除
-        </View>
       </View>
+      {messages.notice && (
+        <Snackbar place="bar" text={messages.notice.text} actionText="撤销" onAction={() => void undo()} />
+      )}
+      {sheet === 'move' && (
+        <FolderSheet
+          title="移动到"
+          mode="move"
+          folders={folders.data ?? FIXED_FOLDERS}
+          currentId={msg.folder}
+          onPick={(id) => {
+            setSheet(null)
+            void change({ folder: id })
+          }}
+          onClose={() => setSheet(null)}
+        />
+      )}
+      {headers && (
+        <PeopleSheet
+          title="发件人和收件人"
+          sections={[
+            { label: '发件人', people: [people.person(headers.from)] },
+            { label: '收件人', people: headers.to.map((a) => people.person(a)) },
+            { label: '抄送', people: headers.cc.map((a) => people.person(a)) },
+          ]}
+          onPick={openPerson}
+          onClose={() => setSheet(null)}
+        />
+      )}
+      {person && (
+        <PersonSheet
+          name={person.name}
+          address={person.address}
+          kind={person.kind === 'mailbox' ? 'mailbox' : 'outside'}
+          onCopy={() => {
+            setSheet(null)
+            void Taro.setClipboardData({ data: person.address })
+          }}
+          onWrite={() => {
+            setSheet(null)
+            const to = person.name !== person.address ? `${person.name} <${person.address}>` : person.address
+            void Taro.navigateTo({ url: `/mail/pages/compose/index?mode=new&to=${encodeURIComponent(to)}` })
+          }}
+          onClose={() => setSheet(null)}
+        />
+      )}
     </View>
   )
 }
 
-function MessageBlock({ m }: { m: Message }) {
+const MessageBlock = observer(function MessageBlock({
+  m,
+  onPerson,
+  onPeople,
+}: {
+  m: Message
+  onPerson(header: string): void
+  onPeople(m: Message): void
+}) {
   return (
     <View className="read-page__message">
-      <View className="read-page__from">{displayName(m.from)}</View>
-      <View className="read-page__meta">发件人：{m.from}</View>
-      <View className="read-page__meta">收件人：{m.to.join('、') || '—'}</View>
-      {m.cc.length > 0 && <View className="read-page__meta">抄送：{m.cc.join('、')}</View>}
-      <View className="read-page__meta">时间：{fullTime(m.time)}</View>
+      <View className="read-page__head">
+        <View
+          className="read-page__from"
+          hoverClass="cell-hover"
+          role="button"
+          data-testid="read-from"
+          onClick={(e) => {
+            e.stopPropagation()
+            onPerson(m.from)
+          }}
+        >
+          {stores.people.name(m.from)}
+        </View>
+        <Text className="read-page__time">{fullTime(m.time)}</Text>
+      </View>
+      <View
+        className="read-page__to"
+        hoverClass="cell-hover"
+        role="button"
+        data-testid="read-recipients"
+        aria-label="收件人详情"
+        onClick={(e) => {
+          e.stopPropagation() // an expanded earlier message folds on a tap elsewhere
+          onPeople(m)
+        }}
+      >
+        <Text className="read-page__to-text">
+          收件人：{m.to.map((a) => stores.people.name(a)).join('、') || '—'}
+          {m.cc.length > 0 ? `　抄送：${m.cc.map((a) => stores.people.name(a)).join('、')}` : ''}
+        </Text>
+        <Text className="read-page__to-more">详情</Text>
+      </View>
       {/* Rendered as text, never markup: mail bodies are untrusted. */}
       <Text className="read-page__content" userSelect>
         {plainText(m.content)}
       </Text>
     </View>
   )
-}
+})
 
-function Earlier({ m, open, onToggle }: { m: Message; open: boolean; onToggle(): void }) {
+const Earlier = observer(function Earlier({
+  m,
+  open,
+  onToggle,
+  onPerson,
+  onPeople,
+}: {
+  m: Message
+  open: boolean
+  onToggle(): void
+  onPerson(header: string): void
+  onPeople(m: Message): void
+}) {
   if (open) {
     return (
       <View onClick={onToggle}>
-        <MessageBlock m={m} />
+        <MessageBlock m={m} onPerson={onPerson} onPeople={onPeople} />
       </View>
     )
   }
   return (
     <View className="read-page__folded" onClick={onToggle}>
-      <Text className="read-page__folded-from">{displayName(m.from)}</Text>
+      <Text className="read-page__folded-from">{stores.people.name(m.from)}</Text>
       <Text className="read-page__folded-text">{plainText(m.content).slice(0, 60)}</Text>
     </View>
   )
-}
+})
 
 export default observer(ReadPage)
