@@ -1,29 +1,37 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { FolderSheet } from '../../components/FolderSheet'
 import { MailboxSwitcher } from '../../components/MailboxSwitcher'
 import { MessageRow } from '../../components/MessageRow'
 import { NoticeBar } from '../../components/NoticeBar'
+import { Snackbar } from '../../components/Snackbar'
 import { StateView } from '../../components/StateView'
 import { useTabBadge } from '../../components/TabBadge'
 import { stores } from '../../stores'
 import { FIXED_FOLDERS, type MessageItem } from '../../stores/messages'
+import { countsAsUnread } from '../../policy/folders'
 import './index.css'
+
+// rows re-render alone when a sender's directory name arrives
+const Row = observer(MessageRow)
 
 function MailPage() {
   useTabBadge()
   const { session, mailboxes, messages } = stores
   // kept by the store: another mailbox or identity opens at its inbox
   const { folder, setFolder } = mailboxes
-  const [switching, setSwitchingState] = useState(false)
-  // The native tab bar sits above page content; hide it while the sheet is open.
-  const setSwitching = (open: boolean) => {
-    setSwitchingState(open)
-    void (open ? Taro.hideTabBar({ animation: false }) : Taro.showTabBar({ animation: false })).catch(
+  // One sheet at a time: the mailbox switcher, the folder list, or where to move a message.
+  const [sheet, setSheetState] = useState<'switch' | 'folders' | { move: MessageItem } | null>(null)
+  // The native tab bar sits above page content; hide it while a sheet is open.
+  const setSheet = (next: typeof sheet) => {
+    setSheetState(next)
+    void (next ? Taro.hideTabBar({ animation: false }) : Taro.showTabBar({ animation: false })).catch(
       () => {},
     )
   }
+  const setSwitching = (open: boolean) => setSheet(open ? 'switch' : null)
   const mailboxId = mailboxes.currentId
   const view = messages.view(mailboxId, folder)
   const folders = messages.folders(mailboxId)
@@ -89,15 +97,20 @@ function MailPage() {
     let failed = ''
     if (picked.tapIndex === 0) failed = await messages.change(view, item, { read: !item.read })
     if (picked.tapIndex === 1) failed = await messages.change(view, item, { starred: !item.starred })
-    if (picked.tapIndex === 2) {
-      const targets = (folders.data ?? FIXED_FOLDERS)
-        .filter((f) => f.id !== folder && f.id !== 'drafts')
-        .slice(0, 6)
-      const to = await Taro.showActionSheet({ itemList: targets.map((f) => f.name) }).catch(() => null)
-      if (to) failed = await messages.change(view, item, { folder: targets[to.tapIndex].id })
-    }
+    if (picked.tapIndex === 2) setSheet({ move: item })
     if (picked.tapIndex === 3)
       failed = await messages.change(view, item, { folder: folder === 'trash' ? 'inbox' : 'trash' })
+    if (failed) void Taro.showToast({ title: failed, icon: 'none' })
+  }
+
+  const moveTo = async (item: MessageItem, target: string) => {
+    setSheet(null)
+    const failed = await messages.change(view, item, { folder: target })
+    if (failed) void Taro.showToast({ title: failed, icon: 'none' })
+  }
+
+  const undo = async () => {
+    const failed = await messages.undo()
     if (failed) void Taro.showToast({ title: failed, icon: 'none' })
   }
 
@@ -111,6 +124,10 @@ function MailPage() {
 
   const folderList = folders.data ?? FIXED_FOLDERS
   const others = mailboxes.unreadElsewhere
+  const here = folderList.find((f) => f.id === folder)
+  // unread waiting in another folder (a rule folder such as 财务票据): the folder button says so
+  const unreadAway = folderList.some((f) => f.id !== folder && countsAsUnread(f.id) && f.unread > 0)
+  const notice = messages.notice
   return (
     <View className="page mail-page">
       <NoticeBar text={mailboxes.notice} onClose={mailboxes.dismissNotice} />
@@ -153,27 +170,39 @@ function MailPage() {
       {mailboxes.state === 'error' && (
         <StateView state="error" error={mailboxes.error} onRetry={mailboxes.refresh} />
       )}
-      <ScrollView scrollX className="mail-page__folders" enableFlex>
-        {folderList.map((f) => (
-          <View
-            key={f.id}
-            className={`mail-page__folder ${f.id === folder ? 'mail-page__folder--on' : ''}`}
-            onClick={() => setFolder(f.id)}
-          >
-            {f.name}
-            {f.unread > 0 && f.id !== 'sent' && f.id !== 'drafts' ? ` ${f.unread}` : ''}
-          </View>
-        ))}
-      </ScrollView>
+      <View className="mail-page__folders">
+        <View
+          className="mail-page__folder"
+          hoverClass="cell-hover"
+          role="button"
+          aria-label={`文件夹：${messages.folderName(mailboxId, folder)}，点按查看全部文件夹`}
+          data-testid="folder-button"
+          onClick={() => {
+            void folders.load() // counts as they are now
+            setSheet('folders')
+          }}
+        >
+          <Text className="mail-page__folder-icon" />
+          <Text className="mail-page__folder-name">{messages.folderName(mailboxId, folder)}</Text>
+          {here && here.unread > 0 && folder !== 'sent' && folder !== 'drafts' && (
+            <Text className="mail-page__folder-count">{here.unread > 99 ? '99+' : here.unread}</Text>
+          )}
+          <Text className="mail-page__folder-more">
+            全部文件夹
+            {unreadAway && <Text className="mail-page__folder-dot" aria-label="其他文件夹有未读邮件" />}
+          </Text>
+        </View>
+      </View>
       {view.items.length > 0 ? (
         <View>
           {view.items.map((item) => (
-            <MessageRow
+            <Row
               key={item.mail_id}
               item={item}
               showTo={folder === 'sent' || folder === 'drafts'}
               onOpen={open}
               onActions={(i) => void actions(i)}
+              nameOf={messages.people.name}
             />
           ))}
           <View className="mail-page__more">
@@ -189,19 +218,43 @@ function MailPage() {
         />
       )}
       <View
-        className="mail-page__compose"
+        className={`mail-page__compose ${notice ? 'mail-page__compose--lifted' : ''}`}
         hoverClass="mail-page__compose--pressed"
         aria-label="写邮件"
         onClick={() => void Taro.navigateTo({ url: '/mail/pages/compose/index?mode=new' })}
       >
         写邮件
       </View>
-      {switching && (
+      {notice && <Snackbar text={notice.text} actionText="撤销" onAction={() => void undo()} />}
+      {sheet === 'switch' && (
         <MailboxSwitcher
           mailboxes={mailboxes.list}
           currentId={mailboxId}
           onSelect={choose}
           onClose={() => setSwitching(false)}
+        />
+      )}
+      {sheet === 'folders' && (
+        <FolderSheet
+          title="文件夹"
+          mode="open"
+          folders={folderList}
+          currentId={folder}
+          onPick={(id) => {
+            setFolder(id)
+            setSheet(null)
+          }}
+          onClose={() => setSheet(null)}
+        />
+      )}
+      {sheet !== null && typeof sheet === 'object' && (
+        <FolderSheet
+          title="移动到"
+          mode="move"
+          folders={folderList}
+          currentId={folder}
+          onPick={(id) => void moveTo(sheet.move, id)}
+          onClose={() => setSheet(null)}
         />
       )}
     </View>
