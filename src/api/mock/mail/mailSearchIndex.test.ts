@@ -9,7 +9,7 @@ import { createMockBackend } from '..'
 import { deliverMail } from '../handlers/deliver'
 import { STATE_KEY, serialize } from '../persistence'
 import type { MailStore } from '../state'
-import { searchIndexOf } from './mailSearchIndex'
+import { searchIndexOf, searchStore } from './mailSearchIndex'
 
 const ALPHABET = ['报', '价', '单', '含', '税', 'a', 'A', 'b', 'B', 'é', 'É', 'İ', '1', '@', '.', ' ', '\n']
 const FROMS = ['client@ext.com', '报价单 <Quote@Ext.com>', 'Ab <ab.b@c.com>']
@@ -226,5 +226,24 @@ describe('search index', () => {
     deliverMail(state, env, 'c1', 'sales@c.com', { from: 'a@ext.com', subject: '二', content: '' })
     expect(searchIndexOf(store)).toBe(idx)
     expect(idx.docs.map((m) => m.subject)).toEqual(['一', '二'])
+  })
+
+  test('newer candidates that only hold the pairs (报价 … 价单) do not hide older real matches', () => {
+    const { state, corp } = buildState()
+    let t = 0
+    const env = testEnv(() => (t += 1000))
+    const store = corp.stores[corp.publicmails[1].storeId]
+    const mail = (subject: string) =>
+      deliverMail(state, env, 'c1', 'sales@c.com', { from: 'a@ext.com', subject, content: '' })
+    for (let i = 1; i <= 3; i++) mail(`报价单 ${i}`)
+    for (let i = 1; i <= 12; i++) mail(`报价 价单 ${i}`)
+    const any = () => true
+    const page = searchStore(store, ['报价单'], any, null, 2)
+    expect([page.messages.map((m) => m.subject), page.more]).toEqual([['报价单 3', '报价单 2'], true])
+    const all = searchStore(store, ['报价单'], any, null, 5)
+    expect([all.messages.map((m) => m.subject), all.more]).toEqual([
+      ['报价单 3', '报价单 2', '报价单 1'],
+      false,
+    ])
   })
 })

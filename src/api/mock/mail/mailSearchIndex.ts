@@ -143,24 +143,44 @@ export function searchStore(
   const store = raw(tracked)
   const idx = searchIndexOf(store)
   const { docs, time, seq } = idx
+  const newer = (a: number, b: number) => time[a] > time[b] || (time[a] === time[b] && seq[a] > seq[b])
+  const found = candidates(idx, terms)
+  const shown: number[] = []
   let gone = 0
-  const shown = candidates(idx, terms).filter((d) => {
+  // Later documents are mostly newer: walking back keeps the running top few mostly unchanged.
+  for (let i = found.length - 1; i >= 0; i--) {
+    const d = found[i]
     const m = docs[d]
-    if (!isLive(store, m)) {
-      gone++
-      return false
-    }
-    if (after && (time[d] > after.time || (time[d] === after.time && seq[d] >= after.seq))) return false
-    return inFolder(m.folder)
-  })
-  idx.gone = Math.max(idx.gone, gone)
-  shown.sort((a, b) => time[b] - time[a] || seq[b] - seq[a])
-  const messages: MailMessage[] = []
-  for (const d of shown) {
-    const text = foldSearch(searchText(docs[d]))
-    if (!terms.every((t) => text.includes(t))) continue
-    if (messages.length === limit) return { messages, more: true }
-    messages.push(docs[d])
+    if (!isLive(store, m)) gone++
+    else if (after && (time[d] > after.time || (time[d] === after.time && seq[d] >= after.seq))) continue
+    else if (inFolder(m.folder)) shown.push(d)
   }
-  return { messages, more: false }
+  idx.gone = Math.max(idx.gone, gone)
+  // The page and one more, without sorting every candidate; a single character or pair is exact, so
+  // the check below seldom drops one, and when it drops too many the rest is sorted after all.
+  const want = limit + 1
+  const top: number[] = []
+  for (const d of shown) {
+    if (top.length === want * 2 && !newer(d, top[top.length - 1])) continue
+    let at = top.length
+    while (at > 0 && newer(d, top[at - 1])) at--
+    top.splice(at, 0, d)
+    if (top.length > want * 2) top.pop()
+  }
+  const messages: MailMessage[] = []
+  const check = (list: number[]): SearchPage | null => {
+    for (const d of list) {
+      const text = foldSearch(searchText(docs[d]))
+      if (!terms.every((t) => text.includes(t))) continue
+      if (messages.length === limit) return { messages, more: true }
+      messages.push(docs[d])
+    }
+    return null
+  }
+  if (top.length === shown.length) return check(top) ?? { messages, more: false }
+  const page = check(top)
+  if (page) return page
+  messages.length = 0
+  shown.sort((a, b) => (newer(a, b) ? -1 : 1))
+  return check(shown) ?? { messages, more: false }
 }
