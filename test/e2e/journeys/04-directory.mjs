@@ -63,17 +63,10 @@ export async function run({ page, url, shot }) {
   assert.equal((await visible(page.getByTestId('card-status')).textContent()).trim(), '在职')
   await shot('directory-card')
   await visible(page.getByTestId('card-mail')).click()
-  const to = visible(page.getByTestId('compose-to')).locator('input')
-  await to.waitFor()
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('[data-testid="compose-to"] input')].some((i) =>
-        i.value.includes('zhangsan@xinghe.com'),
-      ),
-    null,
-    { timeout: 10000 },
-  )
-  assert.match(await to.inputValue(), /张三 <zhangsan@xinghe.com>/)
+  // compose opens with them as a recipient chip, by their directory name
+  const to = visible(page.locator('[data-testid="compose-to-chip"][data-address="zhangsan@xinghe.com"]'))
+  await to.waitFor({ timeout: 10000 })
+  assert.match(await to.textContent(), /张三/)
   await shot('directory-compose')
 
   // A hidden member: 王建国 (董事会) is hidden from 张三 — not found, not on a card.
