@@ -30,5 +30,6 @@ describe('folder sheet rows', () => {
     expect(builtIn.every((r) => !r.disabled)).toBe(true)
     expect(rules[0]).toMatchObject({ id: 'f9', disabled: true, note: '已在此文件夹' })
     expect(rules[1].disabled).toBe(false)
+    expect([...builtIn, ...rules].every((r) => r.count === '')).toBe(true)
   })
 })

@@ -38,7 +38,8 @@ export function folderRows(
     const row: FolderRow = {
       id: f.id,
       name: f.name,
-      count: countOf(f),
+      // picking a target needs no counts
+      count: mode === 'open' ? countOf(f) : '',
       current,
       disabled: mode === 'move' && current,
       note: current ? (mode === 'move' ? '已在此文件夹' : '当前') : '',
