@@ -15,8 +15,8 @@ export default defineAppConfig({
   // is in a sub-package preloaded when its tab shows, so the start-up download stays small.
   pages: ['pages/mail/index', 'pages/directory/index', 'pages/me/index'],
   subPackages: [
-    // reading and writing mail, opened from the mail tab (and the directory's 写邮件)
-    { root: 'mail', pages: ['pages/read/index', 'pages/compose/index'] },
+    // reading, writing and searching mail, opened from the mail tab (and the directory's 写邮件)
+    { root: 'mail', pages: ['pages/read/index', 'pages/compose/index', 'pages/search/index'] },
     // a department below the root and a member's card, opened from the directory tab
     { root: 'contacts', pages: ['pages/dept/index', 'pages/member/index'] },
     // mailbox settings: opened now and then, so members download it on demand
