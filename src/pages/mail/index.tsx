@@ -155,6 +155,17 @@ function MailPage() {
         </View>
         <View
           className="mail-page__settings"
+          aria-label="搜索邮件"
+          data-testid="mail-search"
+          onClick={(e) => {
+            e.stopPropagation() // the header itself opens the switcher
+            void Taro.navigateTo({ url: '/mail/pages/search/index' })
+          }}
+        >
+          搜索
+        </View>
+        <View
+          className="mail-page__settings"
           data-testid="mailbox-settings"
           onClick={(e) => {
             e.stopPropagation() // the header itself opens the switcher
