@@ -7,6 +7,14 @@ import MailPage from './index'
 
 const testUtils = new TestUtils()
 
+// jsdom has no scrollIntoView; Taro's H5 ScrollView calls it to bring the current folder tab in view
+const scrolledTo: string[] = []
+beforeAll(() => {
+  Element.prototype.scrollIntoView = function (this: Element) {
+    scrolledTo.push(this.id)
+  }
+})
+
 /** zhangsan inside the sales mailbox, as the switcher leaves him */
 async function inSales(): Promise<number> {
   const id = await mailboxId('sales')
@@ -41,9 +49,10 @@ describe('Mail page', () => {
     await testUtils.mount(MailPage, {})
     await until(testUtils, () => rows().length > 0, 'sales inbox rows')
     const button = () => document.querySelector('[data-testid="folder-button"]')
-    expect(button()?.textContent).toContain('收件箱')
+    const current = () => document.querySelector('.mail-page__folder--on')?.textContent ?? ''
+    expect(current()).toContain('收件箱')
     // unread waits in a rule folder: the button says so
-    await until(testUtils, () => button()?.querySelector('.mail-page__folder-dot') !== null, 'the hint')
+    await until(testUtils, () => button()?.querySelector('.mail-page__all-dot') !== null, 'the hint')
     await click(testUtils, button(), 'folders')
     await until(testUtils, () => document.querySelector('.folder-sheet') !== null, 'the drawer')
     const sheet = document.querySelector('.folder-sheet')!
@@ -60,7 +69,13 @@ describe('Mail page', () => {
 
     await click(testUtils, rule, '财务票据')
     await until(testUtils, () => document.querySelector('.folder-sheet') === null, 'the drawer to close')
-    expect(button()?.textContent).toContain('财务票据')
+    expect(current()).toContain('财务票据')
+    // a rule folder at the far end of the bar is scrolled into view
+    await until(
+      testUtils,
+      () => scrolledTo.includes(`folder-tab-${stores.mailboxes.folder}`),
+      'the tab in view',
+    )
     expect(stores.mailboxes.folder).toBe(rule.getAttribute('data-testid')!.replace('folder-', ''))
     await until(testUtils, () => rows().some((r) => r.textContent?.includes('发票')), 'the invoices')
   })

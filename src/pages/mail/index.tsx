@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { ScrollView, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { FolderSheet } from '../../components/FolderSheet'
 import { MailboxSwitcher } from '../../components/MailboxSwitcher'
@@ -124,7 +124,6 @@ function MailPage() {
 
   const folderList = folders.data ?? FIXED_FOLDERS
   const others = mailboxes.unreadElsewhere
-  const here = folderList.find((f) => f.id === folder)
   // unread waiting in another folder (a rule folder such as 财务票据): the folder button says so
   const unreadAway = folderList.some((f) => f.id !== folder && countsAsUnread(f.id) && f.unread > 0)
   const notice = messages.notice
@@ -182,26 +181,40 @@ function MailPage() {
         <StateView state="error" error={mailboxes.error} onRetry={mailboxes.refresh} />
       )}
       <View className="mail-page__folders">
+        {/* quick tabs; the current one is scrolled into view, so a rule folder never hides off-screen */}
+        <ScrollView
+          scrollX
+          className="mail-page__tabs"
+          enableFlex
+          scrollIntoView={`folder-tab-${folder}`}
+          scrollWithAnimation
+        >
+          {folderList.map((f) => (
+            <View
+              key={f.id}
+              id={`folder-tab-${f.id}`}
+              className={`mail-page__folder ${f.id === folder ? 'mail-page__folder--on' : ''}`}
+              onClick={() => setFolder(f.id)}
+            >
+              {f.name}
+              {f.unread > 0 && f.id !== 'sent' && f.id !== 'drafts' ? ` ${f.unread}` : ''}
+            </View>
+          ))}
+        </ScrollView>
         <View
-          className="mail-page__folder"
+          className="mail-page__all"
           hoverClass="cell-hover"
           role="button"
-          aria-label={`文件夹：${messages.folderName(mailboxId, folder)}，点按查看全部文件夹`}
+          aria-label={unreadAway ? '全部文件夹（其他文件夹有未读邮件）' : '全部文件夹'}
           data-testid="folder-button"
           onClick={() => {
             void folders.load() // counts as they are now
             setSheet('folders')
           }}
         >
-          <Text className="mail-page__folder-icon" />
-          <Text className="mail-page__folder-name">{messages.folderName(mailboxId, folder)}</Text>
-          {here && here.unread > 0 && folder !== 'sent' && folder !== 'drafts' && (
-            <Text className="mail-page__folder-count">{here.unread > 99 ? '99+' : here.unread}</Text>
-          )}
-          <Text className="mail-page__folder-more">
-            全部文件夹
-            {unreadAway && <Text className="mail-page__folder-dot" aria-label="其他文件夹有未读邮件" />}
-          </Text>
+          <Text className="mail-page__all-icon" />
+          <Text className="mail-page__all-text">全部</Text>
+          {unreadAway && <Text className="mail-page__all-dot" />}
         </View>
       </View>
       {view.items.length > 0 ? (

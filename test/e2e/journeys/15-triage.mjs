@@ -78,9 +78,10 @@ export async function run({ page, url, shot }) {
   const rule = folders.find((f) => f.name === '财务票据')
   assert.ok(rule && rule.unread > 0, `财务票据 has unread mail in the demo: ${JSON.stringify(rule)}`)
   const folderButton = page.getByTestId('folder-button')
-  assert.match(await folderButton.textContent(), /收件箱/)
+  const currentTab = () => visible(page.locator('.mail-page__folder--on')).textContent()
+  assert.match(await currentTab(), /收件箱/)
   // unread waits in another folder: the button hints at it
-  await visible(folderButton.locator('.mail-page__folder-dot')).waitFor()
+  await visible(folderButton.locator('.mail-page__all-dot')).waitFor()
   await settle(page)
   await audit(page, 'list', failures)
 
@@ -98,7 +99,14 @@ export async function run({ page, url, shot }) {
   await audit(page, 'folders', failures, { taps: false }) // the audit's tap layers know only Taro's sheets
   await ruleRow.click()
   await visible(page.getByText('发票', { exact: false })).waitFor()
-  assert.match(await folderButton.textContent(), /财务票据/)
+  assert.match(await currentTab(), /财务票据/)
+  // the current folder is in view in the bar, even a rule folder at its far end
+  const inView = await page.evaluate(() => {
+    const tab = document.querySelector('.mail-page__folder--on').getBoundingClientRect()
+    const bar = document.querySelector('.mail-page__all').getBoundingClientRect()
+    return tab.left >= 0 && tab.right <= bar.left + 1
+  })
+  assert.ok(inView, 'the current rule folder tab is scrolled into view')
   await shot('triage-rule-folder-light')
 
   // Back to the inbox; move the first mail to 垃圾箱 from ⋯, then 撤销.
