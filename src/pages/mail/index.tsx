@@ -147,7 +147,9 @@ function MailPage() {
       >
         <View className="cell-body">
           <View className="mail-page__title">
-            {current?.name ?? (mailboxes.state === 'error' ? '邮箱' : '加载中…')}
+            <Text className="mail-page__name">
+              {current?.name ?? (mailboxes.state === 'error' ? '邮箱' : '加载中…')}
+            </Text>
             <Text className="mail-page__kind">{current?.kind === 'business' ? '业务邮箱' : '个人邮箱'}</Text>
           </View>
           <View className="mail-page__address">{current?.email ?? ' '}</View>
