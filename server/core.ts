@@ -1,7 +1,7 @@
-// What the server asks of the backend core: the contract's calls as a member, and the hooks.
-// Today the core runs in this process's memory (src/api/mock through createMockBackend): every
-// rule is the app's own code, but data does not survive a restart and is not shared between
-// instances. The SQL adapter of the core's storage ports replaces `memoryCore` (issues 14, 15).
+// What the server asks of the backend core: the contract's calls as a member, and the hooks. The
+// core is the app's own (src/api/mock through createMockBackend: every rule is the same code);
+// its state lives in PostgreSQL through the SQL adapter of its storage port (server/store), so it
+// survives restarts and every instance on the database sees the same data.
 import type { ApiResult, CorpSetup, IncomingMail } from '../src/api/contract'
 import {
   createMockBackend,
@@ -11,6 +11,8 @@ import {
   type SubmittedMail,
 } from '../src/api/mock'
 import type { Identity } from './auth/sessions'
+import type { Db } from './db'
+import { sqlPort } from './store/sqlPort'
 
 export interface ServerCore {
   call(api: string, body: object, identity: Identity): Promise<ApiResult>
@@ -27,9 +29,26 @@ export interface ServerCore {
   isMember(identity: Identity): Promise<boolean>
 }
 
-/** `corps` undefined: the demo organisations of the in-app demo */
-export function memoryCore(corps: CorpSetup[] | undefined, now: () => number): ServerCore {
-  let backend: MockBackend = createMockBackend({ corps, now })
+export interface SqlCoreOptions {
+  /** start from `corps` even when the database holds data (tests) */
+  fresh?: boolean
+}
+
+/**
+ * The core over the database. `corps` (undefined: the demo organisations) seeds an empty database
+ * only: once data is stored, a restart continues from it.
+ */
+export async function sqlCore(
+  db: Db,
+  corps: CorpSetup[] | undefined,
+  now: () => number,
+  options: SqlCoreOptions = {},
+): Promise<ServerCore> {
+  const open = (seed: CorpSetup[] | undefined, replace: boolean): MockBackend =>
+    createMockBackend({ corps: seed, now, port: sqlPort(db), replace })
+  let backend = open(corps, options.fresh === true)
+  // Fail at start-up, not at the first request, when the database cannot be read.
+  await backend.recovery()
   return {
     call: (api, body, identity) => backend.call(api, body, identity),
     deliver: (corpid, to, mail) => backend.deliver(corpid, to, mail),
@@ -39,7 +58,8 @@ export function memoryCore(corps: CorpSetup[] | undefined, now: () => number): S
     settle: () => backend.settle(),
     async reset(next) {
       await backend.settle()
-      backend = createMockBackend({ corps: next, now })
+      backend = open(next, true)
+      await backend.recovery()
     },
     async isMember(identity) {
       // Any call as a non-member answers 60111 from the dispatcher, before any handler runs.

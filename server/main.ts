@@ -5,7 +5,7 @@ import { WecomClient } from './auth/wecom'
 import { buildApp } from './app'
 import { createClock } from './clock'
 import { configFromEnv } from './config'
-import { memoryCore } from './core'
+import { sqlCore } from './core'
 import { openDb } from './db'
 import { migrate } from './db/migrate'
 import { startSmtp } from './smtp'
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const applied = await migrate(db)
   const clock = createClock()
   // Without BIZMAIL_CORPS: the demo organisations in dev mode, none otherwise.
-  const core = memoryCore(config.corps ?? (config.dev ? undefined : []), clock.now)
+  const core = await sqlCore(db, config.corps ?? (config.dev ? undefined : []), clock.now)
   const sessions = new Sessions(db, clock.now)
   const app = buildApp({
     db,

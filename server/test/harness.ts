@@ -5,7 +5,7 @@ import { buildApp } from '../app'
 import { Sessions } from '../auth/sessions'
 import { WecomClient } from '../auth/wecom'
 import { createClock } from '../clock'
-import { memoryCore } from '../core'
+import { sqlCore } from '../core'
 import { openDb, type Db } from '../db'
 import { migrate } from '../db/migrate'
 import { openPglite } from '../db/pglite'
@@ -35,7 +35,7 @@ export async function testApp(
   await migrate(db)
   await db.exec('TRUNCATE sessions, login_attempts')
   const clock = createClock()
-  const core = memoryCore(options.corps ?? [CORP], clock.now)
+  const core = await sqlCore(db, options.corps ?? [CORP], clock.now, { fresh: true })
   const wecom = options.wecomBase
     ? new WecomClient({ base: options.wecomBase, corpid: 'wwtest', secret: 's3cret', now: clock.now })
     : null

@@ -1,0 +1,315 @@
+// The SQL adapter of the core's storage port (src/api/mock/port.ts): the state in one table per
+// entity (0002_core.sql), each call one transaction that rewrites only the rows its writes touched.
+// Several instances share one database: every call first takes the core_clock row's lock, so calls
+// are serialised across instances as they are inside one, then reloads the corps that another
+// instance changed since this one last looked (core_changes says which).
+import type { StatePort } from '../../src/api/mock/port'
+import type { BackendState, CorpState } from '../../src/api/mock/state'
+import type { Db, Queryable } from '../db'
+import { openTransaction, type OpenTransaction } from './openTransaction'
+import {
+  assemble,
+  CORP_COLL_TABLE,
+  CORP_TABLES,
+  itemOf,
+  MAILBOX_CHILDREN,
+  putCorp,
+  putCorpItem,
+  putStore,
+  putStoreItem,
+  RowBatch,
+  STORE_COLL_TABLE,
+  STORE_TABLES,
+} from './rows'
+import { escapeDeep, escapeText, unescapeDeep, unescapeText } from './nul'
+import { TABLES, type Row, type TableName } from './tables'
+import * as t from './tables'
+import { UnitSet, type StoreCollection } from './units'
+
+const q = (name: string) => `"${name}"`
+/** rows per INSERT statement, and the JSON size that closes a batch early (long mails) */
+const BATCH_ROWS = 2000
+const BATCH_CHARS = 4_000_000
+/** change records kept for instances that fall behind (older ones reload everything) */
+const KEEP_CHANGES = 10_000
+
+function insertSql(table: TableName): string {
+  const def = TABLES[table]
+  const names = def.cols.map(([n]) => q(n)).join(', ')
+  const decl = def.cols.map(([n, ty]) => `${q(n)} ${ty}`).join(', ')
+  const rest = def.cols.map(([n]) => n).filter((n) => !def.key.includes(n))
+  const update = rest.map((n) => `${q(n)} = EXCLUDED.${q(n)}`).join(', ')
+  // WITH ORDINALITY + ORDER BY: rows get their seq in the order the core holds them.
+  return (
+    `INSERT INTO ${table} (${names}) SELECT ${names} FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (${decl})) ` +
+    `WITH ORDINALITY AS x(${names}, ord) ORDER BY ord ` +
+    `ON CONFLICT (${def.key.map(q).join(', ')}) DO UPDATE SET ${update}`
+  )
+}
+
+async function writeRows(tx: Queryable, table: TableName, rows: Iterable<Row>): Promise<void> {
+  const sql = insertSql(table)
+  let batch: string[] = []
+  let chars = 0
+  const flush = async () => {
+    if (batch.length === 0) return
+    await tx.query(sql, [`[${batch.join(',')}]`])
+    batch = []
+    chars = 0
+  }
+  for (const row of rows) {
+    const json = JSON.stringify(escapeDeep(row))
+    batch.push(json)
+    chars += json.length
+    if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS) await flush()
+  }
+  await flush()
+}
+
+/** table order for inserts: parents before children is not needed (no foreign keys), kept tidy */
+async function writeBatch(tx: Queryable, b: RowBatch): Promise<void> {
+  for (const table of CORP_TABLES) {
+    const rows = b.tables.get(table)
+    if (rows && rows.size) await writeRows(tx, table, rows.values())
+  }
+}
+
+async function deleteWhere(
+  tx: Queryable,
+  table: TableName,
+  where: Record<string, unknown>,
+  keyCol?: string,
+  keys?: unknown[],
+) {
+  const conds: string[] = []
+  const params: unknown[] = []
+  for (const [col, v] of Object.entries(where)) {
+    params.push(escapeDeep(v))
+    conds.push(`${q(col)} = $${params.length}`)
+  }
+  if (keyCol && keys) {
+    params.push(escapeDeep(keys))
+    const type = TABLES[table].cols.find(([n]) => n === keyCol)?.[1] ?? 'text'
+    conds.push(`${q(keyCol)} = ANY($${params.length}::${type}[])`)
+  }
+  await tx.query(`DELETE FROM ${table}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params)
+}
+
+async function loadTables(tx: Queryable, corpid?: string): Promise<Record<TableName, Row[]>> {
+  const out = {} as Record<TableName, Row[]>
+  for (const table of CORP_TABLES) {
+    const order = TABLES[table].ordered ? 'seq' : TABLES[table].key.map(q).join(', ')
+    const where = corpid === undefined ? '' : ' WHERE corpid = $1'
+    out[table] = unescapeDeep(
+      await tx.query<Row>(
+        `SELECT * FROM ${table}${where} ORDER BY ${order}`,
+        corpid === undefined ? [] : [escapeText(corpid)],
+      ),
+    ).rows
+  }
+  return out
+}
+
+/** Writes what the touched units name, reading the rows' contents from the state after the call. */
+async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): Promise<void> {
+  const batch = new RowBatch()
+  if (units.all) {
+    for (const table of CORP_TABLES) await deleteWhere(tx, table, {})
+    for (const corp of Object.values(state.corps)) putCorp(batch, corp)
+    return writeBatch(tx, batch)
+  }
+  for (const [c, cu] of units.corps) {
+    const corp: CorpState | undefined = Object.prototype.hasOwnProperty.call(state.corps, c)
+      ? state.corps[c]
+      : undefined
+    if (cu.whole || !corp) {
+      for (const table of CORP_TABLES) await deleteWhere(tx, table, { corpid: c })
+      if (corp) putCorp(batch, corp)
+      continue
+    }
+    if (cu.row) batch.put('corps', t.corpRow(corp))
+    for (const coll of cu.colls) {
+      const { table } = CORP_COLL_TABLE[coll]
+      await deleteWhere(tx, table, { corpid: c })
+      if (coll === 'publicmails')
+        for (const child of MAILBOX_CHILDREN) await deleteWhere(tx, child, { corpid: c })
+      const items = corp[coll] as Record<string, unknown>
+      for (const key of Object.keys(items)) putCorpItem(batch, c, coll, key, items[key])
+    }
+    for (const [coll, keys] of cu.items) {
+      if (cu.colls.has(coll)) continue
+      const { table, key: keyCol, int } = CORP_COLL_TABLE[coll]
+      const items = corp[coll] as Record<string, unknown>
+      const gone: unknown[] = []
+      for (const key of keys) {
+        const item = itemOf(items, key)
+        if (coll === 'publicmails') {
+          // A mailbox's aliases and passwords are rewritten with it (they are its list fields).
+          for (const child of MAILBOX_CHILDREN)
+            await deleteWhere(tx, child, { corpid: c, mailbox_id: Number(key) })
+        }
+        if (item === undefined) gone.push(int ? Number(key) : key)
+        else putCorpItem(batch, c, coll, key, item)
+      }
+      if (gone.length) await deleteWhere(tx, table, { corpid: c }, keyCol, gone)
+    }
+    if (cu.allStores) {
+      for (const table of STORE_TABLES) await deleteWhere(tx, table, { corpid: c })
+      for (const store of Object.values(corp.stores)) putStore(batch, c, store)
+      continue
+    }
+    for (const [s, su] of cu.stores) {
+      const store = Object.prototype.hasOwnProperty.call(corp.stores, s) ? corp.stores[s] : undefined
+      if (su.whole || !store) {
+        for (const table of STORE_TABLES) await deleteWhere(tx, table, { corpid: c, store_id: s })
+        if (store) putStore(batch, c, store)
+        continue
+      }
+      if (su.row) batch.put('mail_stores', t.storeRow(c, store))
+      if (su.settings) batch.put('mailbox_settings', t.settingsRow(c, s, store.shared))
+      for (const coll of su.colls) {
+        await deleteWhere(tx, STORE_COLL_TABLE[coll].table, { corpid: c, store_id: s })
+        const items = store[coll] as Record<string, unknown>
+        for (const key of Object.keys(items)) putStoreItem(batch, c, s, coll, key, items[key])
+      }
+      for (const [coll, keys] of su.items) {
+        if (su.colls.has(coll)) continue
+        const items = store[coll] as Record<string, unknown>
+        const gone: string[] = []
+        for (const key of keys) {
+          const item = itemOf(items, key)
+          if (item === undefined) gone.push(key)
+          else putStoreItem(batch, c, s, coll as StoreCollection, key, item)
+        }
+        const { table, key: keyCol } = STORE_COLL_TABLE[coll]
+        if (gone.length) await deleteWhere(tx, table, { corpid: c, store_id: s }, keyCol, gone)
+      }
+    }
+  }
+  return writeBatch(tx, batch)
+}
+
+export interface SqlPort extends StatePort {
+  /** the core_clock version this instance's state reflects */
+  readonly version: number
+}
+
+export function sqlPort(db: Db): SqlPort {
+  const units = new UnitSet()
+  let seen = 0
+  let open: OpenTransaction | null = null
+  let commits = 0
+  // The stored state cannot be trusted to match ours (a first save failed): the next commit saves all.
+  let unsure = false
+
+  async function lockClock(tx: Queryable): Promise<number> {
+    const { rows } = await tx.query<{ v: number }>(
+      'SELECT version::float8 AS v FROM core_clock WHERE id = 1 FOR UPDATE',
+    )
+    return Number(rows[0]?.v ?? 0)
+  }
+
+  async function logChange(tx: Queryable, version: number, corpids: string[]): Promise<void> {
+    await tx.query('UPDATE core_clock SET version = $1 WHERE id = 1', [version])
+    await tx.query('INSERT INTO core_changes (version, corpids) VALUES ($1, $2::text[])', [
+      version,
+      escapeDeep(corpids),
+    ])
+    if (++commits % 100 === 0)
+      await tx.query('DELETE FROM core_changes WHERE version <= $1', [version - KEEP_CHANGES])
+  }
+
+  const port: SqlPort = {
+    get version() {
+      return seen
+    },
+    async open() {
+      return db.transaction(async (tx) => {
+        // The clock's lock holds writers off, so every table is read as of one moment.
+        const v = await lockClock(tx)
+        const corps = assemble(await loadTables(tx))
+        seen = v
+        if (v === 0 && Object.keys(corps).length === 0) return { state: null, recovery: null }
+        return { state: { schema: 1, corps }, recovery: null }
+      })
+    },
+    async replace(state) {
+      units.clear()
+      unsure = true
+      await db.transaction(async (tx) => {
+        const v = (await lockClock(tx)) + 1
+        for (const table of CORP_TABLES) await deleteWhere(tx, table, {})
+        const batch = new RowBatch()
+        for (const corp of Object.values(state.corps)) putCorp(batch, corp)
+        await writeBatch(tx, batch)
+        await logChange(tx, v, ['*'])
+        seen = v
+      })
+      unsure = false
+    },
+    async begin(state) {
+      units.clear()
+      open = await openTransaction(db)
+      const tx = open.tx
+      const v = await lockClock(tx)
+      if (v === seen) return []
+      const { rows } = await tx.query<{ corpids: string[] }>(
+        'SELECT corpids FROM core_changes WHERE version > $1 ORDER BY version',
+        [seen],
+      )
+      const changed = new Set<string>()
+      let everything = rows.length !== v - seen
+      for (const r of rows)
+        for (const c of r.corpids) {
+          if (c === '*') everything = true
+          else changed.add(unescapeText(c))
+        }
+      const before = Object.keys(state.corps)
+      if (everything) {
+        const corps = assemble(await loadTables(tx))
+        for (const c of before) if (!Object.prototype.hasOwnProperty.call(corps, c)) delete state.corps[c]
+        for (const [c, corp] of Object.entries(corps)) state.corps[c] = corp
+        seen = v
+        return [...new Set([...before, ...Object.keys(corps)])]
+      }
+      for (const c of changed) {
+        const corp = assemble(await loadTables(tx, c))[c]
+        if (corp) state.corps[c] = corp
+        else delete state.corps[c]
+      }
+      seen = v
+      return [...changed]
+    },
+    touch(path) {
+      units.add(path)
+    },
+    async commit(state) {
+      const tx = open
+      if (!tx) throw new Error('commit without begin')
+      open = null
+      const next = seen + 1
+      if (unsure) units.all = true
+      const corpids = units.all ? ['*'] : [...units.corps.keys()]
+      await tx.finish(async (q) => {
+        await writeUnits(q, state, units)
+        await logChange(q, next, corpids)
+      })
+      units.clear()
+      unsure = false
+      seen = next
+    },
+    async abort() {
+      units.clear()
+      const tx = open
+      open = null
+      if (tx) await tx.finish(null)
+    },
+    usage: () => ({ bytes: 0, keys: 0, largest: 0 }),
+  }
+  return port
+}
+
+/** every table of the core's state, for tests that compare a loaded state with the one saved */
+export async function loadState(db: Db): Promise<BackendState> {
+  return db.transaction(async (tx) => ({ schema: 1, corps: assemble(await loadTables(tx)) }))
+}

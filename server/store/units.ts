@@ -1,0 +1,134 @@
+// What a write touched, in table terms: the core reports each written path of its state
+// (src/api/mock/tx.ts), and the SQL adapter rewrites exactly the rows behind those paths.
+import type { Path } from '../../src/api/mock/tx'
+import { CORP_COLLECTIONS, type CorpCollection } from './tables'
+
+export type StoreCollection = 'folders' | 'messages' | 'drafts' | 'personal'
+const STORE_COLLECTIONS: readonly string[] = ['folders', 'messages', 'drafts', 'personal']
+const CORP_COLLECTION_SET: readonly string[] = CORP_COLLECTIONS
+
+export type Unit =
+  | { k: 'all' }
+  | { k: 'corp'; c: string }
+  | { k: 'corpRow'; c: string }
+  | { k: 'coll'; c: string; coll: Exclude<CorpCollection, 'stores'> }
+  | { k: 'item'; c: string; coll: Exclude<CorpCollection, 'stores'>; key: string }
+  | { k: 'stores'; c: string }
+  | { k: 'store'; c: string; s: string }
+  | { k: 'storeRow'; c: string; s: string }
+  | { k: 'settings'; c: string; s: string }
+  | { k: 'scoll'; c: string; s: string; coll: StoreCollection }
+  | { k: 'sitem'; c: string; s: string; coll: StoreCollection; key: string }
+
+export function unitOf(path: Path): Unit {
+  if (path[0] !== 'corps' || path.length < 2) return { k: 'all' }
+  const c = path[1]
+  if (path.length === 2) return { k: 'corp', c }
+  const field = path[2]
+  if (!CORP_COLLECTION_SET.includes(field)) return { k: 'corpRow', c }
+  if (field !== 'stores') {
+    const coll = field as Exclude<CorpCollection, 'stores'>
+    return path.length === 3 ? { k: 'coll', c, coll } : { k: 'item', c, coll, key: path[3] }
+  }
+  if (path.length === 3) return { k: 'stores', c }
+  const s = path[3]
+  if (path.length === 4) return { k: 'store', c, s }
+  const sf = path[4]
+  if (sf === 'shared') return { k: 'settings', c, s }
+  if (!STORE_COLLECTIONS.includes(sf)) return { k: 'storeRow', c, s }
+  const coll = sf as StoreCollection
+  return path.length === 5 ? { k: 'scoll', c, s, coll } : { k: 'sitem', c, s, coll, key: path[5] }
+}
+
+/** the touched units of one call, with what a coarser unit covers left out */
+export class UnitSet {
+  all = false
+  readonly corps = new Map<string, CorpUnits>()
+
+  add(path: Path): void {
+    const u = unitOf(path)
+    if (u.k === 'all') {
+      this.all = true
+      return
+    }
+    let cu = this.corps.get(u.c)
+    if (!cu) this.corps.set(u.c, (cu = new CorpUnits()))
+    cu.add(u)
+  }
+
+  clear(): void {
+    this.all = false
+    this.corps.clear()
+  }
+
+  get empty(): boolean {
+    return !this.all && this.corps.size === 0
+  }
+}
+
+export class CorpUnits {
+  whole = false
+  row = false
+  readonly colls = new Set<Exclude<CorpCollection, 'stores'>>()
+  readonly items = new Map<Exclude<CorpCollection, 'stores'>, Set<string>>()
+  allStores = false
+  readonly stores = new Map<string, StoreUnits>()
+
+  add(u: Exclude<Unit, { k: 'all' }>): void {
+    switch (u.k) {
+      case 'corp':
+        this.whole = true
+        return
+      case 'corpRow':
+        this.row = true
+        return
+      case 'coll':
+        this.colls.add(u.coll)
+        return
+      case 'item': {
+        let set = this.items.get(u.coll)
+        if (!set) this.items.set(u.coll, (set = new Set()))
+        set.add(u.key)
+        return
+      }
+      case 'stores':
+        this.allStores = true
+        return
+      default: {
+        let su = this.stores.get(u.s)
+        if (!su) this.stores.set(u.s, (su = new StoreUnits()))
+        su.add(u)
+      }
+    }
+  }
+}
+
+export class StoreUnits {
+  whole = false
+  row = false
+  settings = false
+  readonly colls = new Set<StoreCollection>()
+  readonly items = new Map<StoreCollection, Set<string>>()
+
+  add(u: Extract<Unit, { s: string }>): void {
+    switch (u.k) {
+      case 'store':
+        this.whole = true
+        return
+      case 'storeRow':
+        this.row = true
+        return
+      case 'settings':
+        this.settings = true
+        return
+      case 'scoll':
+        this.colls.add(u.coll)
+        return
+      case 'sitem': {
+        let set = this.items.get(u.coll)
+        if (!set) this.items.set(u.coll, (set = new Set()))
+        set.add(u.key)
+      }
+    }
+  }
+}
