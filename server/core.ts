@@ -49,15 +49,39 @@ export async function sqlCore(
   let backend = open(corps, options.fresh === true)
   // Fail at start-up, not at the first request, when the database cannot be read.
   await backend.recovery()
+
+  // Background work (a migration's steps) runs right after the call that queued it, one step per
+  // transaction; its progress is in the stored state, so a restart resumes where it stopped.
+  let draining: Promise<void> | null = null
+  const drain = (): void => {
+    if (draining) return
+    const running = backend
+    draining = (async () => {
+      try {
+        while (running === backend && (await running.step()));
+      } catch (e) {
+        console.error(JSON.stringify({ level: 'error', msg: 'background step failed', err: String(e) }))
+      } finally {
+        draining = null
+      }
+    })()
+  }
+  const then = <T>(p: Promise<T>): Promise<T> => p.finally(drain)
+  const settle = async (): Promise<void> => {
+    await draining
+    await backend.settle()
+  }
+  drain()
+
   return {
-    call: (api, body, identity) => backend.call(api, body, identity),
-    deliver: (corpid, to, mail) => backend.deliver(corpid, to, mail),
+    call: (api, body, identity) => then(backend.call(api, body, identity)),
+    deliver: (corpid, to, mail) => then(backend.deliver(corpid, to, mail)),
     clientLogin: (email, code, protocol) => backend.clientLogin(email, code, protocol),
     accepts: (address) => backend.accepts(address),
-    submit: (session, mail) => backend.submit(session, mail),
-    settle: () => backend.settle(),
+    submit: (session, mail) => then(backend.submit(session, mail)),
+    settle,
     async reset(next) {
-      await backend.settle()
+      await settle()
       backend = open(next, true)
       await backend.recovery()
     },

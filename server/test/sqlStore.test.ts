@@ -267,3 +267,31 @@ describe('several instances, one database', () => {
     await expectStored(wa.live())
   })
 })
+
+describe('background work on the server', () => {
+  test('a migration cut off by a crash resumes on the next start and finishes without settle()', async () => {
+    const zhangwei = { corpid: 'wwdemo', userid: 'zhangwei' }
+    // The first instance starts the migration and dies before any step ran (its queue was memory).
+    const crashed = createMockBackend({ now: () => Date.now(), port: sqlPort(db), replace: true })
+    const started = await crashed.call(
+      'exmail/migration/start',
+      { target_corpid: 'wwdemo2', confirm_name: '星河科技（集团）' },
+      zhangwei,
+    )
+    expect(started.errcode).toBe(0)
+    expect(started.state).toBe('running')
+    const { sqlCore } = await import('../core')
+    const core = await sqlCore(db, undefined, () => Date.now())
+    let status: Record<string, unknown> = {}
+    for (let i = 0; i < 100; i++) {
+      status = await core.call('exmail/migration/status', {}, zhangwei)
+      if (status.state === 'done') break
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    expect(status.errcode).toBe(0)
+    expect(status.state).toBe('done')
+    expect((status.steps as { done: boolean }[]).every((s) => s.done)).toBe(true)
+    // and it is in the tables: a third instance reads the same
+    expect((await reopen().call('exmail/migration/status', {}, zhangwei)).state).toBe('done')
+  })
+})
