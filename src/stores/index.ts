@@ -10,7 +10,6 @@ import { DirectoryStore } from './directory'
 import { DemoStore } from './demo'
 import { LOST_ACCESS_CODES, MailboxesStore } from './mailboxes'
 import { MessagesStore, type Failure } from './messages'
-import { ReadStore } from './read'
 import { SessionStore } from './session'
 
 // Stores that live in sub-packages (settings, admin) register here to be cleared with the rest,
@@ -53,7 +52,6 @@ function createStores() {
     if (LOST_ACCESS_CODES.has(f.errcode) && mailboxes.currentId !== 'personal') mailboxes.lostAccess(f.errmsg)
   }
   const messages = new MessagesStore(api, onFailure)
-  const read = new ReadStore({ api, messages, onFailure })
 
   const compose = new ComposeStore({
     api,
@@ -94,7 +92,7 @@ function createStores() {
 
   // who an address is (directory name, business mailbox): one cache for the lists, reading and compose
   const people = messages.people
-  const stores = { session, mailboxes, messages, read, compose, directory, demo, people }
+  const stores = { session, mailboxes, messages, compose, directory, demo, people }
   const dispose = () => {
     stopEpoch()
     stopBudget()

@@ -11,6 +11,7 @@ import { stores } from '../../../stores'
 import { FIXED_FOLDERS } from '../../../stores/messages'
 import type { Person } from '../../../stores/people'
 import type { Message, MessageChange } from '../../../stores/read'
+import { read } from '../../../stores/readSession'
 import { leavePage } from '../../../utils/leave'
 import { fullTime } from '../../../utils/time'
 import { plainText } from '../../../utils/plainText'
@@ -19,11 +20,11 @@ import './index.css'
 type Sheet = 'move' | { person: Person } | { people: Message } | null
 
 function ReadPage() {
-  const { mailboxes, read, messages, people } = stores
+  const { mailboxes, messages, people } = stores
   const { params } = useRouter()
   const mailId = decodeURIComponent(params.id ?? '')
   const mailbox = mailboxes.currentId
-  const opened = useMemo(() => read.open(mailbox, mailId), [read, mailbox, mailId])
+  const opened = useMemo(() => read.open(mailbox, mailId), [mailbox, mailId])
   const result = opened.result
   const [expanded, setExpanded] = useState<Record<string, boolean>>({})
   const [sheet, setSheet] = useState<Sheet>(null)
