@@ -15,6 +15,10 @@ export interface ServerConfig {
   corps: CorpSetup[] | undefined
   /** SMTP_PORT (inbound, 2525), SUBMISSION_PORT (2587), SMTP_TLS_CERT / SMTP_TLS_KEY (PEM files) */
   smtp: { port: number; submissionPort: number; tlsCert: string; tlsKey: string }
+  /** BIZMAIL_RESUME_MS: how often an instance looks for a migration another one left unfinished */
+  resumeEveryMs: number
+  /** BIZMAIL_DEV_STEP_DELAY_MS (dev mode only): a pause before each background step, for tests */
+  stepDelayMs: number
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -33,6 +37,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dev: env.BIZMAIL_DEV === '1',
     staticDir: env.BIZMAIL_STATIC ?? '',
     corps: env.BIZMAIL_CORPS ? readCorps(env.BIZMAIL_CORPS) : undefined,
+    resumeEveryMs: Math.max(0, Number(env.BIZMAIL_RESUME_MS ?? 5000) || 0),
+    stepDelayMs: env.BIZMAIL_DEV === '1' ? Math.max(0, Number(env.BIZMAIL_DEV_STEP_DELAY_MS ?? 0) || 0) : 0,
     smtp: {
       port: portOf(env, 'SMTP_PORT', 2525),
       submissionPort: portOf(env, 'SUBMISSION_PORT', 2587),

@@ -32,6 +32,10 @@ export interface ServerCore {
 export interface SqlCoreOptions {
   /** start from `corps` even when the database holds data (tests) */
   fresh?: boolean
+  /** how often to look for background work another instance left unfinished (0: never) */
+  resumeEveryMs?: number
+  /** dev only: a pause before each background step, so tests can stop an instance mid-migration */
+  stepDelayMs?: number
 }
 
 /**
@@ -58,7 +62,10 @@ export async function sqlCore(
     const running = backend
     draining = (async () => {
       try {
-        while (running === backend && (await running.step()));
+        for (;;) {
+          if (options.stepDelayMs) await new Promise((r) => setTimeout(r, options.stepDelayMs))
+          if (running !== backend || !(await running.step())) break
+        }
       } catch (e) {
         console.error(JSON.stringify({ level: 'error', msg: 'background step failed', err: String(e) }))
       } finally {
@@ -72,6 +79,19 @@ export async function sqlCore(
     await backend.settle()
   }
   drain()
+  // An instance that died mid-migration leaves it running in the tables: any other one finishes it.
+  const resumeEvery = options.resumeEveryMs ?? 5000
+  const resumer =
+    resumeEvery > 0
+      ? setInterval(() => {
+          if (draining) return
+          void backend.resume().then(
+            (n) => n > 0 && drain(),
+            () => undefined,
+          )
+        }, resumeEvery)
+      : null
+  resumer?.unref()
 
   return {
     call: (api, body, identity) => then(backend.call(api, body, identity)),

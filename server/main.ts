@@ -16,7 +16,10 @@ async function main(): Promise<void> {
   const applied = await migrate(db)
   const clock = createClock()
   // Without BIZMAIL_CORPS: the demo organisations in dev mode, none otherwise.
-  const core = await sqlCore(db, config.corps ?? (config.dev ? undefined : []), clock.now)
+  const core = await sqlCore(db, config.corps ?? (config.dev ? undefined : []), clock.now, {
+    resumeEveryMs: config.resumeEveryMs,
+    stepDelayMs: config.stepDelayMs,
+  })
   const sessions = new Sessions(db, clock.now)
   const app = buildApp({
     db,

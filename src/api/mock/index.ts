@@ -56,6 +56,11 @@ export interface MockBackend {
   settle(): Promise<void>
   /** run one pending background task (a migration step); false when none was pending */
   step(): Promise<boolean>
+  /**
+   * With nothing queued here: brings the state up to date and queues the running migrations it
+   * holds (another instance that ran them may have died). Answers how many were queued.
+   */
+  resume(): Promise<number>
   /** why the persisted state was replaced or rolled back on start-up, or null */
   recovery(): Promise<string | null>
   /** what the saved state occupies (zero without storage) */
@@ -316,6 +321,17 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     async step() {
       await ready
       return runNext()
+    },
+    async resume() {
+      await ready
+      let queued = 0
+      await exclusive(() =>
+        transact(() => {
+          if (tasks.length === 0) queued = resumeMigrations(root, env)
+          return { errcode: 0, errmsg: 'ok' }
+        }, always),
+      )
+      return queued
     },
     async recovery() {
       await ready
