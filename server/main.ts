@@ -1,6 +1,7 @@
 // `npm run server`: opens the database (PGlite in BIZMAIL_DATA_DIR, or DATABASE_URL), applies the
 // migrations, serves HTTP, and on SIGTERM / SIGINT finishes in-flight requests before it exits.
 import { Sessions } from './auth/sessions'
+import { dbTokenCache } from './auth/tokenCache'
 import { WecomClient } from './auth/wecom'
 import { buildApp } from './app'
 import { createClock } from './clock'
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     db,
     core,
     sessions,
-    wecom: config.wecom ? new WecomClient(config.wecom) : null,
+    wecom: config.wecom ? new WecomClient({ ...config.wecom, cache: dbTokenCache(db) }) : null,
     clock,
     dev: config.dev,
     logger: true,

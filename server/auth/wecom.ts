@@ -1,11 +1,15 @@
 // The WeCom server API for login: an access token (cached until shortly before it expires, fetched
 // again once when WeCom says it is invalid or expired), then the code exchanges. The secret, the
-// token and session_key never leave this module.
+// token and session_key never leave this module (and the database's wecom_tokens, where instances
+// share the token).
+import type { TokenCache } from './tokenCache'
 export interface WecomConfig {
   base: string
   corpid: string
   secret: string
   now?: () => number
+  /** where instances share the token (the database); without it, this process only */
+  cache?: TokenCache
 }
 
 export type WecomIdentity =
@@ -62,6 +66,7 @@ export class WecomClient {
       const errcode = typeof r.errcode === 'number' ? r.errcode : 0
       if (TOKEN_INVALID.has(errcode) && attempt === 0) {
         this.token = null
+        await this.config.cache?.drop(this.config.corpid, token).catch(() => undefined)
         continue
       }
       if (errcode !== 0) return refusal(errcode, r.errmsg)
@@ -77,10 +82,22 @@ export class WecomClient {
   private accessToken(): Promise<string> {
     if (this.token && this.now() < this.token.expiresAt) return Promise.resolve(this.token.value)
     // One gettoken at a time: WeCom rate-limits it.
-    this.pending ??= this.fetchToken().finally(() => {
+    this.pending ??= this.sharedOrFetched().finally(() => {
       this.pending = null
     })
     return this.pending
+  }
+
+  private async sharedOrFetched(): Promise<string> {
+    const cache = this.config.cache
+    const shared = cache ? await cache.read(this.config.corpid).catch(() => null) : null
+    if (shared && this.now() < shared.expiresAt) {
+      this.token = shared
+      return shared.value
+    }
+    const value = await this.fetchToken()
+    if (cache && this.token) await cache.write(this.config.corpid, this.token).catch(() => undefined)
+    return value
   }
 
   private async fetchToken(): Promise<string> {

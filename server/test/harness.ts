@@ -3,6 +3,7 @@
 import type { CorpSetup } from '../../src/api/contract'
 import { buildApp } from '../app'
 import { Sessions } from '../auth/sessions'
+import { dbTokenCache } from '../auth/tokenCache'
 import { WecomClient } from '../auth/wecom'
 import { createClock } from '../clock'
 import { sqlCore } from '../core'
@@ -33,11 +34,17 @@ export async function testApp(
   options: { dev?: boolean; wecomBase?: string; corps?: CorpSetup[] } = {},
 ) {
   await migrate(db)
-  await db.exec('TRUNCATE sessions, login_attempts')
+  await db.exec('TRUNCATE sessions, login_attempts, wecom_tokens')
   const clock = createClock()
   const core = await sqlCore(db, options.corps ?? [CORP], clock.now, { fresh: true })
   const wecom = options.wecomBase
-    ? new WecomClient({ base: options.wecomBase, corpid: 'wwtest', secret: 's3cret', now: clock.now })
+    ? new WecomClient({
+        base: options.wecomBase,
+        corpid: 'wwtest',
+        secret: 's3cret',
+        now: clock.now,
+        cache: dbTokenCache(db),
+      })
     : null
   const app = buildApp({
     db,

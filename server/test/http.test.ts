@@ -4,6 +4,8 @@ import { after as afterAll, before as beforeAll, describe, test } from 'node:tes
 import { expect } from 'expect'
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../db'
+import { dbTokenCache } from '../auth/tokenCache'
+import { WecomClient } from '../auth/wecom'
 import { migrate } from '../db/migrate'
 import { startFakeWecom, type FakeWecom } from './fakeWecom'
 import { CORP, testApp, testDb } from './harness'
@@ -191,6 +193,21 @@ describe('WeCom login (fake WeCom on loopback)', () => {
     expect(b.token).not.toBe(a.token)
     expect(wecom.calls.gettoken - before).toBe(1)
     expect((await post(app, '/cgi-bin/mail/mailbox/list', {}, a.token)).json().errcode).toBe(0)
+  })
+
+  test('another instance on the same database uses the stored token: no second gettoken', async () => {
+    wecom.codes.set('c7', { corpid: 'wwtest', userid: 'boss' })
+    wecom.codes.set('c8', { corpid: 'wwtest', userid: 'boss' })
+    expect((await post(app, '/auth/wecom', { code: 'c7' })).json().errcode).toBe(0)
+    const before = wecom.calls.gettoken
+    const other = new WecomClient({
+      base: wecom.base,
+      corpid: 'wwtest',
+      secret: 's3cret',
+      cache: dbTokenCache(db),
+    })
+    expect(await other.login('c8')).toMatchObject({ ok: true, userid: 'boss' })
+    expect(wecom.calls.gettoken - before).toBe(0)
   })
 
   test('an invalid token (40014) is fetched again once; a used code is 40029 in Chinese', async () => {
