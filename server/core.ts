@@ -23,6 +23,8 @@ export interface ServerCore {
   /** SMTP submission: send as the mailbox of a client login, as mail/message/send would */
   submit(session: ClientSession, mail: SubmittedMail): Promise<SubmitOutcome>
   settle(): Promise<void>
+  /** stops background work (after settle, before the database closes) */
+  close(): Promise<void>
   /** dev: replace all data with fresh corps (undefined: the demo organisations) */
   reset(corps: CorpSetup[] | undefined): Promise<void>
   /** whether a login's (corpid, userid) is a member of a provisioned corp */
@@ -100,6 +102,10 @@ export async function sqlCore(
     accepts: (address) => backend.accepts(address),
     submit: (session, mail) => then(backend.submit(session, mail)),
     settle,
+    async close() {
+      if (resumer) clearInterval(resumer)
+      await settle()
+    },
     async reset(next) {
       await settle()
       backend = open(next, true)

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests')
     clearInterval(housekeeping)
     await Promise.all([app.close(), smtp.close()])
-    await core.settle()
+    await core.close()
     await db.close()
     process.exit(0)
   }

@@ -54,6 +54,7 @@ export async function testApp(
     clock,
     dev: options.dev ?? false,
   })
+  app.addHook('onClose', () => core.close())
   await app.ready()
   return { app, clock, core }
 }

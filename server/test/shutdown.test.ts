@@ -28,6 +28,7 @@ test('in-flight requests finish before the server stops', async () => {
     accepts: async () => null,
     submit: async () => ({ result: { errcode: 0, errmsg: 'ok' }, refused: null, changedCorp: null }),
     settle: async () => undefined,
+    close: async () => undefined,
     reset: async () => undefined,
     isMember: async () => true,
   }
