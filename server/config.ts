@@ -15,6 +15,8 @@ export interface ServerConfig {
   corps: CorpSetup[] | undefined
   /** SMTP_PORT (inbound, 2525), SUBMISSION_PORT (2587), SMTP_TLS_CERT / SMTP_TLS_KEY (PEM files) */
   smtp: { port: number; submissionPort: number; tlsCert: string; tlsKey: string }
+  /** SMTP_RELAY_URL: where mail to outside addresses leaves (smtp://user:pass@host:587) */
+  relayUrl: string
   /** BIZMAIL_RESUME_MS: how often an instance looks for a migration another one left unfinished */
   resumeEveryMs: number
   /** BIZMAIL_DEV_STEP_DELAY_MS (dev mode only): a pause before each background step, for tests */
@@ -37,6 +39,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     dev: env.BIZMAIL_DEV === '1',
     staticDir: env.BIZMAIL_STATIC ?? '',
     corps: env.BIZMAIL_CORPS ? readCorps(env.BIZMAIL_CORPS) : undefined,
+    relayUrl: env.SMTP_RELAY_URL ?? '',
     resumeEveryMs: Math.max(0, Number(env.BIZMAIL_RESUME_MS ?? 5000) || 0),
     stepDelayMs: env.BIZMAIL_DEV === '1' ? Math.max(0, Number(env.BIZMAIL_DEV_STEP_DELAY_MS ?? 0) || 0) : 0,
     smtp: {

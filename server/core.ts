@@ -7,6 +7,8 @@ import {
   createMockBackend,
   type ClientSession,
   type MockBackend,
+  type OutboundJob,
+  type OutboundOutcome,
   type SubmitOutcome,
   type SubmittedMail,
 } from '../src/api/mock'
@@ -25,6 +27,9 @@ export interface ServerCore {
   settle(): Promise<void>
   /** stops background work (after settle, before the database closes) */
   close(): Promise<void>
+  /** the relay worker's queue (smtp/outbound.ts) */
+  claimOutbound(): Promise<OutboundJob | null>
+  completeOutbound(job: OutboundJob, outcome: OutboundOutcome): Promise<boolean>
   /** dev: replace all data with fresh corps (undefined: the demo organisations) */
   reset(corps: CorpSetup[] | undefined): Promise<void>
   /** whether a login's (corpid, userid) is a member of a provisioned corp */
@@ -51,7 +56,7 @@ export async function sqlCore(
   options: SqlCoreOptions = {},
 ): Promise<ServerCore> {
   const open = (seed: CorpSetup[] | undefined, replace: boolean): MockBackend =>
-    createMockBackend({ corps: seed, now, port: sqlPort(db), replace })
+    createMockBackend({ corps: seed, now, port: sqlPort(db), replace, relay: true })
   let backend = open(corps, options.fresh === true)
   // Fail at start-up, not at the first request, when the database cannot be read.
   await backend.recovery()
@@ -102,6 +107,8 @@ export async function sqlCore(
     accepts: (address) => backend.accepts(address),
     submit: (session, mail) => then(backend.submit(session, mail)),
     settle,
+    claimOutbound: () => backend.claimOutbound(),
+    completeOutbound: (job, outcome) => backend.completeOutbound(job, outcome),
     async close() {
       if (resumer) clearInterval(resumer)
       await settle()

@@ -10,6 +10,7 @@ import { sqlCore } from './core'
 import { openDb } from './db'
 import { migrate } from './db/migrate'
 import { startSmtp } from './smtp'
+import { startRelay } from './smtp/outbound'
 
 async function main(): Promise<void> {
   const config = configFromEnv()
@@ -35,7 +36,15 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host })
   const smtp = await startSmtp(core, { ...config.smtp, host: config.host, dev: config.dev }, app.log)
   app.log.info({ db: db.kind, migrations: applied, dev: config.dev, wecom: !!config.wecom }, 'server ready')
-  app.log.info({ smtp: smtp.inboundPort, submission: smtp.submissionPort }, 'smtp ready')
+  const relay = startRelay(core, { url: config.relayUrl, log: app.log })
+  app.log.info(
+    {
+      smtp: smtp.inboundPort,
+      submission: smtp.submissionPort,
+      relay: config.relayUrl ? 'configured' : 'none',
+    },
+    'smtp ready',
+  )
 
   // Long-expired sessions and old failed-login records go once an hour (any instance may do it).
   const housekeeping = setInterval(() => {
@@ -53,6 +62,7 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: finishing in-flight requests')
     clearInterval(housekeeping)
     await Promise.all([app.close(), smtp.close()])
+    await relay.close()
     await core.close()
     await db.close()
     process.exit(0)

@@ -29,6 +29,8 @@ test('in-flight requests finish before the server stops', async () => {
     submit: async () => ({ result: { errcode: 0, errmsg: 'ok' }, refused: null, changedCorp: null }),
     settle: async () => undefined,
     close: async () => undefined,
+    claimOutbound: async () => null,
+    completeOutbound: async () => true,
     reset: async () => undefined,
     isMember: async () => true,
   }

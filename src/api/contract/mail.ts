@@ -50,6 +50,15 @@ export interface MessageItem {
   starred: boolean
   /** messages in the thread (conversation mode) */
   count?: number
+  /** a Sent copy with outside recipients: the relay's progress (server only) */
+  delivery?: Delivery
+}
+
+/** 发送中 / 已发送 / 发送失败（原因） of mail to outside addresses (policy/outbound deliveryLabel) */
+export interface Delivery {
+  state: 'sending' | 'sent' | 'failed'
+  /** the relay's last refusal, '' when none */
+  error: string
 }
 
 export interface Message {
@@ -67,6 +76,7 @@ export interface Message {
   message_id: string
   in_reply_to: string
   delivered_to?: string
+  delivery?: Delivery
 }
 
 /** a message's triage state: mail/message/update answers it as it was before, for undo */

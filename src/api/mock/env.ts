@@ -10,4 +10,6 @@ export interface MockEnv {
   secureBytes(n: number): Uint8Array
   /** queue background work (a migration step); settle() runs the queue to completion */
   schedule(task: () => void): void
+  /** mail to outside addresses waits for a relay worker (the server); otherwise it just leaves */
+  relay?: boolean
 }

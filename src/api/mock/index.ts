@@ -11,6 +11,7 @@ import type { MockEnv } from './env'
 import { clientLogin as clientLoginImpl } from './handlers/clientLogin'
 import { deliverMail } from './handlers/deliver'
 import { bumpMailIndex } from './mail/mailboxIndex'
+import { claimOutbound, completeOutbound, type OutboundJob, type OutboundOutcome } from './mail/outbox'
 import { routeAddress } from './mail/routing'
 import { submitMail, type ClientSession, type SubmitOutcome, type SubmittedMail } from './mail/submit'
 import { touchStore } from './mail/store'
@@ -26,6 +27,7 @@ import { raw, Tracker, type Path } from './tx'
 export type { ApiResult, CallContext, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
 export type { ClientSession, SubmitOutcome, SubmittedMail } from './mail/submit'
 export type { OpenedState, StatePort, StorageUsage } from './port'
+export type { OutboundJob, OutboundOutcome } from './mail/outbox'
 
 export interface MockBackendOptions {
   corps?: CorpSetup[]
@@ -40,6 +42,8 @@ export interface MockBackendOptions {
   port?: StatePort
   /** start from the seed (`corps` or the demo) even when the port holds a saved state (dev reset) */
   replace?: boolean
+  /** mail to outside addresses is queued for claimOutbound (the server's relay worker) */
+  relay?: boolean
 }
 
 export interface MockBackend {
@@ -61,6 +65,10 @@ export interface MockBackend {
    * holds (another instance that ran them may have died). Answers how many were queued.
    */
   resume(): Promise<number>
+  /** the relay worker: the next Sent copy due for the relay, leased to it (mail/outbox.ts) */
+  claimOutbound(): Promise<OutboundJob | null>
+  /** the relay worker: what the relay said about a claimed job */
+  completeOutbound(job: OutboundJob, outcome: OutboundOutcome): Promise<boolean>
   /** why the persisted state was replaced or rolled back on start-up, or null */
   recovery(): Promise<string | null>
   /** what the saved state occupies (zero without storage) */
@@ -96,6 +104,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       return entropy.take(n)
     },
     schedule: (task) => void tasks.push(task),
+    relay: options.relay === true,
   }
   const seed = (): BackendState => (options.corps ? stateFromSetups(options.corps) : demoState(env))
 
@@ -332,6 +341,28 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         }, always),
       )
       return queued
+    },
+    async claimOutbound() {
+      await ready
+      let job: OutboundJob | null = null
+      const r = await exclusive(() =>
+        transact(() => {
+          job = claimOutbound(root, now())
+          return { errcode: 0, errmsg: 'ok' }
+        }, always),
+      )
+      // A lease that was not saved is no lease: the worker must not send.
+      return r.errcode === 0 ? job : null
+    },
+    async completeOutbound(job, outcome) {
+      await ready
+      const r = await exclusive(() =>
+        transact(() => {
+          completeOutbound(root, job, job.attempt, outcome, now())
+          return { errcode: 0, errmsg: 'ok' }
+        }, always),
+      )
+      return r.errcode === 0
     },
     async recovery() {
       await ready

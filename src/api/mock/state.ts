@@ -124,6 +124,20 @@ export interface MailMessage extends Message {
   thread: string
   /** address the message arrived at (mailbox address or alias), for reply-from defaults */
   delivered_to: string
+  /** a Sent copy with outside recipients, while and after the relay takes it (server only) */
+  outbound?: Outbound
+}
+
+/** the relay's work on one sent message (policy/outbound) */
+export interface Outbound {
+  /** outside recipients (To, Cc and Bcc) */
+  to: string[]
+  /** queued: waiting for a worker (or a retry); sending: a worker holds it until next_at */
+  state: 'queued' | 'sending' | 'sent' | 'failed'
+  attempts: number
+  next_at: number
+  /** the relay's last refusal, in words for the sender */
+  error: string
 }
 
 /** one receive rule; the shape and its limits live with the rule checks */

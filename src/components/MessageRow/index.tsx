@@ -39,6 +39,11 @@ export function MessageRow({ item, showTo, onOpen, onActions, nameOf = displayNa
         <View className="msg-row__line">
           <Text className="msg-row__subject">{item.subject || '（无主题）'}</Text>
           {item.starred && <Text className="msg-row__star">★</Text>}
+          {item.delivery && item.delivery.state !== 'sent' && (
+            <Text className={`msg-row__delivery msg-row__delivery--${item.delivery.state}`}>
+              {item.delivery.state === 'failed' ? '发送失败' : '发送中'}
+            </Text>
+          )}
         </View>
         <View className="msg-row__snippet">{item.snippet}</View>
       </View>

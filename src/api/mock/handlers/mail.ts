@@ -4,6 +4,7 @@ import type { AccessRoute } from '../../../policy/access'
 import { ErrCode } from '../../../policy/codes'
 import type { Verdict } from '../../../policy/result'
 import type { ApiResult, Parsed } from '../../contract'
+import { deliveryOf } from '../mail/outbox'
 import { mailAuthCodeApis } from '../mail/authCodeApis'
 import { checkSend, draftFields } from '../mail/compose'
 import { listMessages, parseCursor, parseLimit } from '../mail/listing'
@@ -121,7 +122,15 @@ const messageList = withMailbox<'mail/message/list'>(({ caller }, body, { store 
 })
 
 function messageView(m: MailMessage) {
-  return { ...m, to: m.to.slice(), cc: m.cc.slice(), bcc: m.bcc.slice() }
+  const { outbound: _queue, ...rest } = m
+  const delivery = deliveryOf(m)
+  return {
+    ...rest,
+    to: m.to.slice(),
+    cc: m.cc.slice(),
+    bcc: m.bcc.slice(),
+    ...(delivery ? { delivery } : {}),
+  }
 }
 
 function findMessage(box: OpenMailbox, id: string): Verdict<MailMessage> {

@@ -16,11 +16,15 @@ export function bounceSubject(subject: string): string {
 }
 
 /** The notice's text: each undeliverable address with why, then what the original was. */
-export function bounceContent(original: MailMessage, undeliverable: readonly string[]): string {
+export function bounceContent(
+  original: MailMessage,
+  undeliverable: readonly string[],
+  reason = BOUNCE_REASON,
+): string {
   const lines = [
     '您发送的邮件未能送达以下收件人：',
     '',
-    ...undeliverable.map((a) => `  ${a}：${BOUNCE_REASON}`),
+    ...undeliverable.map((a) => `  ${a}：${reason}`),
     '',
     '请核对收件人地址后重新发送。其他收件人不受影响。',
     '',
@@ -38,6 +42,7 @@ export function bounce(
   undeliverable: readonly string[],
   domain: string,
   time: number,
+  reason = BOUNCE_REASON,
 ): MailMessage {
   return addMessage(store, {
     folder: 'inbox',
@@ -46,7 +51,7 @@ export function bounce(
     cc: [],
     bcc: [],
     subject: bounceSubject(original.subject),
-    content: bounceContent(original, undeliverable),
+    content: bounceContent(original, undeliverable, reason),
     time,
     read: false,
     starred: false,

@@ -6,6 +6,7 @@ import { ErrCode } from '../../../policy/codes'
 import { snippet } from '../../../policy/mailText'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import type { Draft, MailMessage, MailStore } from '../state'
+import { deliveryOf } from './outbox'
 import { folderMessages, newestFirst, seqOf } from './store'
 
 export const DEFAULT_PAGE = 20
@@ -69,7 +70,9 @@ function page<T extends { time: number; mail_id: string }>(
 }
 
 function messageItem(m: MailMessage): ListItem {
+  const delivery = deliveryOf(m)
   return {
+    ...(delivery ? { delivery } : {}),
     mail_id: m.mail_id,
     from: m.from,
     to: m.to,

@@ -137,6 +137,8 @@ export interface RecipientPlan {
   deliveries: { address: string; dest: Destination }[]
   /** internal addresses with nowhere to go (absent, deleted, in the recycle bin, moved away) */
   undeliverable: string[]
+  /** outside addresses (another domain): they leave through the relay */
+  outside: string[]
 }
 
 /**
@@ -149,6 +151,7 @@ export function planRecipients(tracked: CorpState, addresses: readonly string[])
   const book = addressBook(corp)
   const deliveries: RecipientPlan['deliveries'] = []
   const undeliverable: string[] = []
+  const outside: string[] = []
   const stores = new Set<string>()
   for (const listed of addresses) {
     const a = normalizeAddress(listed)
@@ -156,13 +159,13 @@ export function planRecipients(tracked: CorpState, addresses: readonly string[])
     if (!dest) {
       if (isInternalAddress(corp, a) && !isMailGroup(corp, a) && !undeliverable.includes(a)) {
         undeliverable.push(a)
-      }
-      continue // outside: leaves the system (not modelled)
+      } else if (!isInternalAddress(corp, a) && !outside.includes(a)) outside.push(a)
+      continue
     }
     // One copy per mailbox, even when an address and its alias are both listed.
     if (stores.has(dest.storeId)) continue
     stores.add(dest.storeId)
     deliveries.push({ address: a, dest })
   }
-  return { deliveries, undeliverable }
+  return { deliveries, undeliverable, outside }
 }

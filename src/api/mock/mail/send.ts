@@ -56,5 +56,9 @@ export function sendOutgoing(
     })
   }
   if (plan.undeliverable.length) bounce(box.store, sent, plan.undeliverable, corp.domain.name, time)
+  // The server's relay worker takes it from here (mail/outbox.ts); in the app's demo it just leaves.
+  if (env.relay && plan.outside.length) {
+    sent.outbound = { to: plan.outside, state: 'queued', attempts: 0, next_at: time, error: '' }
+  }
   return sent
 }

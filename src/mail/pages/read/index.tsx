@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { deliveryLabel } from '../../../policy/outbound'
 import { FolderSheet } from '../../../components/FolderSheet'
 import { PeopleSheet } from '../../../components/PeopleSheet'
 import { PersonSheet } from '../../../components/PersonSheet'
@@ -259,6 +260,14 @@ const MessageBlock = observer(function MessageBlock({
         </Text>
         <Text className="read-page__to-more">详情</Text>
       </View>
+      {m.delivery && (
+        <Text
+          className={`read-page__delivery read-page__delivery--${m.delivery.state}`}
+          data-testid="read-delivery"
+        >
+          {deliveryLabel(m.delivery.state, m.delivery.error)}
+        </Text>
+      )}
       {/* Rendered as text, never markup: mail bodies are untrusted. */}
       <Text className="read-page__content" userSelect>
         {plainText(m.content)}

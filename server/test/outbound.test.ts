@@ -1,0 +1,246 @@
+// Outbound mail through the relay (issue 16): a local smtp-server sink acts as the relay. Mail to
+// outside addresses reaches it with correct MIME, once; a relay that is down keeps the mail queued
+// (发送中) until it is back; a permanent refusal ends in 发送失败 and a 退信; no relay configured is
+// told the same way.
+import { after as afterAll, before as beforeAll, describe, test } from 'node:test'
+import { createServer as netServer } from 'node:net'
+import { expect } from 'expect'
+import { simpleParser, type ParsedMail } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+import type { Db } from '../db'
+import { NO_RELAY_REASON, startRelay, type RelayWorker } from '../smtp/outbound'
+import { testApp, testDb } from './harness'
+
+let db: Db
+beforeAll(async () => {
+  db = await testDb()
+})
+afterAll(async () => {
+  await db.close()
+})
+
+const boss = { corpid: 'wwtest', userid: 'boss' }
+
+interface Sink {
+  port: number
+  received: { rcpt: string[]; mail: ParsedMail }[]
+  /** answer every RCPT with this (e.g. 550), or accept */
+  refuse: number | null
+  close(): Promise<void>
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = netServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+  })
+}
+
+async function startSink(port = 0): Promise<Sink> {
+  const sink: Sink = { port, received: [], refuse: null, close: async () => undefined }
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, cb) {
+      if (sink.refuse) {
+        const e = new Error(`${address.address}: mailbox unavailable`) as Error & { responseCode: number }
+        e.responseCode = sink.refuse
+        return cb(e)
+      }
+      cb()
+    },
+    onData(stream, session, cb) {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('end', () => {
+        void simpleParser(Buffer.concat(chunks)).then((mail) => {
+          sink.received.push({ rcpt: session.envelope.rcptTo.map((r) => r.address), mail })
+          cb()
+        })
+      })
+    },
+  })
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()))
+  sink.port = (server.server.address() as { port: number }).port
+  sink.close = () => new Promise((r) => server.close(() => r()))
+  return sink
+}
+
+async function until<T>(what: () => Promise<T | undefined | null | false>, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms
+  for (;;) {
+    const v = await what()
+    if (v) return v
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+async function sentCopy(core: Awaited<ReturnType<typeof testApp>>['core'], subject: string) {
+  const r = await core.call('mail/message/list', { mailbox: 'personal', folder: 'sent' }, boss)
+  return (
+    r.items as { subject: string; mail_id: string; delivery?: { state: string; error: string } }[]
+  ).find((m) => m.subject === subject)
+}
+
+describe('outbound through the relay', () => {
+  let relay: RelayWorker | null = null
+  afterAll(async () => {
+    await relay?.close()
+  })
+
+  test('outside recipients get the mail once, with correct MIME; Bcc is in the envelope only', async () => {
+    const sink = await startSink()
+    const { app, core } = await testApp(db)
+    relay = startRelay(core, { url: `smtp://127.0.0.1:${sink.port}`, pollMs: 50 })
+    try {
+      const r = await core.call(
+        'mail/message/send',
+        {
+          mailbox: 'personal',
+          from: 'boss@test.com',
+          to: ['client@outside.com'],
+          cc: [],
+          bcc: ['hidden@other.org'],
+          subject: '报价单：X300 型服务器',
+          content: '陈经理您好，\n单价 2,980 元。',
+          idempotency_key: 'out-1',
+        },
+        boss,
+      )
+      expect(r.errcode).toBe(0)
+      const copy = await until(async () => {
+        const c = await sentCopy(core, '报价单：X300 型服务器')
+        return c?.delivery?.state === 'sent' ? c : null
+      })
+      expect(sink.received).toHaveLength(1)
+      const { rcpt, mail } = sink.received[0]
+      expect(rcpt.sort()).toEqual(['client@outside.com', 'hidden@other.org'])
+      expect(mail.subject).toBe('报价单：X300 型服务器')
+      expect(mail.from?.value[0].address).toBe('boss@test.com')
+      expect(mail.text?.trim()).toBe('陈经理您好，\n单价 2,980 元。')
+      expect(mail.headers.has('bcc')).toBe(false)
+      const read = await core.call('mail/message/read', { mailbox: 'personal', mail_id: copy.mail_id }, boss)
+      expect(mail.messageId).toBe((read.message as { message_id: string }).message_id)
+      expect((read.message as { delivery: unknown }).delivery).toEqual({ state: 'sent', error: '' })
+      // Nothing more arrives: it was taken once.
+      await new Promise((res) => setTimeout(res, 300))
+      expect(sink.received).toHaveLength(1)
+    } finally {
+      await relay.close()
+      relay = null
+      await app.close()
+      await sink.close()
+    }
+  })
+
+  test('relay down: 发送中 with the reason; relay back after the backoff: delivered once', async () => {
+    const port = await freePort()
+    const { app, core, clock } = await testApp(db)
+    relay = startRelay(core, { url: `smtp://127.0.0.1:${port}`, pollMs: 50 })
+    let sink: Sink | null = null
+    try {
+      await core.call(
+        'mail/message/send',
+        {
+          mailbox: 'personal',
+          from: 'boss@test.com',
+          to: ['client@outside.com'],
+          subject: '稍后送达',
+          content: '正文',
+          idempotency_key: 'out-k1',
+        },
+        boss,
+      )
+      const waiting = await until(async () => {
+        const c = await sentCopy(core, '稍后送达')
+        return c?.delivery?.error ? c : null
+      })
+      expect(waiting.delivery).toEqual({ state: 'sending', error: '外发邮件服务器暂时无法连接' })
+      sink = await startSink(port)
+      await new Promise((res) => setTimeout(res, 300))
+      // still waiting for its retry time (1 minute after the first attempt)
+      expect(sink.received).toHaveLength(0)
+      clock.set(Date.now() + 2 * 60_000)
+      await until(async () => (await sentCopy(core, '稍后送达'))?.delivery?.state === 'sent')
+      expect(sink.received).toHaveLength(1)
+      expect(sink.received[0].mail.subject).toBe('稍后送达')
+    } finally {
+      await relay.close()
+      relay = null
+      clock.set(null)
+      await app.close()
+      await sink?.close()
+    }
+  })
+
+  test('a permanent refusal (550): 发送失败（原因）and a 退信 in the inbox naming it', async () => {
+    const sink = await startSink()
+    sink.refuse = 550
+    const { app, core } = await testApp(db)
+    relay = startRelay(core, { url: `smtp://127.0.0.1:${sink.port}`, pollMs: 50 })
+    try {
+      await core.call(
+        'mail/message/send',
+        {
+          mailbox: 'personal',
+          from: 'boss@test.com',
+          to: ['nobody@outside.com'],
+          subject: '拒收',
+          content: '正文',
+          idempotency_key: 'out-k2',
+        },
+        boss,
+      )
+      const failed = await until(async () => {
+        const c = await sentCopy(core, '拒收')
+        return c?.delivery?.state === 'failed' ? c : null
+      })
+      expect(failed.delivery?.error).toMatch(/^对方邮件服务器拒收：/)
+      const inbox = await core.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, boss)
+      const notice = (inbox.items as { subject: string; snippet: string }[]).find(
+        (m) => m.subject === '退信：拒收',
+      )
+      expect(notice).toBeDefined()
+      expect(sink.received).toHaveLength(0)
+    } finally {
+      await relay.close()
+      relay = null
+      await app.close()
+      await sink.close()
+    }
+  })
+
+  test('no relay configured: outside mail fails at once with that reason and a 退信', async () => {
+    const { app, core } = await testApp(db)
+    relay = startRelay(core, { url: '', pollMs: 50 })
+    try {
+      await core.call(
+        'mail/message/send',
+        {
+          mailbox: 'personal',
+          from: 'boss@test.com',
+          to: ['client@outside.com'],
+          subject: '无中继',
+          content: '正文',
+          idempotency_key: 'out-k3',
+        },
+        boss,
+      )
+      const failed = await until(async () => {
+        const c = await sentCopy(core, '无中继')
+        return c?.delivery?.state === 'failed' ? c : null
+      })
+      expect(failed.delivery?.error).toBe(NO_RELAY_REASON)
+      const inbox = await core.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, boss)
+      expect(JSON.stringify(inbox.items)).toContain('退信：无中继')
+    } finally {
+      await relay.close()
+      relay = null
+      await app.close()
+    }
+  })
+})
