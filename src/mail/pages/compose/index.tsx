@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { RecipientField } from '../../../components/RecipientField'
 import { StateView } from '../../../components/StateView'
@@ -246,26 +246,21 @@ function ComposePage() {
         <Text>{compose.error}</Text>
       </View>
       <View className="compose__bar">
-        <View
-          className="btn btn-plain compose__discard"
-          role="button"
-          hoverClass="compose__btn--pressed"
-          onClick={() => void discard()}
-        >
+        <Button className="btn btn-plain compose__discard" onClick={() => void discard()}>
           <Text>舍弃</Text>
-        </View>
-        {/* A View, not Taro's Button: its H5 [disabled] / loading styles made an enabled label look
-            dimmed, and its loading icon is inserted next to React's text, which broke the DOM. */}
-        <View
+        </Button>
+        {/* No `loading`, and `disabled` only while sending: Taro's H5 button styles any [disabled]
+            attribute (disabled="false" too) as a dimmed label, and its loading icon is inserted next
+            to React's text, which broke the DOM (insertBefore NotFoundError after a failed send).
+            The label is a Text of its own for the same reason. */}
+        <Button
           className={`btn compose__send${compose.sending ? ' compose__send--busy' : ''}`}
-          role="button"
-          aria-disabled={compose.sending ? 'true' : undefined}
-          hoverClass="compose__btn--pressed"
+          disabled={compose.sending ? true : undefined}
           data-testid="compose-send"
           onClick={() => void send()}
         >
           <Text>{sendLabel}</Text>
-        </View>
+        </Button>
       </View>
     </View>
   )
