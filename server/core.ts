@@ -12,6 +12,7 @@ import {
   type SubmitOutcome,
   type SubmittedMail,
 } from '../src/api/mock'
+import { claimOutboundJob, completeOutboundJob, submit } from '../src/api/mock/serverEntries'
 import type { Identity } from './auth/sessions'
 import type { Db } from './db'
 import { sqlPort } from './store/sqlPort'
@@ -105,10 +106,10 @@ export async function sqlCore(
     deliver: (corpid, to, mail) => then(backend.deliver(corpid, to, mail)),
     clientLogin: (email, code, protocol) => backend.clientLogin(email, code, protocol),
     accepts: (address) => backend.accepts(address),
-    submit: (session, mail) => then(backend.submit(session, mail)),
+    submit: (session, mail) => then(submit(backend, session, mail)),
     settle,
-    claimOutbound: () => backend.claimOutbound(),
-    completeOutbound: (job, outcome) => backend.completeOutbound(job, outcome),
+    claimOutbound: () => claimOutboundJob(backend),
+    completeOutbound: (job, outcome) => completeOutboundJob(backend, job, outcome),
     async close() {
       if (resumer) clearInterval(resumer)
       await settle()

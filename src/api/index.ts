@@ -3,8 +3,8 @@ import Taro from '@tarojs/taro'
 import { createApiClient, type ApiClient } from './client'
 import type { CallContext, Transport } from './contract'
 import { withFaults, type FaultInjector } from './faults'
-import { devLogin, wecomLogin } from './http/login'
-import { createHttpTransport } from './http/transport'
+import type * as HttpLogin from './http/login'
+import type * as HttpTransport from './http/transport'
 import type { StorageBudget } from '../policy/storageBudget'
 import type * as MockApp from './mockApp'
 import type { MockTransport } from './mockTransport'
@@ -38,6 +38,11 @@ function makeTransport(): Transport {
   // API_TRANSPORT is a build-time constant: webpack folds this condition and leaves the dead
   // branch out, so http builds carry neither the mock backend nor its demo data.
   if (typeof API_TRANSPORT !== 'undefined' && API_TRANSPORT === 'http') {
+    // Required here, not imported: the demo build (mock) carries no http transport.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { devLogin, wecomLogin } = require('./http/login') as typeof HttpLogin
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createHttpTransport } = require('./http/transport') as typeof HttpTransport
     const login = API_LOGIN === 'dev' ? devLogin() : wecomLogin(API_CORPID)
     return createHttpTransport(
       API_BASE_URL,

@@ -1,10 +1,8 @@
 // The app's stores, wired to the real api client and platform storage.
 import { reaction, runInAction } from 'mobx'
 import { api, mockBackend, onServerLogin, onStorageBudget, resetApiForTest, setIdentity } from '../api'
-import { randomKey } from '../api/entropy'
 import { taroStorage } from '../api/taroStorage'
 import { storageWarning } from '../policy/storageBudget'
-import { ComposeStore } from './compose'
 import { DEFAULT_IDENTITY } from './demoIdentities'
 import { DirectoryStore } from './directory'
 import { DemoStore } from './demo'
@@ -53,14 +51,6 @@ function createStores() {
   }
   const messages = new MessagesStore(api, onFailure)
 
-  const compose = new ComposeStore({
-    api,
-    storage: taroStorage,
-    newKey: randomKey,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    now: () => Date.now(),
-  })
-
   const directory = new DirectoryStore({ api, storage: taroStorage, identity: () => session.identity })
 
   const demo = new DemoStore({ backend: mockBackend, identity: () => session.identity, messages, mailboxes })
@@ -92,7 +82,7 @@ function createStores() {
 
   // who an address is (directory name, business mailbox): one cache for the lists, reading and compose
   const people = messages.people
-  const stores = { session, mailboxes, messages, compose, directory, demo, people }
+  const stores = { session, mailboxes, messages, directory, demo, people }
   const dispose = () => {
     stopEpoch()
     stopBudget()

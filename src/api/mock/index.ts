@@ -11,9 +11,7 @@ import type { MockEnv } from './env'
 import { clientLogin as clientLoginImpl } from './handlers/clientLogin'
 import { deliverMail } from './handlers/deliver'
 import { bumpMailIndex } from './mail/mailboxIndex'
-import { claimOutbound, completeOutbound, type OutboundJob, type OutboundOutcome } from './mail/outbox'
 import { routeAddress } from './mail/routing'
-import { submitMail, type ClientSession, type SubmitOutcome, type SubmittedMail } from './mail/submit'
 import { touchStore } from './mail/store'
 import { resumeMigrations } from './migration/runner'
 import { invalidateOrg } from './orgIndex'
@@ -55,8 +53,6 @@ export interface MockBackend {
    * null — the SMTP server refuses such a recipient at RCPT. Routed by the code deliver uses.
    */
   accepts(address: string): Promise<{ corpid: string } | null>
-  /** SMTP submission: send as the mailbox a client logged in to (clientLogin's answer), as mail/message/send */
-  submit(session: ClientSession, mail: SubmittedMail): Promise<SubmitOutcome>
   settle(): Promise<void>
   /** run one pending background task (a migration step); false when none was pending */
   step(): Promise<boolean>
@@ -65,21 +61,37 @@ export interface MockBackend {
    * holds (another instance that ran them may have died). Answers how many were queued.
    */
   resume(): Promise<number>
-  /** the relay worker: the next Sent copy due for the relay, leased to it (mail/outbox.ts) */
-  claimOutbound(): Promise<OutboundJob | null>
-  /** the relay worker: what the relay said about a claimed job */
-  completeOutbound(job: OutboundJob, outcome: OutboundOutcome): Promise<boolean>
+  /**
+   * Work of the server's entry points (SMTP submission, the relay queue: serverEntries.ts) as one
+   * call's transaction over the state; its writes stand when it answers errcode 0 or says `keep`.
+   * `value` is undefined when the transaction did not stand (crash, save failed).
+   */
+  transaction<T>(
+    work: (state: BackendState, env: MockEnv) => CoreWork<T>,
+  ): Promise<{ result: ApiResult; value: T | undefined }>
   /** why the persisted state was replaced or rolled back on start-up, or null */
   recovery(): Promise<string | null>
   /** what the saved state occupies (zero without storage) */
   storageUsage(): Promise<StorageUsage>
 }
 
+export interface CoreWork<T> {
+  result: ApiResult
+  value: T
+  /** the corp whose mail lookups (and access) the work changed */
+  changedCorp?: string | null
+  /** keep the writes even when `result` is a refusal (a failed login still counts) */
+  keep?: boolean
+}
+
 export const BUSY_MESSAGE = '系统繁忙，请稍后重试'
 export const SAVE_FAILED_MESSAGE = '保存失败，本次操作未生效，请稍后重试'
 
 /** per-API room for text beyond the default boundary (long mails) */
-const MAX_CHARS: Record<string, number> = { 'mail/message/send': 2_000_000, 'mail/draft/save': 2_000_000 }
+export const MAX_CHARS: Record<string, number> = {
+  'mail/message/send': 2_000_000,
+  'mail/draft/save': 2_000_000,
+}
 
 /** Tests switch this on: after every call, check no write bypassed the tracking (small states). */
 function verifying(): boolean {
@@ -303,25 +315,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       )
       return found
     },
-    async submit(session, mail) {
-      await prepare()
-      const problem = boundaryProblem({ session, mail }, MAX_CHARS['mail/message/send'])
-      if (problem) return { result: problem, refused: null, changedCorp: null }
-      let outcome: SubmitOutcome = {
-        result: failure(ErrCode.BUSY, BUSY_MESSAGE),
-        refused: null,
-        changedCorp: null,
-      }
-      const result = await exclusive(() =>
-        transact(() => {
-          outcome = submitMail(root, env, session, mail)
-          if (outcome.changedCorp) afterWrite(outcome.changedCorp)
-          return outcome.result
-        }, isOk),
-      )
-      // A save that failed (or a crash) answers instead of the handler's outcome.
-      return result === outcome.result ? outcome : { result, refused: null, changedCorp: null }
-    },
     async settle() {
       await ready
       while (await runNext());
@@ -342,27 +335,22 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       )
       return queued
     },
-    async claimOutbound() {
-      await ready
-      let job: OutboundJob | null = null
-      const r = await exclusive(() =>
-        transact(() => {
-          job = claimOutbound(root, now())
-          return { errcode: 0, errmsg: 'ok' }
-        }, always),
+    async transaction(work) {
+      await prepare()
+      let out: CoreWork<unknown> | null = null
+      const result = await exclusive(() =>
+        transact(
+          () => {
+            out = work(root, env)
+            if (out.changedCorp) afterWrite(out.changedCorp)
+            return out.result
+          },
+          (r) => r.errcode === 0 || out?.keep === true,
+        ),
       )
-      // A lease that was not saved is no lease: the worker must not send.
-      return r.errcode === 0 ? job : null
-    },
-    async completeOutbound(job, outcome) {
-      await ready
-      const r = await exclusive(() =>
-        transact(() => {
-          completeOutbound(root, job, job.attempt, outcome, now())
-          return { errcode: 0, errmsg: 'ok' }
-        }, always),
-      )
-      return r.errcode === 0
+      const done = out as CoreWork<unknown> | null
+      // A crash or a failed save answers instead of the work's own result.
+      return { result, value: done && result === done.result ? (done.value as never) : undefined }
     },
     async recovery() {
       await ready

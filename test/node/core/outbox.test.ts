@@ -1,6 +1,7 @@
 // The relay queue of the core (mail/outbox.ts, policy/outbound): leases, retries with backoff,
 // stale reports, the final 退信 — and that the in-app demo (no relay) queues nothing.
 import { createMockBackend } from '../../../src/api/mock'
+import { claimOutboundJob, completeOutboundJob } from '../../../src/api/mock/serverEntries'
 import {
   deliveryLabel,
   OUTBOUND_LEASE_MS,
@@ -35,30 +36,30 @@ function backend(relay = true) {
 test('only outside recipients are queued, internal ones are delivered at once; no relay: nothing queued', async () => {
   const { b } = backend()
   expect((await b.call('mail/message/send', send('a'), boss)).errcode).toBe(0)
-  const job = await b.claimOutbound()
+  const job = await claimOutboundJob(b)
   expect(job?.recipients).toEqual(['client@outside.com'])
   const demo = backend(false).b
   expect((await demo.call('mail/message/send', send('a'), boss)).errcode).toBe(0)
-  expect(await demo.claimOutbound()).toBeNull()
+  expect(await claimOutboundJob(demo)).toBeNull()
   const internal = backend().b
   await internal.call('mail/message/send', send('b', ['boss@c1.com']), boss)
-  expect(await internal.claimOutbound()).toBeNull()
+  expect(await claimOutboundJob(internal)).toBeNull()
 })
 
 test('a claimed job is leased: nobody else gets it until the lease runs out; a stale report is ignored', async () => {
   const { b, advance } = backend()
   await b.call('mail/message/send', send('a'), boss)
-  const first = await b.claimOutbound()
+  const first = await claimOutboundJob(b)
   expect(first?.attempt).toBe(1)
-  expect(await b.claimOutbound()).toBeNull()
+  expect(await claimOutboundJob(b)).toBeNull()
   advance(OUTBOUND_LEASE_MS + 1)
-  const second = await b.claimOutbound()
+  const second = await claimOutboundJob(b)
   expect(second?.attempt).toBe(2)
   // the first worker wakes up late: its report must not override the second's lease
-  await b.completeOutbound(first!, { ok: true })
+  await completeOutboundJob(b, first!, { ok: true })
   const sent = await b.call('mail/message/list', { mailbox: 'personal', folder: 'sent' }, boss)
   expect((sent.items as { delivery?: { state: string } }[])[0].delivery?.state).toBe('sending')
-  await b.completeOutbound(second!, { ok: true })
+  await completeOutboundJob(b, second!, { ok: true })
   const after = await b.call('mail/message/list', { mailbox: 'personal', folder: 'sent' }, boss)
   expect((after.items as { delivery?: unknown }[])[0].delivery).toEqual({ state: 'sent', error: '' })
 })
@@ -67,11 +68,11 @@ test('temporary failures retry after the backoff; the last one fails with a 退�
   const { b, advance } = backend()
   await b.call('mail/message/send', send('a'), boss)
   for (let attempt = 1; attempt <= OUTBOUND_MAX_ATTEMPTS; attempt++) {
-    const job = await b.claimOutbound()
+    const job = await claimOutboundJob(b)
     expect(job?.attempt).toBe(attempt)
-    await b.completeOutbound(job!, { ok: false, permanent: false, reason: '暂时无法连接' })
+    await completeOutboundJob(b, job!, { ok: false, permanent: false, reason: '暂时无法连接' })
     if (attempt < OUTBOUND_MAX_ATTEMPTS) {
-      expect(await b.claimOutbound()).toBeNull()
+      expect(await claimOutboundJob(b)).toBeNull()
       advance(outboundRetryDelay(attempt))
     }
   }
@@ -86,7 +87,7 @@ test('temporary failures retry after the backoff; the last one fails with a 退�
   )
   expect(notice?.snippet).toContain('client@outside.com：暂时无法连接')
   advance(60 * 60_000)
-  expect(await b.claimOutbound()).toBeNull()
+  expect(await claimOutboundJob(b)).toBeNull()
 })
 
 test('what the sender sees: 发送中 / 已发送 / 发送失败（原因）', () => {

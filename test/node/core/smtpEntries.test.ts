@@ -1,6 +1,7 @@
 // The core's entry points for the SMTP server: which recipients it routes (accepts), one stored
 // copy per mailbox when a sender resends a Message-ID (deliver), and sending as a business
 // mailbox after a client login (submit) through mail/message/send's code path.
+import { submit } from '../../../src/api/mock/serverEntries'
 import { createMockBackend, type ClientSession, type SubmittedMail } from '../../../src/api/mock'
 import { ErrCode } from '../../../src/policy/codes'
 
@@ -104,7 +105,7 @@ describe('submit', () => {
 
   test('lands in the mailbox Sent (with its Bcc and the client Message-ID) and in the internal recipient inbox', async () => {
     const { b, id, session } = await withMailbox()
-    const out = await b.submit(session, mail())
+    const out = await submit(b, session, mail())
     expect(out).toMatchObject({ refused: null, result: { errcode: 0, message_id: '<c1@client>' } })
     const sent = await list(b, id, 'sent')
     expect(sent).toMatchObject([{ subject: '报价单', from: 'sales@test.com' }])
@@ -116,8 +117,8 @@ describe('submit', () => {
 
   test('from an alias is fine; from another address is refused as from and stores nothing', async () => {
     const { b, id, session } = await withMailbox()
-    expect((await b.submit(session, mail({ from: 'sell@test.com' }))).result.errcode).toBe(0)
-    const wrong = await b.submit(session, mail({ from: 'boss@test.com', message_id: '<c2@client>' }))
+    expect((await submit(b, session, mail({ from: 'sell@test.com' }))).result.errcode).toBe(0)
+    const wrong = await submit(b, session, mail({ from: 'boss@test.com', message_id: '<c2@client>' }))
     expect(wrong.refused).toBe('from')
     expect(wrong.result.errcode).toBe(ErrCode.INVALID_PARAM)
     expect(await list(b, id, 'sent')).toHaveLength(1)
@@ -125,8 +126,8 @@ describe('submit', () => {
 
   test('the same Message-ID submitted again is sent once', async () => {
     const { b, id, session } = await withMailbox()
-    await b.submit(session, mail())
-    const again = await b.submit(session, mail())
+    await submit(b, session, mail())
+    const again = await submit(b, session, mail())
     expect(again.result).toMatchObject({ errcode: 0, duplicate: true })
     expect(await list(b, id, 'sent')).toHaveLength(1)
     expect(await list(b, 'personal', 'inbox')).toHaveLength(1)
@@ -137,7 +138,7 @@ describe('submit', () => {
     const before = await b.call('exmail/publicmail/get_auth_code_list', { id }, BOSS)
     const t0 = (before.auth_code_list as { last_use_time: number }[])[0].last_use_time
     clock += 60_000
-    await b.submit(session, mail())
+    await submit(b, session, mail())
     const after = await b.call('exmail/publicmail/get_auth_code_list', { id }, BOSS)
     expect((after.auth_code_list as { last_use_time: number }[])[0].last_use_time).toBeGreaterThan(t0)
     const del = await b.call(
@@ -146,7 +147,7 @@ describe('submit', () => {
       BOSS,
     )
     expect(del.errcode).toBe(0)
-    const out = await b.submit(session, mail({ message_id: '<c3@client>' }))
+    const out = await submit(b, session, mail({ message_id: '<c3@client>' }))
     expect(out.refused).toBe('login')
     expect(out.result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
     expect(await list(b, id, 'sent')).toHaveLength(1)

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
 import { stores } from '../../../stores'
+import { compose } from '../../../stores/composeSession'
 import { backend, listOf, signIn } from '../../../../test/kit/app'
 import { faults } from '../../../../test/kit/faults'
 import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
@@ -64,7 +65,7 @@ describe('Compose page', () => {
     await typeInto(testUtils, q('compose-to'), 'zs', 'to')
     await until(testUtils, () => bodyText().includes('zhangsan@xinghe.com'), 'a suggestion')
     await click(testUtils, document.querySelector('.compose__suggest-item'), 'suggestion')
-    expect(stores.compose.fields.to).toEqual(['张三 <zhangsan@xinghe.com>'])
+    expect(compose.fields.to).toEqual(['张三 <zhangsan@xinghe.com>'])
     expect(chipText()).toEqual(['张三'])
     expect(q('compose-suggestions')).toBeNull()
   })
@@ -83,7 +84,7 @@ describe('Compose page', () => {
     // × removes one chip
     await click(testUtils, bad.querySelector('[data-testid="compose-to-remove"]'), '×')
     expect(chipText()).toEqual(['张三', 'chen@customer.cn外部地址'])
-    expect(stores.compose.fields.to).toEqual(['zhangsan@xinghe.com', 'chen@customer.cn'])
+    expect(compose.fields.to).toEqual(['zhangsan@xinghe.com', 'chen@customer.cn'])
   })
 
   it('keeps what was typed when the page is left and comes back to it', async () => {
@@ -92,7 +93,7 @@ describe('Compose page', () => {
     testUtils.unmout()
     await testUtils.mount(ComposePage, {})
     await until(testUtils, () => bodyText().includes('已恢复上次未发送的草稿'), 'the restored draft')
-    expect(stores.compose.fields.subject).toBe('周报（未完成）')
+    expect(compose.fields.subject).toBe('周报（未完成）')
   })
 
   it('a reply opened and left without a change leaves no draft; an edited one does', async () => {
@@ -109,7 +110,7 @@ describe('Compose page', () => {
 
     await openCompose({ mode: 'reply', id: mail.mail_id })
     expect(bodyText()).not.toContain('已恢复上次未发送的草稿')
-    await typeInto(testUtils, q('compose-body'), `好的。${stores.compose.fields.content}`, 'body')
+    await typeInto(testUtils, q('compose-body'), `好的。${compose.fields.content}`, 'body')
     await leave()
     expect((await listOf(lina, 'drafts')).map((d) => d.subject)).toEqual(['回复：合同确认'])
   })
@@ -139,10 +140,10 @@ describe('Compose page', () => {
     await openCompose()
     await typeInto(testUtils, q('compose-to'), 'partner@example.com', 'to')
     await typeInto(testUtils, q('compose-subject'), '深链接发送', 'subject')
-    await testUtils.act(() => stores.compose.saveDraft()) // as leaving for a moment would
-    const draftId = stores.compose.draftId
+    await testUtils.act(() => compose.saveDraft()) // as leaving for a moment would
+    const draftId = compose.draftId
     expect(draftId).not.toBe('')
-    const drafts = stores.messages.view(stores.compose.mailbox, 'drafts')
+    const drafts = stores.messages.view(compose.mailbox, 'drafts')
     await testUtils.act(() => drafts.refresh())
     expect(drafts.items.map((i) => i.draft_id)).toContain(draftId)
 
@@ -178,6 +179,6 @@ describe('Compose page', () => {
     await click(testUtils, q('compose-send'), '发送')
     await until(testUtils, () => q('compose-send')?.textContent === '重试发送', '重试发送', 10000)
     expect(bodyText()).toContain('草稿已保存')
-    expect(stores.compose.fields.subject).toBe('校验')
+    expect(compose.fields.subject).toBe('校验')
   })
 })

@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite'
 import { RecipientField } from '../../../components/RecipientField'
 import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
+import { compose } from '../../../stores/composeSession'
 import type { RecipientField as Field, Suggestion } from '../../../stores/compose'
 import type { ComposeMode } from '../../../stores/composeInit'
 import { leavePage } from '../../../utils/leave'
@@ -17,7 +18,7 @@ const FIELD_LABEL: Record<Field, string> = { to: '收件人', cc: '抄送', bcc:
 const BLUR_COMMIT_MS = 250
 
 function ComposePage() {
-  const { session, mailboxes, compose, people } = stores
+  const { session, mailboxes, people } = stores
   const { params } = useRouter()
   const mode = (params.mode ?? 'new') as ComposeMode
   const refId = decodeURIComponent(params.id ?? '')
