@@ -92,11 +92,13 @@ export class PeopleStore {
       const a = this.queue.shift() as string
       this.running++
       const gen = this.generation
-      void this.lookup(a, gen).finally(() => {
+      const done = () => {
         if (gen !== this.generation) return
         this.running--
         this.pump()
-      })
+      }
+      // then(done, done), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+      void this.lookup(a, gen).then(done, done)
     }
   }
 
