@@ -37,7 +37,16 @@ export class DirectoryCache {
   /** loads once; later calls share the first load (call `reload` to refresh) */
   ensure(): Promise<void> {
     if (this.state === 'ready') return Promise.resolve()
-    if (!this.loading) this.loading = this.reload().finally(() => (this.loading = null))
+    // not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally; a failure still rejects
+    if (!this.loading) {
+      const clear = () => {
+        this.loading = null
+      }
+      this.loading = this.reload().then(clear, (e: unknown) => {
+        clear()
+        throw e
+      })
+    }
     return this.loading
   }
 

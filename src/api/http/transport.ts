@@ -82,9 +82,17 @@ export function createHttpTransport(
       }
       options.onLogin?.({ token: session.token, corpid: session.corpid, userid: session.userid })
       return null
-    })().finally(() => {
-      pending = null
-    })
+    })().then(
+      // not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+      (r) => {
+        pending = null
+        return r
+      },
+      (e: unknown) => {
+        pending = null
+        throw e
+      },
+    )
     return pending
   }
 

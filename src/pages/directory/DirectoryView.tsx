@@ -55,8 +55,10 @@ function DirectoryViewImpl({ departmentId }: DirectoryViewProps) {
     if (ready && directory.treeState === 'ready') void directory.loadTree()
   })
   usePullDownRefresh(() => {
+    // then(stop, stop), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+    const stop = () => Taro.stopPullDownRefresh()
     const work = [directory.loadTree(), list?.refresh(), isRoot ? directory.loadMailboxes() : undefined]
-    void Promise.all(work).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all(work).then(stop, stop)
   })
 
   const layout = useListLayout(`${uid}-box`, `${uid}-probe`, isRoot ? 'root' : 'dept')

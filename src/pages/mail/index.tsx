@@ -56,9 +56,9 @@ function MailPage() {
   })
 
   usePullDownRefresh(() => {
-    void Promise.all([mailboxes.refresh(), view.refresh(), folders.load()]).finally(() =>
-      Taro.stopPullDownRefresh(),
-    )
+    // then(stop, stop), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+    const stop = () => Taro.stopPullDownRefresh()
+    void Promise.all([mailboxes.refresh(), view.refresh(), folders.load()]).then(stop, stop)
   })
 
   useReachBottom(() => {

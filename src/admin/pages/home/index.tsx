@@ -30,9 +30,9 @@ function AdminHome() {
   })
 
   usePullDownRefresh(() => {
-    void Promise.all([mailboxes.load(), directory.reload(), migration.probe()]).finally(() =>
-      Taro.stopPullDownRefresh(),
-    )
+    // then(stop, stop), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+    const stop = () => Taro.stopPullDownRefresh()
+    void Promise.all([mailboxes.load(), directory.reload(), migration.probe()]).then(stop, stop)
   })
 
   const create = () => {

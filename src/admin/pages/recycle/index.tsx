@@ -21,7 +21,9 @@ function RecyclePage() {
   }, [mailboxes])
 
   usePullDownRefresh(() => {
-    void mailboxes.loadRecycle().finally(() => Taro.stopPullDownRefresh())
+    // then(stop, stop), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+    const stop = () => Taro.stopPullDownRefresh()
+    void mailboxes.loadRecycle().then(stop, stop)
   })
 
   const restore = async (item: RecycleItem) => {

@@ -24,7 +24,9 @@ function RulesPage() {
   })
 
   usePullDownRefresh(() => {
-    void rules.load().finally(() => Taro.stopPullDownRefresh())
+    // then(stop, stop), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+    const stop = () => Taro.stopPullDownRefresh()
+    void rules.load().then(stop, stop)
   })
 
   const remove = async (rule: ContactRule) => {

@@ -22,7 +22,9 @@ function SeatsPage() {
   }, [seats, mailboxes, directory])
 
   usePullDownRefresh(() => {
-    void Promise.all([seats.load(), mailboxes.load()]).finally(() => Taro.stopPullDownRefresh())
+    // then(stop, stop), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+    const stop = () => Taro.stopPullDownRefresh()
+    void Promise.all([seats.load(), mailboxes.load()]).then(stop, stop)
   })
 
   const q = mailboxes.quota

@@ -22,7 +22,9 @@ function BindingPage() {
   }, [session.state, s])
 
   usePullDownRefresh(() => {
-    void Promise.all([s.load(), s.loadCodes()]).finally(() => Taro.stopPullDownRefresh())
+    // then(stop, stop), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+    const stop = () => Taro.stopPullDownRefresh()
+    void Promise.all([s.load(), s.loadCodes()]).then(stop, stop)
   })
 
   if (box && box.kind !== 'business') {

@@ -12,7 +12,9 @@ function SettingsHome() {
   const { id, box, s, session, mailboxes } = useMailboxSettings()
 
   usePullDownRefresh(() => {
-    void Promise.all([s.load(), mailboxes.refresh()]).finally(() => Taro.stopPullDownRefresh())
+    // then(stop, stop), not finally(): iOS 10's engine (base library 2.15.0) has no Promise#finally
+    const stop = () => Taro.stopPullDownRefresh()
+    void Promise.all([s.load(), mailboxes.refresh()]).then(stop, stop)
   })
 
   if (session.state !== 'ready' || (!s.shared && s.state !== 'error')) {
