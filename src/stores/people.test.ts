@@ -31,7 +31,10 @@ describe('PeopleStore', () => {
       userid: 'lina',
     })
     // the directory's name wins over what the header says; the case of the address does not matter
-    expect(people.person('"Sales" <SALES@xinghe.com>')).toMatchObject({ kind: 'mailbox', name: '销售部公共邮箱' })
+    expect(people.person('"Sales" <SALES@xinghe.com>')).toMatchObject({
+      kind: 'mailbox',
+      name: '销售部公共邮箱',
+    })
     expect(people.person('Lina <LINA@xinghe.com>').name).toBe('李娜')
   })
 
