@@ -24,6 +24,13 @@ function button(h, label) {
   return found[0]
 }
 
+/** the mail list header's 设置 (搜索 beside it shares the header-button class) */
+function settingsButton(h) {
+  const found = h.byClass('mail-page__settings').filter((n) => textOf(n).trim() === '设置')
+  assert.equal(found.length, 1, `one 设置 in the mail list header on ${h.route}`)
+  return found[0]
+}
+
 async function withApp(options, journey) {
   const h = await launch(options)
   try {
@@ -140,7 +147,7 @@ test('journey 3: compose and send a mail; it appears in 已发送', async () => 
 test('journey 4: the settings and admin sub-packages each do one action', async () => {
   const signature = `运行时测试签名 ${Date.now()}`
   await withApp({ identity: IDENTITIES.member }, async (h) => {
-    await h.tap(h.byClass('mail-page__settings')[0])
+    await h.tap(settingsButton(h))
     assert.equal(h.route, 'settings/pages/index/index')
     await h.tap(h.one('签名'))
     assert.equal(h.route, 'settings/pages/signature/index')
@@ -172,7 +179,7 @@ test('journey 5: a member generates a client-specific password and logs in with 
     await h.tap(h.one('销售部公共邮箱'))
     const email = textOf(h.byClass('mail-page__address')[0]).trim()
     assert.match(email, /@/)
-    await h.tap(h.byClass('mail-page__settings')[0])
+    await h.tap(settingsButton(h))
     await h.tap(h.one('客户端专用密码'))
     assert.equal(h.route, 'settings/pages/binding/index')
     await h.tap(button(h, '生成客户端专用密码'))
@@ -300,5 +307,33 @@ test('journey 9: in the background the app stops looking for new mail, and start
     await h.settle()
     assert.equal(polling(), 1, 'polling again in the foreground')
     assert.equal(h.route, 'pages/mail/index')
+  })
+})
+
+test("journey 10: on iOS 10's engine (no Promise#finally) every pull-down refresh stops its spinner", async () => {
+  const pull = async (h, route) => {
+    assert.equal(h.route, route)
+    assert.equal(await h.pullDownRefresh(), true, `pulling ${route} down stops the spinner`)
+    h.assertClean(`pull-down refresh on ${route}`)
+  }
+  await withApp({ identity: IDENTITIES.member, engine: 'ios10' }, async (h) => {
+    await pull(h, 'pages/mail/index')
+    await h.tap(h.byClass('mail-page__header')[0])
+    await h.tap(h.one('销售部公共邮箱'))
+    await h.tap(settingsButton(h))
+    await pull(h, 'settings/pages/index/index')
+    await h.tap(h.one('客户端专用密码'))
+    await pull(h, 'settings/pages/binding/index')
+  })
+  await withApp({ identity: IDENTITIES.admin, engine: 'ios10' }, async (h) => {
+    for (const route of [
+      'admin/pages/home/index',
+      'admin/pages/seats/index',
+      'admin/pages/recycle/index',
+      'admin/pages/rules/index',
+    ]) {
+      await h.navigate('navigateTo', `/${route}`)
+      await pull(h, route)
+    }
   })
 })
