@@ -1,6 +1,7 @@
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { FolderSummary } from '../../api/mailTypes'
 import { folderRows, type FolderRow, type FolderSheetMode } from './rows'
+import { BottomSheet, SheetSection } from '../BottomSheet'
 import './index.css'
 
 export type { FolderSheetMode }
@@ -38,21 +39,10 @@ export function FolderSheet({ title, folders, currentId, mode, onPick, onClose }
     </View>
   )
   return (
-    <View className="folder-sheet" catchMove>
-      <View className="folder-sheet__mask" onClick={onClose} />
-      <View className="folder-sheet__sheet" role="dialog" aria-label={title}>
-        <View className="folder-sheet__head">
-          <Text className="folder-sheet__title">{title}</Text>
-          <Text className="folder-sheet__close" onClick={onClose}>
-            取消
-          </Text>
-        </View>
-        <ScrollView scrollY className="folder-sheet__list">
-          {builtIn.map(row)}
-          {rules.length > 0 && <View className="folder-sheet__section">规则文件夹</View>}
-          {rules.map(row)}
-        </ScrollView>
-      </View>
-    </View>
+    <BottomSheet title={title} className="folder-sheet" onClose={onClose}>
+      {builtIn.map(row)}
+      {rules.length > 0 && <SheetSection>规则文件夹</SheetSection>}
+      {rules.map(row)}
+    </BottomSheet>
   )
 }
