@@ -120,6 +120,10 @@ export default tseslint.config(
           selector: "BinaryExpression[right.property.name='errcode'][left.type='Literal'][left.value>0]",
           message: 'Compare errcode with ErrCode.X from policy/codes.ts, not a number.',
         },
+        {
+          selector: "CallExpression[callee.property.name='finally']",
+          message: 'Promise#finally is missing in iOS 10 (base library 2.15.0): use then(done, done).',
+        },
       ],
     },
   },
