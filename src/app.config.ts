@@ -61,6 +61,9 @@ export default defineAppConfig({
     navigationBarTextStyle: weapp ? ('@navText' as 'black') : 'black',
     backgroundColor: weapp ? '@bg' : '#ededed',
     backgroundTextStyle: 'light',
+    // H5: Taro's own bar with back (and home on a deep-linked first page); outside WeCom's browser
+    // it is the only way back. In WeChat / WeCom the host's bar is there already (index.html hides ours).
+    navigationStyle: 'default',
   },
   tabBar: {
     color: weapp ? '@tabText' : '#7a7e83',
