@@ -31,3 +31,18 @@ export function isReservedFolderName(name: string): boolean {
   const n = name.trim().toLowerCase()
   return BUILT_IN_FOLDERS.some((f) => f.id === n || f.name === n)
 }
+
+/**
+ * A conversation gathers the thread's mail from every folder (your own replies in Sent included),
+ * except that deleted and spam mail stays out of it unless the conversation is opened there.
+ */
+export function sharesConversation(folder: string, openedFolder: string): boolean {
+  if (folder === openedFolder) return true
+  const apart = (f: string) => f === 'trash' || f === 'spam' || f === 'drafts'
+  return !apart(folder) && !apart(openedFolder)
+}
+
+/** a built-in folder's name (已发送 …), or '' for a rule folder (the store knows its name) */
+export function builtInFolderName(id: string): string {
+  return BUILT_IN_FOLDERS.find((f) => f.id === id)?.name ?? ''
+}

@@ -1,5 +1,6 @@
 // Member mail (api.md "Member mail"): mailbox switching, folders, messages, send, drafts, settings.
 // Every call opens its mailbox through openMailbox, which re-checks access and enabled state now.
+import { sharesConversation } from '../../../policy/folders'
 import type { AccessRoute } from '../../../policy/access'
 import { ErrCode } from '../../../policy/codes'
 import type { Verdict } from '../../../policy/result'
@@ -140,7 +141,10 @@ function findMessage(box: OpenMailbox, id: string): Verdict<MailMessage> {
     : { ok: false, errcode: ErrCode.INVALID_PARAM, errmsg: '邮件不存在 (mail_id)' }
 }
 
-/** The message (marks it read), its conversation (same thread and folder, oldest first), and the address a reply defaults to. */
+/**
+ * The message (marks it read), its conversation (the thread across folders, policy/folders
+ * sharesConversation; oldest first), and the address a reply defaults to.
+ */
 const messageRead = withMailbox<'mail/message/read'>(({ caller }, body, box) => {
   const { store } = box
   // A draft id restores the caller's own draft.
@@ -152,7 +156,7 @@ const messageRead = withMailbox<'mail/message/read'>(({ caller }, body, box) => 
   if (!found.ok) return refusal(found)
   const msg = found.value
   const thread = Object.values(store.messages)
-    .filter((m) => m.thread === msg.thread && m.folder === msg.folder)
+    .filter((m) => m.thread === msg.thread && sharesConversation(m.folder, msg.folder))
     .sort((a, b) => -newestFirst(a, b))
   for (const m of body.thread ? thread : [msg]) m.read = true
   touchStore(store)

@@ -51,6 +51,39 @@ describe('Read page', () => {
     jest.restoreAllMocks()
   })
 
+  it('shows your own reply from 已发送 in the conversation, marked with its folder', async () => {
+    await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
+      from: 'chen@customer.cn',
+      subject: '询价：X300',
+      content: '请报价。',
+      message_id: '<q-x300@customer.cn>',
+    })
+    const asked = (await listOf(zhangsan)).find((i) => i.subject === '询价：X300')!
+    const sent = await backend().call(
+      'mail/message/send',
+      {
+        mailbox: 'personal',
+        from: 'zhangsan@xinghe.com',
+        to: ['chen@customer.cn'],
+        subject: '回复：询价：X300',
+        content: '单价 2,980 元。',
+        in_reply_to: '<q-x300@customer.cn>',
+        idempotency_key: 'conv-1',
+      },
+      zhangsan,
+    )
+    expect(sent.errcode).toBe(0)
+    await open(asked.mail_id)
+    await until(testUtils, () => bodyText().includes('回复全部'), 'the message')
+    const tag = document.querySelector('.read-page__elsewhere')
+    expect(tag?.textContent).toBe('已发送')
+    const folded = tag!.closest('.read-page__folded')!
+    expect(folded.textContent).toContain('单价 2,980 元。')
+    // in time order: the question (opened, unfolded) first, the later reply after it
+    const opened = document.querySelector('.read-page__message')!
+    expect(opened.compareDocumentPosition(folded) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
+
   it('shows headers, the body as text (never markup) and the earlier messages of the thread, and marks it read', async () => {
     const thread = (await listOf(zhangsan)).find((i) => (i.count ?? 1) > 1)!
     await open(thread.mail_id)

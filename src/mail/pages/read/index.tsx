@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { builtInFolderName } from '../../../policy/folders'
 import { deliveryLabel } from '../../../policy/outbound'
 import { FolderSheet } from '../../../components/FolderSheet'
 import { PeopleSheet } from '../../../components/PeopleSheet'
@@ -31,6 +32,8 @@ function ReadPage() {
   const [sheet, setSheet] = useState<Sheet>(null)
   const [busy, setBusy] = useState(false)
   const folders = messages.folders(mailbox)
+  const folderName = (id: string) =>
+    builtInFolderName(id) || folders.data?.find((f) => f.id === id)?.name || '其他文件夹'
 
   useEffect(() => {
     // Access lost meanwhile: the store sent the member home with a notice; leave the message.
@@ -54,7 +57,11 @@ function ReadPage() {
     )
   }
   const msg = data.message
-  const earlier = data.conversation.filter((m) => m.mail_id !== msg.mail_id)
+  // The thread in time order with the opened message unfolded in its place (a conversation that
+  // somehow lacks it still shows it, last).
+  const thread = data.conversation.some((m) => m.mail_id === msg.mail_id)
+    ? data.conversation
+    : [...data.conversation, msg]
   const inTrash = msg.folder === 'trash'
 
   const write = (mode: 'reply' | 'replyAll' | 'forward') =>
@@ -146,17 +153,26 @@ function ReadPage() {
           </View>
         )}
       </View>
-      {earlier.map((m) => (
-        <Earlier
-          key={m.mail_id}
-          m={m}
-          open={!!expanded[m.mail_id]}
-          onToggle={() => setExpanded({ ...expanded, [m.mail_id]: !expanded[m.mail_id] })}
-          onPerson={tapPerson}
-          onPeople={(m) => setSheet({ people: m })}
-        />
-      ))}
-      <MessageBlock m={msg} onPerson={tapPerson} onPeople={(m) => setSheet({ people: m })} />
+      {thread.map((m) =>
+        m.mail_id === msg.mail_id ? (
+          <MessageBlock
+            key={m.mail_id}
+            m={msg}
+            onPerson={tapPerson}
+            onPeople={(p) => setSheet({ people: p })}
+          />
+        ) : (
+          <Earlier
+            key={m.mail_id}
+            m={m}
+            open={!!expanded[m.mail_id]}
+            onToggle={() => setExpanded({ ...expanded, [m.mail_id]: !expanded[m.mail_id] })}
+            onPerson={tapPerson}
+            onPeople={(p) => setSheet({ people: p })}
+            elsewhere={m.folder !== msg.folder ? folderName(m.folder) : ''}
+          />
+        ),
+      )}
       <View className="read-page__bar">
         <View className="read-page__action" hoverClass="cell-hover" onClick={() => write('reply')}>
           回复
@@ -282,16 +298,21 @@ const Earlier = observer(function Earlier({
   onToggle,
   onPerson,
   onPeople,
+  elsewhere,
 }: {
   m: Message
   open: boolean
   onToggle(): void
   onPerson(header: string): void
   onPeople(m: Message): void
+  /** the folder it is in, when not the opened message's (your reply in 已发送) */
+  elsewhere: string
 }) {
+  const tag = elsewhere ? <Text className="read-page__elsewhere">{elsewhere}</Text> : null
   if (open) {
     return (
       <View onClick={onToggle}>
+        {tag}
         <MessageBlock m={m} onPerson={onPerson} onPeople={onPeople} />
       </View>
     )
@@ -299,6 +320,7 @@ const Earlier = observer(function Earlier({
   return (
     <View className="read-page__folded" onClick={onToggle}>
       <Text className="read-page__folded-from">{stores.people.name(m.from)}</Text>
+      {tag}
       <Text className="read-page__folded-text">{plainText(m.content).slice(0, 60)}</Text>
     </View>
   )
