@@ -300,6 +300,26 @@ function optional<T extends object>(o: T, field: string, v: unknown): T {
   return o
 }
 
+/**
+ * The codec of an entity whose columns are named as its fields, after the columns that scope it
+ * (corpid, store_id, a key): every listed field to its column and back, the rest to `extra`.
+ */
+function sameNamed<E extends object>(fields: readonly string[]) {
+  return {
+    row(scope: Row, e: E): Row {
+      const r: Row = { ...scope }
+      for (const f of fields) r[f] = (e as Row)[f]
+      r.extra = extra(e, fields)
+      return r
+    },
+    from(r: Row): E {
+      const e: Row = { ...extraOf(r) }
+      for (const f of fields) e[f] = r[f]
+      return e as E
+    },
+  }
+}
+
 // ---- corp-level entities --------------------------------------------------------------------
 
 /** fields of CorpState that live in tables of their own */
@@ -432,37 +452,13 @@ export const memberFrom = (r: Row): Member =>
     storeId: r.store_id ?? null,
   }) as Member
 
-const TAG_FIELDS = ['tagid', 'tagname', 'userlist', 'partylist']
-export const tagRow = (corpid: string, t: Tag): Row => ({
-  corpid,
-  tagid: t.tagid,
-  tagname: t.tagname,
-  userlist: t.userlist,
-  partylist: t.partylist,
-  extra: extra(t, TAG_FIELDS),
-})
-export const tagFrom = (r: Row): Tag =>
-  ({ ...extraOf(r), tagid: r.tagid, tagname: r.tagname, userlist: r.userlist, partylist: r.partylist }) as Tag
+const tagCodec = sameNamed<Tag>(['tagid', 'tagname', 'userlist', 'partylist'])
+export const tagRow = (corpid: string, t: Tag): Row => tagCodec.row({ corpid }, t)
+export const tagFrom = tagCodec.from
 
-const RULE_FIELDS = ['rule_id', 'rule_type', 'range', 'whitelist', 'extra_visible']
-export const ruleRow = (corpid: string, x: ContactRule): Row => ({
-  corpid,
-  rule_id: x.rule_id,
-  rule_type: x.rule_type,
-  range: x.range,
-  whitelist: x.whitelist,
-  extra_visible: x.extra_visible,
-  extra: extra(x, RULE_FIELDS),
-})
-export const ruleFrom = (r: Row): ContactRule =>
-  ({
-    ...extraOf(r),
-    rule_id: r.rule_id,
-    rule_type: r.rule_type,
-    range: r.range,
-    whitelist: r.whitelist,
-    extra_visible: r.extra_visible,
-  }) as ContactRule
+const ruleCodec = sameNamed<ContactRule>(['rule_id', 'rule_type', 'range', 'whitelist', 'extra_visible'])
+export const ruleRow = (corpid: string, x: ContactRule): Row => ruleCodec.row({ corpid }, x)
+export const ruleFrom = ruleCodec.from
 
 const MAILBOX_FIELDS = [
   'id',
@@ -609,17 +605,10 @@ export function recycleFrom(r: Row): RecycleEntry {
   return optional(e, 'userid', r.userid)
 }
 
-const IDEM_FIELDS = ['digest', 'result', 'time']
-export const idempotencyRow = (corpid: string, key: string, x: IdempotencyRecord): Row => ({
-  corpid,
-  key,
-  digest: x.digest,
-  result: x.result,
-  time: x.time,
-  extra: extra(x, IDEM_FIELDS),
-})
-export const idempotencyFrom = (r: Row): IdempotencyRecord =>
-  ({ ...extraOf(r), digest: r.digest, result: r.result, time: num(r.time) }) as IdempotencyRecord
+const idempotencyCodec = sameNamed<IdempotencyRecord>(['digest', 'result', 'time'])
+export const idempotencyRow = (corpid: string, key: string, x: IdempotencyRecord): Row =>
+  idempotencyCodec.row({ corpid, key }, x)
+export const idempotencyFrom = idempotencyCodec.from
 
 // ---- mail stores ----------------------------------------------------------------------------
 
@@ -642,38 +631,15 @@ export const storeFrom = (r: Row): MailStore =>
     nextId: r.next_id,
   }) as MailStore
 
-const SHARED_FIELDS = ['signature', 'rules', 'imap', 'pop', 'version']
-export const settingsRow = (corpid: string, storeId: string, x: SharedSettings): Row => ({
-  corpid,
-  store_id: storeId,
-  signature: x.signature,
-  rules: x.rules,
-  imap: x.imap,
-  pop: x.pop,
-  version: x.version,
-  extra: extra(x, SHARED_FIELDS),
-})
-export const settingsFrom = (r: Row): SharedSettings =>
-  ({
-    ...extraOf(r),
-    signature: r.signature,
-    rules: r.rules,
-    imap: r.imap,
-    pop: r.pop,
-    version: r.version,
-  }) as SharedSettings
+const settingsCodec = sameNamed<SharedSettings>(['signature', 'rules', 'imap', 'pop', 'version'])
+export const settingsRow = (corpid: string, storeId: string, x: SharedSettings): Row =>
+  settingsCodec.row({ corpid, store_id: storeId }, x)
+export const settingsFrom = settingsCodec.from
 
-const PERSONAL_FIELDS = ['conversation_mode', 'notify']
-export const personalRow = (corpid: string, storeId: string, userid: string, x: PersonalSettings): Row => ({
-  corpid,
-  store_id: storeId,
-  userid,
-  conversation_mode: x.conversation_mode,
-  notify: x.notify,
-  extra: extra(x, PERSONAL_FIELDS),
-})
-export const personalFrom = (r: Row): PersonalSettings =>
-  ({ ...extraOf(r), conversation_mode: r.conversation_mode, notify: r.notify }) as PersonalSettings
+const personalCodec = sameNamed<PersonalSettings>(['conversation_mode', 'notify'])
+export const personalRow = (corpid: string, storeId: string, userid: string, x: PersonalSettings): Row =>
+  personalCodec.row({ corpid, store_id: storeId, userid }, x)
+export const personalFrom = personalCodec.from
 
 export const folderRow = (corpid: string, storeId: string, folderId: string, name: string): Row => ({
   corpid,
