@@ -8,7 +8,7 @@ import { expect } from 'expect'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import type { Db } from '../db'
-import { NO_RELAY_REASON, startRelay, type RelayWorker } from '../smtp/outbound'
+import { NO_RELAY_REASON, startRelay } from '../smtp/outbound'
 import { testApp, testDb } from './harness'
 
 let db: Db
@@ -86,150 +86,132 @@ async function sentCopy(core: Awaited<ReturnType<typeof testApp>>['core'], subje
   ).find((m) => m.subject === subject)
 }
 
-describe('outbound through the relay', () => {
-  let relay: RelayWorker | null = null
-  afterAll(async () => {
-    await relay?.close()
-  })
+type Core = Awaited<ReturnType<typeof testApp>>['core']
+type Clock = Awaited<ReturnType<typeof testApp>>['clock']
 
+/** a fresh app with a relay worker on `url` ('' = none), stopped and closed afterwards */
+async function withRelay(
+  url: string,
+  fn: (app: { core: Core; clock: Clock }) => Promise<void>,
+): Promise<void> {
+  const { app, core, clock } = await testApp(db)
+  const relay = startRelay(core, { url, pollMs: 50 })
+  try {
+    await fn({ core, clock })
+  } finally {
+    await relay.close()
+    clock.set(null)
+    await app.close()
+  }
+}
+
+/** boss sends a one-line mail to `to` */
+function sendOut(core: Core, subject: string, to: string, key: string) {
+  return core.call(
+    'mail/message/send',
+    { mailbox: 'personal', from: 'boss@test.com', to: [to], subject, content: '正文', idempotency_key: key },
+    boss,
+  )
+}
+
+describe('outbound through the relay', () => {
   test('outside recipients get the mail once, with correct MIME; Bcc is in the envelope only', async () => {
     const sink = await startSink()
-    const { app, core } = await testApp(db)
-    relay = startRelay(core, { url: `smtp://127.0.0.1:${sink.port}`, pollMs: 50 })
     try {
-      const r = await core.call(
-        'mail/message/send',
-        {
-          mailbox: 'personal',
-          from: 'boss@test.com',
-          to: ['client@outside.com'],
-          cc: [],
-          bcc: ['hidden@other.org'],
-          subject: '报价单：X300 型服务器',
-          content: '陈经理您好，\n单价 2,980 元。',
-          idempotency_key: 'out-1',
-        },
-        boss,
-      )
-      expect(r.errcode).toBe(0)
-      const copy = await until(async () => {
-        const c = await sentCopy(core, '报价单：X300 型服务器')
-        return c?.delivery?.state === 'sent' ? c : null
+      await withRelay(`smtp://127.0.0.1:${sink.port}`, async ({ core }) => {
+        const r = await core.call(
+          'mail/message/send',
+          {
+            mailbox: 'personal',
+            from: 'boss@test.com',
+            to: ['client@outside.com'],
+            cc: [],
+            bcc: ['hidden@other.org'],
+            subject: '报价单：X300 型服务器',
+            content: '陈经理您好，\n单价 2,980 元。',
+            idempotency_key: 'out-1',
+          },
+          boss,
+        )
+        expect(r.errcode).toBe(0)
+        const copy = await until(async () => {
+          const c = await sentCopy(core, '报价单：X300 型服务器')
+          return c?.delivery?.state === 'sent' ? c : null
+        })
+        expect(sink.received).toHaveLength(1)
+        const { rcpt, mail } = sink.received[0]
+        expect(rcpt.sort()).toEqual(['client@outside.com', 'hidden@other.org'])
+        expect(mail.subject).toBe('报价单：X300 型服务器')
+        expect(mail.from?.value[0].address).toBe('boss@test.com')
+        expect(mail.text?.trim()).toBe('陈经理您好，\n单价 2,980 元。')
+        expect(mail.headers.has('bcc')).toBe(false)
+        const read = await core.call(
+          'mail/message/read',
+          { mailbox: 'personal', mail_id: copy.mail_id },
+          boss,
+        )
+        expect(mail.messageId).toBe((read.message as { message_id: string }).message_id)
+        expect((read.message as { delivery: unknown }).delivery).toEqual({ state: 'sent', error: '' })
+        // Nothing more arrives: it was taken once.
+        await new Promise((res) => setTimeout(res, 300))
+        expect(sink.received).toHaveLength(1)
       })
-      expect(sink.received).toHaveLength(1)
-      const { rcpt, mail } = sink.received[0]
-      expect(rcpt.sort()).toEqual(['client@outside.com', 'hidden@other.org'])
-      expect(mail.subject).toBe('报价单：X300 型服务器')
-      expect(mail.from?.value[0].address).toBe('boss@test.com')
-      expect(mail.text?.trim()).toBe('陈经理您好，\n单价 2,980 元。')
-      expect(mail.headers.has('bcc')).toBe(false)
-      const read = await core.call('mail/message/read', { mailbox: 'personal', mail_id: copy.mail_id }, boss)
-      expect(mail.messageId).toBe((read.message as { message_id: string }).message_id)
-      expect((read.message as { delivery: unknown }).delivery).toEqual({ state: 'sent', error: '' })
-      // Nothing more arrives: it was taken once.
-      await new Promise((res) => setTimeout(res, 300))
-      expect(sink.received).toHaveLength(1)
     } finally {
-      await relay.close()
-      relay = null
-      await app.close()
       await sink.close()
     }
   })
 
   test('relay down: 发送中 with the reason; relay back after the backoff: delivered once', async () => {
     const port = await freePort()
-    const { app, core, clock } = await testApp(db)
-    relay = startRelay(core, { url: `smtp://127.0.0.1:${port}`, pollMs: 50 })
     let sink: Sink | null = null
     try {
-      await core.call(
-        'mail/message/send',
-        {
-          mailbox: 'personal',
-          from: 'boss@test.com',
-          to: ['client@outside.com'],
-          subject: '稍后送达',
-          content: '正文',
-          idempotency_key: 'out-k1',
-        },
-        boss,
-      )
-      const waiting = await until(async () => {
-        const c = await sentCopy(core, '稍后送达')
-        return c?.delivery?.error ? c : null
+      await withRelay(`smtp://127.0.0.1:${port}`, async ({ core, clock }) => {
+        await sendOut(core, '稍后送达', 'client@outside.com', 'out-k1')
+        const waiting = await until(async () => {
+          const c = await sentCopy(core, '稍后送达')
+          return c?.delivery?.error ? c : null
+        })
+        expect(waiting.delivery).toEqual({ state: 'sending', error: '外发邮件服务器暂时无法连接' })
+        sink = await startSink(port)
+        await new Promise((res) => setTimeout(res, 300))
+        // still waiting for its retry time (1 minute after the first attempt)
+        expect(sink.received).toHaveLength(0)
+        clock.set(Date.now() + 2 * 60_000)
+        await until(async () => (await sentCopy(core, '稍后送达'))?.delivery?.state === 'sent')
+        expect(sink.received).toHaveLength(1)
+        expect(sink.received[0].mail.subject).toBe('稍后送达')
       })
-      expect(waiting.delivery).toEqual({ state: 'sending', error: '外发邮件服务器暂时无法连接' })
-      sink = await startSink(port)
-      await new Promise((res) => setTimeout(res, 300))
-      // still waiting for its retry time (1 minute after the first attempt)
-      expect(sink.received).toHaveLength(0)
-      clock.set(Date.now() + 2 * 60_000)
-      await until(async () => (await sentCopy(core, '稍后送达'))?.delivery?.state === 'sent')
-      expect(sink.received).toHaveLength(1)
-      expect(sink.received[0].mail.subject).toBe('稍后送达')
     } finally {
-      await relay.close()
-      relay = null
-      clock.set(null)
-      await app.close()
-      await sink?.close()
+      await (sink as Sink | null)?.close()
     }
   })
 
   test('a permanent refusal (550): 发送失败（原因）and a 退信 in the inbox naming it', async () => {
     const sink = await startSink()
     sink.refuse = 550
-    const { app, core } = await testApp(db)
-    relay = startRelay(core, { url: `smtp://127.0.0.1:${sink.port}`, pollMs: 50 })
     try {
-      await core.call(
-        'mail/message/send',
-        {
-          mailbox: 'personal',
-          from: 'boss@test.com',
-          to: ['nobody@outside.com'],
-          subject: '拒收',
-          content: '正文',
-          idempotency_key: 'out-k2',
-        },
-        boss,
-      )
-      const failed = await until(async () => {
-        const c = await sentCopy(core, '拒收')
-        return c?.delivery?.state === 'failed' ? c : null
+      await withRelay(`smtp://127.0.0.1:${sink.port}`, async ({ core }) => {
+        await sendOut(core, '拒收', 'nobody@outside.com', 'out-k2')
+        const failed = await until(async () => {
+          const c = await sentCopy(core, '拒收')
+          return c?.delivery?.state === 'failed' ? c : null
+        })
+        expect(failed.delivery?.error).toMatch(/^对方邮件服务器拒收：/)
+        const inbox = await core.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, boss)
+        const notice = (inbox.items as { subject: string; snippet: string }[]).find(
+          (m) => m.subject === '退信：拒收',
+        )
+        expect(notice).toBeDefined()
+        expect(sink.received).toHaveLength(0)
       })
-      expect(failed.delivery?.error).toMatch(/^对方邮件服务器拒收：/)
-      const inbox = await core.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, boss)
-      const notice = (inbox.items as { subject: string; snippet: string }[]).find(
-        (m) => m.subject === '退信：拒收',
-      )
-      expect(notice).toBeDefined()
-      expect(sink.received).toHaveLength(0)
     } finally {
-      await relay.close()
-      relay = null
-      await app.close()
       await sink.close()
     }
   })
 
   test('no relay configured: outside mail fails at once with that reason and a 退信', async () => {
-    const { app, core } = await testApp(db)
-    relay = startRelay(core, { url: '', pollMs: 50 })
-    try {
-      await core.call(
-        'mail/message/send',
-        {
-          mailbox: 'personal',
-          from: 'boss@test.com',
-          to: ['client@outside.com'],
-          subject: '无中继',
-          content: '正文',
-          idempotency_key: 'out-k3',
-        },
-        boss,
-      )
+    await withRelay('', async ({ core }) => {
+      await sendOut(core, '无中继', 'client@outside.com', 'out-k3')
       const failed = await until(async () => {
         const c = await sentCopy(core, '无中继')
         return c?.delivery?.state === 'failed' ? c : null
@@ -237,10 +219,6 @@ describe('outbound through the relay', () => {
       expect(failed.delivery?.error).toBe(NO_RELAY_REASON)
       const inbox = await core.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, boss)
       expect(JSON.stringify(inbox.items)).toContain('退信：无中继')
-    } finally {
-      await relay.close()
-      relay = null
-      await app.close()
-    }
+    })
   })
 })
