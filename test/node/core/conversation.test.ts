@@ -1,22 +1,15 @@
 // Conversations across folders (issue 17): your own reply in Sent shows in the thread you read in
 // the Inbox, marked with its folder; deleted and spam mail stays out unless opened there.
 import { createMockBackend } from '../../../src/api/mock'
+import { CORP } from '../../kit/mail'
 import { sharesConversation } from '../../../src/policy/folders'
 
-const corp = {
-  corpid: 'c1',
-  name: '星河科技',
-  creator: 'boss',
-  edition: 'advanced' as const,
-  advancedSeats: 5,
-  domain: { name: 'c1.com', kind: 'custom' as const },
-}
 const boss = { corpid: 'c1', userid: 'boss' }
 type M = { mail_id: string; folder: string; subject: string }
 
 async function thread() {
-  const b = createMockBackend({ corps: [corp] })
-  await b.deliver('c1', 'boss@c1.com', {
+  const b = createMockBackend({ corps: [CORP] })
+  await b.deliver('c1', 'boss@c.com', {
     from: '陈经理 <chen@customer.cn>',
     subject: '询价：X300',
     content: '请报价。',
@@ -28,7 +21,7 @@ async function thread() {
     'mail/message/send',
     {
       mailbox: 'personal',
-      from: 'boss@c1.com',
+      from: 'boss@c.com',
       to: ['chen@customer.cn'],
       subject: '回复：询价：X300',
       content: '单价 2,980 元。',

@@ -1,6 +1,7 @@
 // The relay queue of the core (mail/outbox.ts, policy/outbound): leases, retries with backoff,
 // stale reports, the final 退信 — and that the in-app demo (no relay) queues nothing.
 import { createMockBackend } from '../../../src/api/mock'
+import { CORP } from '../../kit/mail'
 import { claimOutboundJob, completeOutboundJob } from '../../../src/api/mock/serverEntries'
 import {
   deliveryLabel,
@@ -9,18 +10,10 @@ import {
   outboundRetryDelay,
 } from '../../../src/policy/outbound'
 
-const corp = {
-  corpid: 'c1',
-  name: '星河科技',
-  creator: 'boss',
-  edition: 'advanced' as const,
-  advancedSeats: 5,
-  domain: { name: 'c1.com', kind: 'custom' as const },
-}
 const boss = { corpid: 'c1', userid: 'boss' }
-const send = (key: string, to = ['client@outside.com', 'boss@c1.com']) => ({
+const send = (key: string, to = ['client@outside.com', 'boss@c.com']) => ({
   mailbox: 'personal',
-  from: 'boss@c1.com',
+  from: 'boss@c.com',
   to,
   subject: `外发 ${key}`,
   content: '正文',
@@ -29,7 +22,7 @@ const send = (key: string, to = ['client@outside.com', 'boss@c1.com']) => ({
 
 function backend(relay = true) {
   let t = 1_800_000_000_000
-  const b = createMockBackend({ corps: [corp], relay, now: () => t })
+  const b = createMockBackend({ corps: [CORP], relay, now: () => t })
   return { b, advance: (ms: number) => (t += ms) }
 }
 
@@ -42,7 +35,7 @@ test('only outside recipients are queued, internal ones are delivered at once; n
   expect((await demo.call('mail/message/send', send('a'), boss)).errcode).toBe(0)
   expect(await claimOutboundJob(demo)).toBeNull()
   const internal = backend().b
-  await internal.call('mail/message/send', send('b', ['boss@c1.com']), boss)
+  await internal.call('mail/message/send', send('b', ['boss@c.com']), boss)
   expect(await claimOutboundJob(internal)).toBeNull()
 })
 
