@@ -6,6 +6,7 @@ import { platformEntropySource } from './entropy'
 import type { FaultInjector } from './faults'
 import { createMockTransport, type MockTransport } from './mockTransport'
 import { exposeDemoHandle } from './demoHandle'
+import { platformBlobs } from './platformBlobs'
 import { taroStorage } from './taroStorage'
 
 /** WeChat allows 10 MB of storage in all; a browser's local storage holds about 5 MB */
@@ -24,6 +25,7 @@ export function startAppMock(
   }
   const mock = createMockTransport({
     storage,
+    blobs: platformBlobs(),
     // wx.getRandomValues in WeChat, Web Crypto elsewhere: the backend's default would find none in WeChat.
     secureRandom: platformEntropySource(),
     onStorageUsage: (usage) => onBudget({ bytes: usage.bytes, quota: STORAGE_QUOTA }),

@@ -115,8 +115,12 @@ export function createLogicLayer({
     logs: [],
     selectorQueries: [],
     pullDownStops: 0,
+    /** openDocument / previewImage calls: { kind, path, ... } */
+    opened: [],
   }
   const modalAnswers = []
+  /** what the next wx.chooseMessageFile answers: [{ name, type?, data: Buffer }] (the test scripts it) */
+  const chosenFiles = []
   const sheetAnswers = []
 
   // ---- timers on a virtual clock: tests decide how far time runs ----
@@ -415,6 +419,127 @@ export function createLogicLayer({
     records.toasts.push({ title: '内容已复制', icon: 'none', system: true })
   })
   asyncApi('getClipboardData', () => ({ data: records.clipboard ?? '' }))
+
+  // user files: wx.env.USER_DATA_PATH is the only writable place (200 MB); chosen files are
+  // read-only temporary paths (wxfile://tmp_…), as WeChat gives them
+  const USER_DIR = 'wxfile://usr'
+  const USER_FILES_LIMIT = 200 * 1024 * 1024
+  const files = new Map() // path → Buffer
+  const dirs = new Set([USER_DIR])
+  const usedBytes = () => [...files].reduce((n, [p, b]) => n + (p.startsWith(USER_DIR) ? b.length : 0), 0)
+  const toBuffer = (data, encoding) =>
+    data instanceof realm.ArrayBuffer || data instanceof ArrayBuffer
+      ? Buffer.from(new Uint8Array(data))
+      : typeof data === 'string'
+        ? Buffer.from(data, encoding === 'base64' ? 'base64' : encoding === 'binary' ? 'latin1' : 'utf8')
+        : null
+  const parent = (p) => p.slice(0, p.lastIndexOf('/'))
+  const fsImpl = {
+    writeFile(o) {
+      const p = String(o.filePath ?? '')
+      if (!p.startsWith(`${USER_DIR}/`)) throw new ApiFailure(`permission denied, open ${p}`)
+      if (!dirs.has(parent(p))) throw new ApiFailure(`no such file or directory, open ${p}`)
+      const buf = toBuffer(o.data, o.encoding)
+      if (!buf) throw new ApiFailure('parameter error: data should be String or ArrayBuffer')
+      if (usedBytes() - (files.get(p)?.length ?? 0) + buf.length > USER_FILES_LIMIT)
+        throw new ApiFailure('the maximum size of the file storage limit is exceeded')
+      files.set(p, buf)
+    },
+    readFile(o) {
+      const buf = files.get(String(o.filePath ?? ''))
+      if (!buf) throw new ApiFailure(`no such file or directory, open ${o.filePath}`)
+      if (o.encoding === 'base64') return { data: buf.toString('base64') }
+      if (o.encoding === 'utf8' || o.encoding === 'utf-8') return { data: buf.toString('utf8') }
+      const ab = new realm.ArrayBuffer(buf.length)
+      new realm.Uint8Array(ab).set(buf)
+      return { data: ab }
+    },
+    mkdir(o) {
+      const p = String(o.dirPath ?? '')
+      if (!p.startsWith(`${USER_DIR}/`)) throw new ApiFailure(`permission denied, mkdir ${p}`)
+      if (dirs.has(p)) throw new ApiFailure(`file already exists ${p}`)
+      if (!o.recursive && !dirs.has(parent(p))) throw new ApiFailure(`no such file or directory ${p}`)
+      for (let d = p; d.startsWith(`${USER_DIR}/`); d = parent(d)) dirs.add(d)
+    },
+    access(o) {
+      const p = String(o.path ?? '')
+      if (!files.has(p) && !dirs.has(p)) throw new ApiFailure(`no such file or directory ${p}`)
+    },
+    unlink(o) {
+      if (!files.delete(String(o.filePath ?? '')))
+        throw new ApiFailure(`no such file or directory ${o.filePath}`)
+    },
+    stat(o) {
+      const buf = files.get(String(o.path ?? ''))
+      if (!buf) throw new ApiFailure(`no such file or directory ${o.path}`)
+      return { stats: { size: buf.length } }
+    },
+  }
+  const fileManager = {}
+  for (const [name, impl] of Object.entries(fsImpl)) {
+    // the manager's methods have the callback shape of wx's async APIs, and Sync twins that throw
+    asyncApi(`__fs_${name}`, impl)
+    fileManager[name] = wx[`__fs_${name}`]
+    delete wx[`__fs_${name}`]
+    fileManager[`${name}Sync`] = (...args) => {
+      const o =
+        name === 'writeFile'
+          ? { filePath: args[0], data: args[1], encoding: args[2] }
+          : name === 'readFile'
+            ? { filePath: args[0], encoding: args[1] }
+            : name === 'mkdir'
+              ? { dirPath: args[0], recursive: args[1] }
+              : name === 'unlink'
+                ? { filePath: args[0] }
+                : { path: args[0] }
+      try {
+        const r = impl(o)
+        return name === 'readFile' ? r.data : name === 'stat' ? inRealm(r.stats) : undefined
+      } catch (error) {
+        if (!(error instanceof ApiFailure)) throw error
+        throw realmError(`${name}Sync:fail ${error.reason}`)
+      }
+    }
+  }
+  syncApi('getFileSystemManager', () => fileManager)
+  let tmpSeq = 0
+  asyncApi('chooseMessageFile', (o) => {
+    if (chosenFiles.length === 0) {
+      fail('wx.chooseMessageFile opened with no scripted files')
+      throw new ApiFailure('cancel')
+    }
+    const count = Number(o.count ?? 1)
+    const picked = chosenFiles.splice(0, chosenFiles.length).slice(0, count)
+    return {
+      tempFiles: picked.map((f) => {
+        const p = `wxfile://tmp_${++tmpSeq}_${f.name}`
+        files.set(p, Buffer.from(f.data))
+        return {
+          path: p,
+          name: f.name,
+          size: f.data.length,
+          type: 'file',
+          time: Math.floor(Date.now() / 1000),
+        }
+      }),
+    }
+  })
+  asyncApi('openDocument', (o) => {
+    const buf = files.get(String(o.filePath ?? ''))
+    if (!buf) throw new ApiFailure(`no such file or directory ${o.filePath}`)
+    records.opened.push({
+      kind: 'document',
+      path: o.filePath,
+      size: buf.length,
+      showMenu: !!o.showMenu,
+      fileType: o.fileType,
+    })
+  })
+  asyncApi('previewImage', (o) => {
+    if (!Array.isArray(o.urls) || o.urls.length === 0)
+      throw new ApiFailure('parameter error: urls should be a non-empty Array')
+    records.opened.push({ kind: 'image', path: o.current ?? o.urls[0], urls: [...o.urls] })
+  })
   asyncApi('setNavigationBarTitle', (o) => void records.titles.push(o.title))
   asyncApi('stopPullDownRefresh', () => void records.pullDownStops++)
   asyncApi('startPullDownRefresh', () => undefined)
@@ -724,6 +849,9 @@ export function createLogicLayer({
     },
     modalAnswers,
     sheetAnswers,
+    chosenFiles,
+    /** a user file's bytes (Buffer) or undefined */
+    userFile: (p) => files.get(p),
     inRealm,
     componentConfigs,
     /** loads app.js and runs App's onLaunch / onShow, then opens `url` (default: the first page) */

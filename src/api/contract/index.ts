@@ -3,7 +3,7 @@
 // (`import type`), so a build without the mock backend carries no schema.
 import type { InferInput, InferOutput } from 'valibot'
 import { directoryApis } from './directory'
-import { mailApis, pendingMailApis } from './mail'
+import { mailApis } from './mail'
 import { migrationApis } from './migration'
 import { publicmailApis } from './publicmail'
 
@@ -19,7 +19,6 @@ export const apis = {
   ...directoryApis,
   ...publicmailApis,
   ...mailApis,
-  ...pendingMailApis,
   ...migrationApis,
 }
 
@@ -36,6 +35,3 @@ export type Output<K extends ApiName> = NonNullable<Apis[K]['output']>
 
 /** The contract as types: `Api[K]` is what `K` takes and answers. */
 export type Api = { [K in ApiName]: { input: Input<K>; output: Output<K> } }
-
-/** APIs api.md declares that the in-device backend does not answer yet (接口不存在; issue 17) */
-export type PendingApi = keyof typeof pendingMailApis

@@ -52,6 +52,8 @@ export interface MessageItem {
   count?: number
   /** a Sent copy with outside recipients: the relay's progress (server only) */
   delivery?: Delivery
+  /** how many attachments the message carries (absent: none) */
+  attachments?: number
 }
 
 /** 发送中 / 已发送 / 发送失败（原因） of mail to outside addresses (policy/outbound deliveryLabel) */
@@ -77,6 +79,9 @@ export interface Message {
   in_reply_to: string
   delivered_to?: string
   delivery?: Delivery
+  /** the HTML part, sanitised by the backend (policy/mailHtml); absent for plain-text mail */
+  content_html?: string
+  attachments?: AttachmentInfo[]
 }
 
 /** a message's triage state: mail/message/update answers it as it was before, for undo */
@@ -103,6 +108,7 @@ export interface DraftView {
   subject: string
   content: string
   in_reply_to: string
+  attachments?: AttachmentInfo[]
 }
 
 export interface MailSettings {
@@ -120,6 +126,8 @@ export interface AttachmentInfo {
 export const MAX_SUBJECT = 512
 export const MAX_CONTENT = 500_000
 export const MAX_HEADER_ID = 998
+/** api.md: 20 attachments per mail */
+export const MAX_ATTACHMENTS = 20
 
 /** 'personal' or a business mailbox id (a number or its decimal string); access is checked by the handler */
 const mailbox = required(v.union([v.string(), v.number()], '邮箱必须是 personal 或业务邮箱 id'), '缺少邮箱')
@@ -152,6 +160,35 @@ const draftList = opt(
 )
 const WRITE = { write: true, idempotent: true } as const
 
+/** uploads (mail/attachment/upload) or attachments already on the draft being sent / saved */
+const attachmentIds = opt(
+  v.pipe(
+    v.array(idText('附件 id 无效'), '附件列表必须是数组'),
+    v.maxLength(MAX_ATTACHMENTS, `每封邮件最多 ${MAX_ATTACHMENTS} 个附件`),
+  ),
+)
+/** forward: the original's attachments, by message and attachment id */
+const forwardAttachments = opt(
+  v.pipe(
+    v.array(
+      v.object(
+        { mail_id: mailId, attachment_id: idText('附件 id 无效') },
+        '转发的附件需为 {mail_id, attachment_id}',
+      ),
+      '转发的附件必须是数组',
+    ),
+    v.maxLength(MAX_ATTACHMENTS, `每封邮件最多 ${MAX_ATTACHMENTS} 个附件`),
+  ),
+)
+const incomingAttachment = v.object(
+  {
+    filename: text(255, '附件名必须是文本', '附件名不能超过 255 个字符'),
+    content_type: text(255, '附件类型必须是文本', '附件类型不能超过 255 个字符'),
+    content: v.string('附件内容必须是 base64 文本'),
+  },
+  '附件需为 {filename, content_type, content}',
+)
+
 /** MockBackend.deliver's mail (api.md IncomingMail): addresses are checked by policy/mailAddress */
 export const incomingMail = v.object(
   {
@@ -164,6 +201,13 @@ export const incomingMail = v.object(
       text(MAX_HEADER_ID, 'Message-ID 必须是文本', `Message-ID 不能超过 ${MAX_HEADER_ID} 个字符`),
     ),
     in_reply_to: inReplyTo,
+    html: opt(text(MAX_CONTENT * 4, 'HTML 正文必须是文本', 'HTML 正文过长')),
+    attachments: opt(
+      v.pipe(
+        v.array(incomingAttachment, '附件列表必须是数组'),
+        v.maxLength(MAX_ATTACHMENTS, `每封邮件最多 ${MAX_ATTACHMENTS} 个附件`),
+      ),
+    ),
   },
   '邮件必须是对象',
 )
@@ -214,6 +258,8 @@ export const mailApis = {
       content: opt(text(MAX_CONTENT, '正文必须是文本', `正文不能超过 ${MAX_CONTENT} 个字符`)),
       in_reply_to: inReplyTo,
       draft_id: draftId,
+      attachment_ids: attachmentIds,
+      forward_attachments: forwardAttachments,
     }),
     WRITE,
   ),
@@ -230,6 +276,8 @@ export const mailApis = {
       subject,
       content: opt(text(MAX_CONTENT, '正文必须是文本', `正文不能超过 ${MAX_CONTENT} 个字符`)),
       in_reply_to: inReplyTo,
+      attachment_ids: attachmentIds,
+      forward_attachments: forwardAttachments,
       idempotency_key: idempotencyKey,
     }),
     WRITE,
@@ -299,14 +347,6 @@ export const mailApis = {
       limit: opt(limit(SEARCH_PAGE_MAX)),
     }),
   ),
-  'mail/publicmail/directory': def<{ list: { id: number; email: string; name: string }[] }>()(v.object({})),
-}
-
-/**
- * Declared by api.md ("Mail content and files") and not answered by the in-device backend yet:
- * the dispatcher says 接口不存在 for them (issue 17).
- */
-export const pendingMailApis = {
   'mail/attachment/upload': def<{ attachment_id: string }>()(
     v.object({
       mailbox,
@@ -323,4 +363,5 @@ export const pendingMailApis = {
     data: string
     url?: string
   }>()(v.object({ mailbox, mail_id: mailId, attachment_id: idText('缺少或无效的 id') })),
+  'mail/publicmail/directory': def<{ list: { id: number; email: string; name: string }[] }>()(v.object({})),
 }

@@ -16,6 +16,10 @@ export interface IncomingMail {
   content: string
   message_id?: string
   in_reply_to?: string
+  /** the HTML part (the backend sanitises it) */
+  html?: string
+  /** content in base64 */
+  attachments?: { filename: string; content_type: string; content: string }[]
 }
 
 /** Taro storage in the app, a Map in tests. */

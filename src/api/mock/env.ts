@@ -12,4 +12,12 @@ export interface MockEnv {
   schedule(task: () => void): void
   /** mail to outside addresses waits for a relay worker (the server); otherwise it just leaves */
   relay?: boolean
+  /**
+   * keeps attachment bytes (base64) out of the state: answers a new blob id; the bytes are written
+   * before the call commits and dropped with it when it is undone (blobs.ts); createMockBackend
+   * always sets it (a bare test env without it cannot take attachments)
+   */
+  putBlob?(data: string): string
+  /** the largest attachment accepted (api.md: 2 MB in the in-device backend, 20 MB on the server) */
+  maxAttachmentBytes?: number
 }

@@ -3,6 +3,7 @@
 // touched) before the answer, and undone when the handler throws, refuses, or saving fails.
 import type { ApiResult, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
 import { ErrCode } from '../../policy/codes'
+import { BLOB_FIELD, memoryBlobs, type BlobStore } from './blobs'
 import { boundaryProblem } from './boundary'
 import { demoState } from './demo'
 import { afterWrite as afterWriteOf, createDispatcher, touchesAccess } from './dispatch'
@@ -10,6 +11,7 @@ import { createEntropyPool, defaultEntropySource, type EntropySource } from './e
 import type { MockEnv } from './env'
 import { clientLogin as clientLoginImpl } from './handlers/clientLogin'
 import { deliverMail } from './handlers/deliver'
+import { DEFAULT_MAX_BYTES } from './mail/attachments'
 import { bumpMailIndex } from './mail/mailboxIndex'
 import { routeAddress } from './mail/routing'
 import { touchStore } from './mail/store'
@@ -26,6 +28,7 @@ export type { ApiResult, CallContext, CorpSetup, IncomingMail, KeyValueStorage }
 export type { ClientSession, SubmitOutcome, SubmittedMail } from './mail/submit'
 export type { OpenedState, StatePort, StorageUsage } from './port'
 export type { OutboundJob, OutboundOutcome } from './mail/outbox'
+export type { BlobStore } from './blobs'
 
 export interface MockBackendOptions {
   corps?: CorpSetup[]
@@ -42,6 +45,10 @@ export interface MockBackendOptions {
   replace?: boolean
   /** mail to outside addresses is queued for claimOutbound (the server's relay worker) */
   relay?: boolean
+  /** where attachment bytes are kept (default: in memory) */
+  blobs?: BlobStore
+  /** the largest attachment accepted; default 2 MB (api.md: the server allows 20 MB) */
+  maxAttachmentBytes?: number
 }
 
 export interface MockBackend {
@@ -93,6 +100,10 @@ export const MAX_CHARS: Record<string, number> = {
   'mail/draft/save': 2_000_000,
 }
 
+/** an SMTP message's size limit (api.md): what one delivered mail may carry in all */
+const MAX_MESSAGE_BYTES = 25 * 1024 * 1024
+const base64Chars = (bytes: number) => Math.ceil(bytes / 3) * 4 + 65_536
+
 /** Tests switch this on: after every call, check no write bypassed the tracking (small states). */
 function verifying(): boolean {
   return (globalThis as { __BIZMAIL_VERIFY_WRITES__?: boolean }).__BIZMAIL_VERIFY_WRITES__ === true
@@ -108,6 +119,19 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const source = options.secureRandom ?? defaultEntropySource()
   const entropy = source ? createEntropyPool(source) : null
   const tasks: Array<() => void> = []
+  const blobs = options.blobs ?? memoryBlobs()
+  const maxAttachmentBytes = options.maxAttachmentBytes ?? DEFAULT_MAX_BYTES
+  // The open call's new blobs: written just before it commits, forgotten when it is undone.
+  let newBlobs: { id: string; data: string }[] = []
+  let blobSeq = 0
+  // Unique across instances and restarts, not secret: a file is reached only through its mailbox.
+  const blobPrefix = `b${now().toString(36)}${Math.random().toString(36).slice(2, 8)}-`
+  const maxChars: Record<string, number> = {
+    ...MAX_CHARS,
+    'mail/attachment/upload': base64Chars(maxAttachmentBytes),
+    deliver:
+      MAX_CHARS['mail/message/send'] * 2 + base64Chars(Math.max(maxAttachmentBytes, MAX_MESSAGE_BYTES)),
+  }
   const env: MockEnv = {
     now,
     random,
@@ -117,6 +141,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     },
     schedule: (task) => void tasks.push(task),
     relay: options.relay === true,
+    putBlob: (data) => {
+      const id = `${blobPrefix}${(blobSeq++).toString(36)}`
+      newBlobs.push({ id, data })
+      return id
+    },
+    maxAttachmentBytes,
   }
   const seed = (): BackendState => (options.corps ? stateFromSetups(options.corps) : demoState(env))
 
@@ -156,7 +186,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     recovered = opened.recovery
     if (opened.state) adoptState(opened.state)
     else {
+      newBlobs = []
       adoptState(seed())
+      // The demo's files, before the state that names them.
+      for (const b of newBlobs.splice(0))
+        await blobs
+          .put(b.id, b.data)
+          .catch((e: unknown) => console.error('[mock backend] demo file not saved', e))
       // The app still runs from memory when this fails; the next write saves again.
       if (port)
         await port
@@ -199,12 +235,14 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }
     }
     const taskMark = tasks.length
+    newBlobs = []
     accessTouched = false
     tracker.begin((path: Path) => {
       port?.touch(path)
       if (!accessTouched && touchesAccess(path)) accessTouched = true
     })
     const undo = async (): Promise<void> => {
+      newBlobs = []
       tracker.rollback()
       tasks.length = taskMark
       resetDerived()
@@ -222,6 +260,17 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       console.error('[mock backend] handler crashed', e)
       await undo()
       return failure(ErrCode.BUSY, BUSY_MESSAGE)
+    }
+    if (newBlobs.length) {
+      try {
+        // Bytes first: a committed reference to a blob that was never written would be a lost file.
+        for (const b of newBlobs) await blobs.put(b.id, b.data)
+        newBlobs = []
+      } catch (e) {
+        console.error('[mock backend] saving an attachment failed; the call was undone', e)
+        await undo()
+        return failure(ErrCode.BUSY, SAVE_FAILED_MESSAGE)
+      }
     }
     if (!port || !tracker.changed) {
       tracker.end()
@@ -245,6 +294,16 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
 
   const isOk = (r: ApiResult) => r.errcode === 0
   const always = () => true
+
+  /** mail/attachment/get: the bytes, read after the call (they are not in the state) */
+  async function withBlobData(result: ApiResult): Promise<ApiResult> {
+    const { [BLOB_FIELD]: id, ...rest } = result
+    const data = await blobs.get(id as string).catch((e: unknown) => {
+      console.error('[mock backend] reading an attachment failed', e)
+      return null
+    })
+    return data === null ? failure(ErrCode.BUSY, '附件暂时无法读取，请稍后重试') : { ...rest, data }
+  }
 
   async function prepare(): Promise<void> {
     await ready
@@ -272,13 +331,14 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     async call(api, body, ctx) {
       await prepare()
       if (failureRate > 0 && random() < failureRate) return failure(ErrCode.BUSY, BUSY_MESSAGE)
-      const problem = boundaryProblem(body ?? {}, MAX_CHARS[api])
+      const problem = boundaryProblem(body ?? {}, maxChars[api])
       if (problem) return problem
-      return exclusive(() => transact(() => dispatch(root, api, body ?? {}, ctx), isOk))
+      const result = await exclusive(() => transact(() => dispatch(root, api, body ?? {}, ctx), isOk))
+      return typeof result[BLOB_FIELD] === 'string' ? withBlobData(result) : result
     },
     async deliver(corpid, to, mail) {
       await prepare()
-      const problem = boundaryProblem({ to, mail }, MAX_CHARS['mail/message/send'])
+      const problem = boundaryProblem({ to, mail }, maxChars.deliver)
       if (problem) return problem
       return exclusive(() =>
         transact(() => {

@@ -1,6 +1,6 @@
 // How the backend binds the contract's APIs (src/api/contract) to handlers, by name.
 import type { GenericSchema } from 'valibot'
-import type { ApiFlags, ApiName, ApiResult, Parsed, PendingApi } from '../contract'
+import type { ApiFlags, ApiName, ApiResult, Parsed } from '../contract'
 import type { MockEnv } from './env'
 import type { BackendState, CorpState, Member } from './state'
 
@@ -16,7 +16,7 @@ export interface HandlerContext {
 export type Body = Record<string, unknown>
 
 /** The APIs this backend answers: every API of the contract except those still pending. */
-export type AnsweredApi = Exclude<ApiName, PendingApi>
+export type AnsweredApi = ApiName
 
 /** A handler gets its API's input already checked by the API's schema (contract/). */
 export type Handler<K extends ApiName = AnsweredApi> = (ctx: HandlerContext, input: Parsed<K>) => ApiResult

@@ -126,6 +126,24 @@ export interface MailMessage extends Message {
   delivered_to: string
   /** a Sent copy with outside recipients, while and after the relay takes it (server only) */
   outbound?: Outbound
+  /** the HTML part, sanitised when the mail was stored (policy/mailHtml) */
+  content_html?: string
+  attachments?: StoredAttachment[]
+}
+
+/** an attachment's metadata; its bytes are the blob (blobs.ts), shared by every copy */
+export interface StoredAttachment {
+  attachment_id: string
+  name: string
+  size: number
+  content_type: string
+  blob: string
+}
+
+/** a file uploaded for a mail not sent yet: usable by its owner in this mailbox for a day */
+export interface Upload extends StoredAttachment {
+  owner: string
+  time: number
 }
 
 /** the relay's work on one sent message (policy/outbound) */
@@ -157,10 +175,11 @@ export interface PersonalSettings {
 }
 
 /** a saved draft: the fields the contract shows (DraftView), and who saved it when */
-export interface Draft extends DraftView {
+export interface Draft extends Omit<DraftView, 'attachments'> {
   /** who saved it (drafts of a shared mailbox are per member) */
   owner: string
   update_time: number
+  attachments?: StoredAttachment[]
 }
 
 export interface MailStore {
@@ -172,6 +191,8 @@ export interface MailStore {
   shared: SharedSettings
   personal: Record<string, PersonalSettings>
   nextId: number
+  /** mail/attachment/upload's files, by attachment id, until sent or a day old */
+  uploads?: Record<string, Upload>
 }
 
 export interface MigrationState {

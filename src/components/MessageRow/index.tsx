@@ -38,6 +38,11 @@ export function MessageRow({ item, showTo, onOpen, onActions, nameOf = displayNa
         </View>
         <View className="msg-row__line">
           <Text className="msg-row__subject">{item.subject || '（无主题）'}</Text>
+          {item.attachments ? (
+            <Text className="msg-row__clip" aria-label={`${item.attachments} 个附件`}>
+              📎
+            </Text>
+          ) : null}
           {item.starred && <Text className="msg-row__star">★</Text>}
           {item.delivery && item.delivery.state !== 'sent' && (
             <Text className={`msg-row__delivery msg-row__delivery--${item.delivery.state}`}>

@@ -2,12 +2,23 @@
 // business mailboxes seeded by demo/mailboxes.ts — customer enquiries, quotations, invoices,
 // complaints, replies forming threads, a few receive rules, some unread and starred, spread over the
 // last two weeks before env.now(). Deterministic (seeded PRNG); anything absent is skipped.
+import { sanitizeMailHtml } from '../../../policy/mailHtml'
+import { htmlToText } from '../../../policy/mailText'
 import { validateRules } from '../../../policy/receiveRules'
 import { checkSignature } from '../../../policy/signature'
 import type { MockEnv } from '../env'
+import { storeFile } from '../mail/attachments'
 import { receive } from '../mail/delivery'
 import { addMessage, touchStore } from '../mail/store'
-import type { BackendState, BusinessMailbox, CorpState, MailMessage, MailStore } from '../state'
+import type {
+  BackendState,
+  BusinessMailbox,
+  CorpState,
+  MailMessage,
+  MailStore,
+  StoredAttachment,
+} from '../state'
+import { PHOTO_PNG, QUOTE_XLSX, textPdf } from './files'
 
 const CORPID = 'wwdemo'
 const DAY = 86_400_000
@@ -44,6 +55,9 @@ interface Script {
       read?: boolean
       starred?: boolean
       cc?: string[]
+      /** an HTML part (its text is the content) */
+      html?: string
+      files?: StoredAttachment[]
     },
   ): MailMessage
   /** a reply / new mail sent from the box (copy in Sent); internal recipients get it too */
@@ -56,6 +70,7 @@ interface Script {
       daysAgo: number
       reply?: MailMessage
       deliverTo?: Box[]
+      files?: StoredAttachment[]
     },
   ): MailMessage
 }
@@ -69,12 +84,15 @@ function script(now: number, rnd: () => number): Script {
     )
   return {
     in(box, m) {
+      const html = m.html ? sanitizeMailHtml(m.html) : ''
       const msg = receive(box.store, {
         from: m.from,
         to: [m.to ?? box.address],
         cc: m.cc ?? [],
         subject: m.subject,
-        content: m.content,
+        content: html ? htmlToText(html) : m.content,
+        ...(html ? { content_html: html } : {}),
+        ...(m.files ? { attachments: m.files } : {}),
         message_id: '',
         in_reply_to: m.reply?.message_id ?? '',
         delivered_to: m.to ?? box.address,
@@ -102,6 +120,7 @@ function script(now: number, rnd: () => number): Script {
         message_id: '',
         in_reply_to: m.reply?.message_id ?? '',
         delivered_to: box.address,
+        ...(m.files ? { attachments: m.files.map((f) => ({ ...f })) } : {}),
       })
       for (const dest of m.deliverTo ?? []) {
         receive(dest.store, {
@@ -114,6 +133,7 @@ function script(now: number, rnd: () => number): Script {
           in_reply_to: sent.in_reply_to,
           delivered_to: dest.address,
           time: t,
+          ...(m.files ? { attachments: m.files } : {}),
         }).read = m.daysAgo > 2
       }
       return sent
@@ -144,10 +164,31 @@ function setShared(store: MailStore, signature: string, rules: unknown): void {
   }
 }
 
+/** a demo file, stored as any upload is (its bytes a blob); none when this env keeps no blobs */
+function demoFile(env: MockEnv, name: string, content_type: string, data: string): StoredAttachment[] {
+  if (!env.putBlob) return []
+  const stored = storeFile(env, { name, content_type, data }, name)
+  return stored.ok ? [stored.value] : []
+}
+
+const PDF = 'application/pdf'
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** 星河科技 · 11 月产品通讯: an HTML mail with a remote image, links and a table */
+const NEWSLETTER = `<div style="font-size:15px;color:#1f2329">
+<img src="https://img.xinghe-partner.com/2026/11/banner.png" alt="11 月产品通讯" width="600">
+<h2>11 月产品通讯</h2>
+<p>您好！本月<b>X200 智能终端</b>迎来固件 3.2 更新，续航提升 <span style="color:#d83931">18%</span>。</p>
+<table><tr><th>产品</th><th>更新</th></tr><tr><td>X200</td><td>固件 3.2</td></tr><tr><td>门店系统</td><td>新增会员积分</td></tr></table>
+<p><a href="https://xinghe-partner.com/news/2026-11?from=mail">阅读全文</a> · <a href="mailto:news@xinghe-partner.com">联系我们</a></p>
+<script>track()</script><p onclick="steal()">退订请回复 TD。</p>
+</div>`
+
 export function seedMailDemo(state: BackendState, env: MockEnv): void {
   const corp = state.corps[CORPID]
   if (!corp) return
   const s = script(env.now(), prng(20240506))
+  const quote = demoFile(env, '报价单.xlsx', XLSX, QUOTE_XLSX)
   const mailboxes = Object.values(corp.publicmails).sort((a, b) => a.id - b.id)
   const byLocal = (local: string) => mailboxes.find((m) => m.email.startsWith(`${local}@`))
 
@@ -155,7 +196,31 @@ export function seedMailDemo(state: BackendState, env: MockEnv): void {
   const service = businessBox(byLocal('service'), corp)
   const pr = byLocal('pr')
   const hr = businessBox(byLocal('hr-jobs'), corp)
-  if (sales) seedSales(s, sales)
+  if (sales) {
+    seedSales(s, sales)
+    s.in(sales, {
+      from: 'billing@jinghua-tech.com',
+      subject: '11 月发票及报价单',
+      content: '您好，附件为 11 月服务费发票、更新后的报价单和安装现场照片，请查收。\n\n京华科技 财务部 刘洋',
+      daysAgo: 1,
+      read: false,
+      files: [
+        ...demoFile(
+          env,
+          '发票-2026-11.pdf',
+          PDF,
+          textPdf([
+            'Invoice INV-2026-11-0412',
+            'Jinghua Technology -> Xinghe Technology',
+            'Service fee, November 2026',
+            'Total: CNY 12,600.00',
+          ]),
+        ),
+        ...quote,
+        ...demoFile(env, '现场照片.png', 'image/png', PHOTO_PNG),
+      ],
+    })
+  }
   if (service) seedService(s, service)
   if (pr) seedPr(s, businessBox(pr, corp) as Box, pr.alias_list[0])
   if (hr) {
@@ -165,6 +230,12 @@ export function seedMailDemo(state: BackendState, env: MockEnv): void {
       content:
         '您好！我在招聘网站看到贵司前端开发工程师的职位，附件是我的简历，三年 React 经验，期待您的回复。\n\n王浩\n138 0000 1234',
       daysAgo: 6,
+      files: demoFile(
+        env,
+        '王浩-简历.pdf',
+        PDF,
+        textPdf(['Wang Hao - Frontend Engineer', '3 years of React', 'Phone 138 0000 1234']),
+      ),
     })
     s.in(hr, {
       from: 'chenjing@qq.com',
@@ -242,6 +313,7 @@ export function seedMailDemo(state: BackendState, env: MockEnv): void {
       content: '赵经理您好，X200 含税单价 ¥18,600，30 台可享 95 折，交货周期 20 个工作日。报价单见附件。',
       daysAgo: 6,
       reply: q,
+      files: quote,
     })
     s.in(zhangsan, {
       from: 'zhao.lei@dongfang-steel.com',
@@ -249,6 +321,14 @@ export function seedMailDemo(state: BackendState, env: MockEnv): void {
       content: '价格可以接受，请问能否分两批交货？第一批 15 台希望月底前到。',
       daysAgo: 1,
       reply: a,
+      read: false,
+    })
+    s.in(zhangsan, {
+      from: '星河合作伙伴 <news@xinghe-partner.com>',
+      subject: '星河科技 · 11 月产品通讯',
+      content: '',
+      html: NEWSLETTER,
+      daysAgo: 0,
       read: false,
     })
     s.in(zhangsan, {

@@ -14,11 +14,14 @@ import type { ApiResult, IncomingMail } from '../../contract'
 import { incomingMail } from '../../contract/mail'
 import { parseInput } from '../../contract/schema'
 import type { MockEnv } from '../env'
+import { sanitizeMailHtml } from '../../../policy/mailHtml'
+import { htmlToText } from '../../../policy/mailText'
+import { storeFile } from '../mail/attachments'
 import { receive } from '../mail/delivery'
 import { routeAddress } from '../mail/routing'
 import { copyOf } from '../mail/store'
 import { failure, success } from '../registry'
-import type { BackendState } from '../state'
+import type { BackendState, StoredAttachment } from '../state'
 
 export interface CheckedIncoming {
   from: string
@@ -28,6 +31,10 @@ export interface CheckedIncoming {
   content: string
   message_id: string
   in_reply_to: string
+  /** sanitised */
+  content_html: string
+  /** checked, not stored yet (storeIncomingFiles, once the mail is known not to be a resend) */
+  files: { name: string; content_type: string; data: string }[]
 }
 
 export function checkIncoming(raw: unknown): Verdict<CheckedIncoming> {
@@ -47,6 +54,12 @@ export function checkIncoming(raw: unknown): Verdict<CheckedIncoming> {
   if (to.value.length + cc.value.length > MAX_RECIPIENTS) {
     return refuse(ErrCode.INVALID_PARAM, `收件人最多 ${MAX_RECIPIENTS} 个 (to)`)
   }
+  const html = mail.html ? sanitizeMailHtml(mail.html) : ''
+  const files = (mail.attachments ?? []).map((a) => ({
+    name: a.filename,
+    content_type: a.content_type,
+    data: a.content,
+  }))
   return ok({
     from: sender.name
       ? `${sender.name} <${normalizeAddress(sender.address)}>`
@@ -54,10 +67,27 @@ export function checkIncoming(raw: unknown): Verdict<CheckedIncoming> {
     to: to.value,
     cc: cc.value,
     subject: mail.subject,
-    content: mail.content,
+    // An HTML-only mail still has a text body: for the list, search, replies and quoting.
+    content: mail.content.trim() || !html ? mail.content : htmlToText(html),
     message_id: (mail.message_id ?? '').trim(),
     in_reply_to: (mail.in_reply_to ?? '').trim(),
+    content_html: html,
+    files,
   })
+}
+
+/** Stores the checked files' bytes: the attachments, or the refusal naming the file. */
+export function storeIncomingFiles(
+  env: MockEnv,
+  files: CheckedIncoming['files'],
+): Verdict<StoredAttachment[]> {
+  const out: StoredAttachment[] = []
+  for (let i = 0; i < files.length; i++) {
+    const stored = storeFile(env, files[i], `attachments[${i}].content`)
+    if (!stored.ok) return stored
+    out.push(stored.value)
+  }
+  return ok(out)
 }
 
 export function deliverMail(
@@ -77,12 +107,16 @@ export function deliverMail(
   if (!checked.ok) return failure(checked.errcode, checked.errmsg)
   const dest = routeAddress(corp, to)
   if (!dest) return failure(ErrCode.MAILBOX_ADDRESS_INVALID, `收件地址不存在：${to.slice(0, 64)} (to)`)
-  const m = checked.value
+  const { files, content_html, ...m } = checked.value
   // A sender retrying after a dropped connection resends the same Message-ID: store it once.
   const again = copyOf(corp.stores[dest.storeId], m.message_id, 'received')
   if (again) return success({ mail_id: again.mail_id, duplicate: true })
+  const attachments = storeIncomingFiles(env, files)
+  if (!attachments.ok) return failure(attachments.errcode, attachments.errmsg)
   const msg = receive(corp.stores[dest.storeId], {
     ...m,
+    ...(content_html ? { content_html } : {}),
+    attachments: attachments.value,
     to: m.to.length || m.cc.length ? m.to : [normalizeAddress(to)],
     delivered_to: normalizeAddress(to),
     time: env.now(),

@@ -5,6 +5,7 @@ import type { AccessRoute } from '../../../policy/access'
 import { ErrCode } from '../../../policy/codes'
 import type { Verdict } from '../../../policy/result'
 import type { ApiResult, Parsed } from '../../contract'
+import { addUpload, attachmentViews, findAttachment, resolveAttachments } from '../mail/attachments'
 import { deliveryOf } from '../mail/outbox'
 import { mailAuthCodeApis } from '../mail/authCodeApis'
 import { checkSend, draftFields } from '../mail/compose'
@@ -34,6 +35,7 @@ import {
   type Handlers,
 } from '../registry'
 import type { CorpState, MailMessage } from '../state'
+import { BLOB_FIELD } from '../blobs'
 
 const refusal = (v: Extract<Verdict<unknown>, { ok: false }>): ApiResult => failure(v.errcode, v.errmsg)
 
@@ -123,14 +125,16 @@ const messageList = withMailbox<'mail/message/list'>(({ caller }, body, { store 
 })
 
 function messageView(m: MailMessage) {
-  const { outbound: _queue, ...rest } = m
+  const { outbound: _queue, attachments: _files, ...rest } = m
   const delivery = deliveryOf(m)
+  const attachments = attachmentViews(m.attachments)
   return {
     ...rest,
     to: m.to.slice(),
     cc: m.cc.slice(),
     bcc: m.bcc.slice(),
     ...(delivery ? { delivery } : {}),
+    ...(attachments ? { attachments } : {}),
   }
 }
 
@@ -150,7 +154,11 @@ const messageRead = withMailbox<'mail/message/read'>(({ caller }, body, box) => 
   // A draft id restores the caller's own draft.
   if (Object.prototype.hasOwnProperty.call(store.drafts, body.mail_id)) {
     const d = store.drafts[body.mail_id]
-    if (d.owner === caller.userid) return success({ draft: { ...d } })
+    if (d.owner === caller.userid) {
+      const { attachments: files, ...rest } = d
+      const attachments = attachmentViews(files)
+      return success({ draft: { ...rest, ...(attachments ? { attachments } : {}) } })
+    }
   }
   const found = findMessage(box, body.mail_id)
   if (!found.ok) return refusal(found)
@@ -193,24 +201,56 @@ const messageUpdate = withMailbox<'mail/message/update'>((_ctx, body, box) => {
   return success({ updated: targets.length, previous })
 })
 
+/** the caller's own draft of that id, if any */
+function ownDraft(box: OpenMailbox, caller: string, id: string | null | undefined) {
+  const d =
+    id && Object.prototype.hasOwnProperty.call(box.store.drafts, id) ? box.store.drafts[id] : undefined
+  return d && d.owner === caller ? d : undefined
+}
+
 const messageSend = withMailbox<'mail/message/send'>(({ corp, caller, env }, body, box) => {
   const out = checkSend(body, box.addresses)
   if (!out.ok) return refusal(out)
   const m = out.value
-  const sent = sendOutgoing(corp, env, box, m)
-  const draft = m.draft_id ? box.store.drafts[m.draft_id] : undefined
-  if (draft && draft.owner === caller.userid) delete box.store.drafts[m.draft_id]
+  const draft = ownDraft(box, caller.userid, m.draft_id)
+  const files = resolveAttachments(box.store, caller.userid, body, draft, env.now())
+  if (!files.ok) return refusal(files)
+  const sent = sendOutgoing(corp, env, box, { ...m, attachments: files.value })
+  if (draft) delete box.store.drafts[draft.draft_id]
   return success({ mail_id: sent.mail_id, message_id: sent.message_id })
 })
 
 /** Saves the caller's draft whole. An unknown (or someone else's) draft_id saves a new draft: never lose text. */
-const draftSave = withMailbox<'mail/draft/save'>(({ caller, env }, body, { store }) => {
+const draftSave = withMailbox<'mail/draft/save'>(({ caller, env }, body, box) => {
+  const { store } = box
   const fields = draftFields(body)
-  const existing = body.draft_id ? store.drafts[body.draft_id] : undefined
-  const draft_id =
-    existing && existing.owner === caller.userid ? existing.draft_id : newDraftId(store, caller.userid)
-  store.drafts[draft_id] = { draft_id, ...fields, owner: caller.userid, update_time: env.now() }
+  const existing = ownDraft(box, caller.userid, body.draft_id)
+  const files = resolveAttachments(store, caller.userid, body, existing, env.now())
+  if (!files.ok) return refusal(files)
+  const draft_id = existing ? existing.draft_id : newDraftId(store, caller.userid)
+  store.drafts[draft_id] = {
+    draft_id,
+    ...fields,
+    owner: caller.userid,
+    update_time: env.now(),
+    ...(files.value.length ? { attachments: files.value } : {}),
+  }
   return success({ draft_id })
+})
+
+const attachmentUpload = withMailbox<'mail/attachment/upload'>(({ caller, env }, body, { store }) => {
+  const upload = addUpload(store, env, caller.userid, body)
+  return upload.ok ? success({ attachment_id: upload.value.attachment_id }) : refusal(upload)
+})
+
+/**
+ * The attachment's metadata and its blob id; the backend reads the bytes after the call (they are
+ * not in the state) and answers them as `data`.
+ */
+const attachmentGet = withMailbox<'mail/attachment/get'>(({ caller }, body, { store }) => {
+  const a = findAttachment(store, caller.userid, body.mail_id, body.attachment_id)
+  if (!a) return failure(ErrCode.INVALID_PARAM, '附件不存在 (attachment_id)')
+  return success({ name: a.name, content_type: a.content_type, size: a.size, [BLOB_FIELD]: a.blob })
 })
 
 /**
@@ -257,5 +297,7 @@ export const mailApis = {
   'mail/draft/delete': draftDelete,
   'mail/settings/get': settingsGet,
   'mail/settings/update': settingsUpdate,
+  'mail/attachment/upload': attachmentUpload,
+  'mail/attachment/get': attachmentGet,
   ...mailAuthCodeApis,
 } satisfies Partial<Handlers>

@@ -41,6 +41,7 @@ const messageSearch: Handler<'mail/message/search'> = ({ corp, caller }, body) =
       time: m.time,
       read: m.read,
       starred: m.starred,
+      ...(m.attachments?.length ? { attachments: m.attachments.length } : {}),
     })),
     next_cursor: found.more && last ? `${last.time}_${seqOf(last.mail_id)}` : '',
   })

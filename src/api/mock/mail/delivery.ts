@@ -1,6 +1,6 @@
 // Receiving one message into a store: thread it, run the store's receive rules in order.
 import { applyRules } from '../../../policy/receiveRules'
-import type { MailMessage, MailStore } from '../state'
+import type { MailMessage, MailStore, StoredAttachment } from '../state'
 import { addMessage, folderByName } from './store'
 
 export interface Inbound {
@@ -14,6 +14,9 @@ export interface Inbound {
   /** the address it was routed by (mailbox address or alias) */
   delivered_to: string
   time: number
+  /** sanitised already (policy/mailHtml) */
+  content_html?: string
+  attachments?: StoredAttachment[]
 }
 
 export function receive(store: MailStore, mail: Inbound): MailMessage {
@@ -38,5 +41,8 @@ export function receive(store: MailStore, mail: Inbound): MailMessage {
     message_id: mail.message_id,
     in_reply_to: mail.in_reply_to,
     delivered_to: mail.delivered_to,
+    ...(mail.content_html ? { content_html: mail.content_html } : {}),
+    // Each copy gets its own list (the bytes stay one shared blob).
+    ...(mail.attachments?.length ? { attachments: mail.attachments.map((a) => ({ ...a })) } : {}),
   })
 }

@@ -23,6 +23,7 @@ export interface ListItem {
   starred: boolean
   count?: number
   draft_id?: string
+  attachments?: number
 }
 
 interface Key {
@@ -73,6 +74,7 @@ function messageItem(m: MailMessage): ListItem {
   const delivery = deliveryOf(m)
   return {
     ...(delivery ? { delivery } : {}),
+    ...(m.attachments?.length ? { attachments: m.attachments.length } : {}),
     mail_id: m.mail_id,
     from: m.from,
     to: m.to,
@@ -95,6 +97,7 @@ function draftItem(d: Draft, threaded: boolean): ListItem {
     time: d.update_time,
     read: true,
     starred: false,
+    ...(d.attachments?.length ? { attachments: d.attachments.length } : {}),
   }
   if (threaded) item.count = 1
   return item

@@ -19,13 +19,16 @@ export function sendOutgoing(
   corp: CorpState,
   env: MockEnv,
   box: OpenMailbox,
-  m: Outgoing,
+  /** with the HTML part a mail client submitted (the app sends plain text) */
+  m: Outgoing & { content_html?: string },
   messageId = '',
 ): MailMessage {
   // Every recipient is accepted: internal ones without a mailbox are bounced after the Sent copy exists.
   const plan = planRecipients(corp, [...m.to, ...m.cc, ...m.bcc])
   const time = env.now()
   const content = placeSignature(m.content, box.store.shared.signature)
+  const files = m.attachments?.length ? { attachments: m.attachments.map((a) => ({ ...a })) } : {}
+  const html = m.content_html ? { content_html: m.content_html } : {}
   const sent = addMessage(box.store, {
     folder: 'sent',
     from: m.from,
@@ -40,6 +43,8 @@ export function sendOutgoing(
     message_id: messageId,
     in_reply_to: m.in_reply_to,
     delivered_to: m.from,
+    ...html,
+    ...files,
   })
   for (const { address, dest } of plan.deliveries) {
     // Internal delivery runs the recipient mailbox's own receive rules; Bcc stays hidden.
@@ -53,6 +58,8 @@ export function sendOutgoing(
       in_reply_to: m.in_reply_to,
       delivered_to: address,
       time,
+      ...html,
+      ...files,
     })
   }
   if (plan.undeliverable.length) bounce(box.store, sent, plan.undeliverable, corp.domain.name, time)

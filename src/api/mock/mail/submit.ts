@@ -7,7 +7,9 @@ import { CLIENT_LOGIN_REFUSED_MESSAGE } from '../../../policy/clientLock'
 import { checkClientAccess } from '../../../policy/clientLogin'
 import { ErrCode } from '../../../policy/codes'
 import { normalizeAddress, parseMailbox } from '../../../policy/mailAddress'
+import { sanitizeMailHtml } from '../../../policy/mailHtml'
 import type { ApiResult, Parsed } from '../../contract'
+import { storeIncomingFiles } from '../handlers/deliver'
 import { MAX_HEADER_ID } from '../../contract/mail'
 import type { MockEnv } from '../env'
 import { orgIndex } from '../orgIndex'
@@ -35,6 +37,10 @@ export interface SubmittedMail {
   content: string
   message_id: string
   in_reply_to: string
+  /** the HTML part as the client wrote it (sanitised here) */
+  html?: string
+  /** base64 content, as IncomingMail's */
+  attachments?: { filename: string; content_type: string; content: string }[]
 }
 
 export interface SubmitOutcome {
@@ -105,7 +111,23 @@ export function submitMail(
         changedCorp: null,
       }
     }
-    const sent = sendOutgoing(corp, env, box, checked.value, messageId)
+    const files = storeIncomingFiles(
+      env,
+      (mail.attachments ?? []).map((a) => ({
+        name: a.filename,
+        content_type: a.content_type,
+        data: a.content,
+      })),
+    )
+    if (!files.ok) return { result: failure(files.errcode, files.errmsg), refused: null, changedCorp: null }
+    const html = mail.html ? sanitizeMailHtml(mail.html) : ''
+    const sent = sendOutgoing(
+      corp,
+      env,
+      box,
+      { ...checked.value, attachments: files.value, ...(html ? { content_html: html } : {}) },
+      messageId,
+    )
     code.last_use_time = env.now()
     return {
       result: success({ mail_id: sent.mail_id, message_id: sent.message_id }),
