@@ -1,14 +1,22 @@
 // Writing a mail as the current mailbox. The draft is kept locally on every keystroke and on the
 // server when the page is left, so nothing typed is ever lost; sending carries one idempotency key
-// for the whole compose session, so retries after faults can never send twice.
+// for the whole compose session, so retries after faults can never send twice. Attachments are
+// uploaded as they are added (composeAttachments.ts); send and draft save name them.
 import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { KeyValueStorage } from '../api/contract'
 import type { DraftView, Message } from '../api/mailTypes'
 import { checkAddressList, domainOf, parseMailbox } from '../policy/mailAddress'
+import type { PickedFile } from '../utils/pickFiles.common'
 import { bareAddress, parseRecipients } from './addresses'
-import { initialFields, type ComposeMode } from './composeInit'
+import {
+  ATTACHMENT_FAILED,
+  ATTACHMENTS_BUSY,
+  AttachmentList,
+  type ComposeAttachment,
+} from './composeAttachments'
+import { draftAttachments, initialAttachments, initialFields, type ComposeMode } from './composeInit'
 
 export interface ComposeFields {
   from: string
@@ -50,6 +58,8 @@ export const UNKNOWN_INTERNAL_WARNING = '不在通讯录中'
 
 interface SavedDraft {
   fields: ComposeFields
+  /** the ready ones (uploaded, the draft's own, forwarded): bytes never live on the device */
+  attachments?: ComposeAttachment[]
   draftId: string
   idempotencyKey: string
   savedAt: number
@@ -128,21 +138,44 @@ export class ComposeStore {
   signature = ''
   /** colleagues matching the recipient being typed */
   suggestions: Suggestion[] = []
+  /** the mail's attachments (rows with their upload state) */
+  readonly attachments: AttachmentList
   private storageKey = ''
   private suggestSeq = 0
   /** what the mail started as: leaving it unchanged saves no draft */
   private initial: ComposeFields = { ...EMPTY_FIELDS }
-  /** the fields the server draft last got */
-  private lastSaved: ComposeFields | null = null
+  private initialAttachments = ''
+  /** the fields (and attachments) the server draft last got */
+  private lastSaved: { fields: ComposeFields; attachments: string } | null = null
   private saving: Promise<void> = Promise.resolve()
+  /** bumped by open / discard: a save waiting for uploads of an earlier mail gives up */
+  private session = 0
 
   constructor(private readonly deps: ComposeDeps) {
+    this.attachments = new AttachmentList(deps.api, () => this.attachmentsChanged())
     makeAutoObservable<
       ComposeStore,
-      'deps' | 'storageKey' | 'suggestSeq' | 'initial' | 'lastSaved' | 'saving'
+      | 'deps'
+      | 'storageKey'
+      | 'suggestSeq'
+      | 'initial'
+      | 'initialAttachments'
+      | 'lastSaved'
+      | 'saving'
+      | 'session'
     >(
       this,
-      { deps: false, storageKey: false, suggestSeq: false, initial: false, lastSaved: false, saving: false },
+      {
+        deps: false,
+        attachments: false,
+        storageKey: false,
+        suggestSeq: false,
+        initial: false,
+        initialAttachments: false,
+        lastSaved: false,
+        saving: false,
+        session: false,
+      },
       { autoBind: true },
     )
   }
@@ -172,11 +205,10 @@ export class ComposeStore {
     }
     // a mail to someone keeps its own local draft, apart from a blank new one
     const context = o.mode === 'new' ? (o.prefillTo ? `new:${o.prefillTo}` : 'new') : `${o.mode}:${o.refId}`
-    const fields = draft
-      ? { ...draft, cc: draft.cc ?? [], bcc: draft.bcc ?? [] }
-      : initialFields(o.mode, original, o.mine, replyFrom)
+    const fields = draft ? draftFields(draft) : initialFields(o.mode, original, o.mine, replyFrom)
     const initial = o.prefillTo ? { ...fields, to: [o.prefillTo] } : fields
-    await this.open(o.scope, o.mailbox, context, initial, draft?.draft_id ?? '')
+    const files = draft ? draftAttachments(draft) : initialAttachments(o.mode, original)
+    await this.open(o.scope, o.mailbox, context, initial, draft?.draft_id ?? '', files)
     void this.loadSignature(o.mailbox)
     return ''
   }
@@ -242,7 +274,9 @@ export class ComposeStore {
     context: string,
     initial: ComposeFields,
     draftId = '',
+    initialFiles: ComposeAttachment[] = [],
   ): Promise<void> {
+    this.session++
     this.storageKey = `bizmail.draft.${scope}.${mailbox}.${context}`
     this.mailbox = mailbox
     this.sent = false
@@ -251,12 +285,15 @@ export class ComposeStore {
     this.failedInTransit = false
     this.pending = { to: '', cc: '', bcc: '' }
     this.initial = { ...initial }
+    this.attachments.reset(mailbox, initialFiles)
+    this.initialAttachments = this.attachments.signature
     this.lastSaved = null
     const saved = await this.readLocal()
     const key = saved ? saved.idempotencyKey : await this.deps.newKey()
     runInAction(() => {
       if (saved) {
         this.fields = saved.fields
+        this.attachments.reset(mailbox, saved.attachments ?? [])
         this.draftId = saved.draftId
         this.idempotencyKey = key
         this.restored = true
@@ -271,7 +308,12 @@ export class ComposeStore {
 
   get isBlank(): boolean {
     const f = this.fields
-    return f.to.length + f.cc.length + f.bcc.length === 0 && !f.subject.trim() && !f.content.trim()
+    return (
+      f.to.length + f.cc.length + f.bcc.length === 0 &&
+      !f.subject.trim() &&
+      !f.content.trim() &&
+      this.attachments.items.length === 0
+    )
   }
 
   /**
@@ -282,7 +324,31 @@ export class ComposeStore {
   get touched(): boolean {
     if (this.restored) return true
     if (RECIPIENT_FIELDS.some((f) => this.pending[f].trim() !== '')) return true
+    if (this.attachments.signature !== this.initialAttachments) return true
     return !sameFields(this.fields, this.initial)
+  }
+
+  /** files picked by the member (utils/pickFiles): read and uploaded at once, within the limits */
+  addFiles(files: PickedFile[]): void {
+    if (this.sent || this.sending) return
+    this.attachments.add(files)
+  }
+
+  removeAttachment(key: string): void {
+    if (this.sent || this.sending) return
+    this.attachments.remove(key)
+  }
+
+  retryAttachment(key: string): void {
+    if (this.sent) return
+    this.attachments.retry(key)
+  }
+
+  /** a row was added, removed or uploaded: what a send said no longer holds; keep the local copy */
+  private attachmentsChanged(): void {
+    this.error = ''
+    this.failedInTransit = false
+    void this.keepLocal()
   }
 
   update(patch: Partial<ComposeFields>): void {
@@ -367,6 +433,8 @@ export class ComposeStore {
 
   /** why the mail cannot be sent as it is ('' when it can be tried) */
   get blocked(): string {
+    if (this.attachments.busy) return ATTACHMENTS_BUSY
+    if (this.attachments.hasFailed) return ATTACHMENT_FAILED
     const f = this.fields
     const typed = RECIPIENT_FIELDS.some((k) => this.pending[k].trim() !== '')
     if (f.to.length + f.cc.length + f.bcc.length === 0 && !typed) return NO_RECIPIENT
@@ -387,18 +455,25 @@ export class ComposeStore {
 
   private async saveDraftNow(): Promise<void> {
     this.commitPending()
+    // A file still uploading goes into the draft too: the save waits for it (the page may be gone).
+    const session = this.session
+    await this.attachments.idle()
+    if (session !== this.session) return
     if (this.sent || !this.touched || (this.isBlank && !this.draftId)) return
-    if (this.lastSaved && sameFields(this.fields, this.lastSaved)) return
+    const attachments = this.attachments.signature
+    const last = this.lastSaved
+    if (last && sameFields(this.fields, last.fields) && last.attachments === attachments) return
     const fields = { ...this.fields }
     const r = await this.deps.api.call('mail/draft/save', {
       mailbox: this.mailbox,
       ...(this.draftId ? { draft_id: this.draftId } : {}),
       ...fields,
+      ...this.attachments.request(),
     })
-    if (r.errcode === 0 && r.draft_id) {
+    if (r.errcode === 0 && r.draft_id && session === this.session) {
       runInAction(() => {
         this.draftId = String(r.draft_id)
-        this.lastSaved = fields
+        this.lastSaved = { fields, attachments }
       })
       await this.writeLocal()
     }
@@ -407,7 +482,9 @@ export class ComposeStore {
   /** throw the draft away (local and server) */
   async discard(): Promise<void> {
     const draftId = this.draftId
+    this.session++
     this.fields = { ...EMPTY_FIELDS, from: this.fields.from }
+    this.attachments.reset(this.mailbox)
     this.draftId = ''
     await this.removeLocal()
     if (draftId) await this.deps.api.call('mail/draft/delete', { mailbox: this.mailbox, draft_id: draftId })
@@ -436,6 +513,7 @@ export class ComposeStore {
       cc: f.cc.map(bareAddress),
       bcc: f.bcc.map(bareAddress),
       ...(this.draftId ? { draft_id: this.draftId } : {}),
+      ...this.attachments.request(),
       idempotency_key: this.idempotencyKey,
     }
     let r = await this.deps.api.call('mail/message/send', body)
@@ -470,7 +548,8 @@ export class ComposeStore {
       if (!raw) return null
       const v = JSON.parse(raw) as SavedDraft
       if (!v || typeof v.idempotencyKey !== 'string' || !v.fields || !Array.isArray(v.fields.to)) return null
-      return { ...v, fields: { ...EMPTY_FIELDS, ...v.fields } }
+      const attachments = Array.isArray(v.attachments) ? v.attachments.filter(isKeptAttachment) : []
+      return { ...v, fields: { ...EMPTY_FIELDS, ...v.fields }, attachments }
     } catch {
       return null // a corrupt local draft is dropped rather than crashing compose
     }
@@ -486,6 +565,7 @@ export class ComposeStore {
     const typed = (f: RecipientField) => [...this.fields[f], ...parseRecipients(this.pending[f])]
     const saved: SavedDraft = {
       fields: { ...this.fields, to: typed('to'), cc: typed('cc'), bcc: typed('bcc') },
+      attachments: this.attachments.kept,
       draftId: this.draftId,
       idempotencyKey: this.idempotencyKey,
       savedAt: this.deps.now(),
@@ -504,6 +584,33 @@ export class ComposeStore {
       // nothing to do
     }
   }
+}
+
+/** the fields of a reopened draft (its other members: id, attachments, stay out of the fields) */
+function draftFields(d: DraftView): ComposeFields {
+  return {
+    from: d.from,
+    to: d.to ?? [],
+    cc: d.cc ?? [],
+    bcc: d.bcc ?? [],
+    subject: d.subject ?? '',
+    content: d.content ?? '',
+    in_reply_to: d.in_reply_to ?? '',
+  }
+}
+
+/** a locally kept attachment row as written by writeLocal (anything else is dropped) */
+function isKeptAttachment(a: unknown): a is ComposeAttachment {
+  if (!a || typeof a !== 'object') return false
+  const x = a as Partial<ComposeAttachment>
+  return (
+    typeof x.key === 'string' &&
+    typeof x.name === 'string' &&
+    typeof x.size === 'number' &&
+    typeof x.content_type === 'string' &&
+    x.state === 'ready' &&
+    (typeof x.attachment_id === 'string' || (!!x.forward && typeof x.forward.attachment_id === 'string'))
+  )
 }
 
 function sameFields(a: ComposeFields, b: ComposeFields): boolean {

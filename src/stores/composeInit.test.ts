@@ -1,5 +1,5 @@
 import type { Message } from '../api/mailTypes'
-import { bareAddress, initialFields, parseRecipients } from './composeInit'
+import { bareAddress, initialAttachments, initialFields, parseRecipients } from './composeInit'
 
 const original: Message = {
   mail_id: 'm1',
@@ -67,5 +67,30 @@ describe('recipients', () => {
   })
   it('bare address', () => {
     expect(bareAddress('张三 <ZS@X.com>')).toBe('zs@x.com')
+  })
+})
+
+describe('initialAttachments', () => {
+  const withFiles: Message = {
+    ...original,
+    attachments: [{ attachment_id: 'a1', name: '合同.pdf', size: 3, content_type: 'application/pdf' }],
+  }
+
+  it("forward carries the original's attachments by message and attachment id", () => {
+    expect(initialAttachments('forward', withFiles)).toEqual([
+      {
+        key: 'fwd-m1-a1',
+        name: '合同.pdf',
+        size: 3,
+        content_type: 'application/pdf',
+        state: 'ready',
+        forward: { mail_id: 'm1', attachment_id: 'a1' },
+      },
+    ])
+  })
+
+  it('reply and reply-all do not', () => {
+    expect(initialAttachments('reply', withFiles)).toEqual([])
+    expect(initialAttachments('replyAll', withFiles)).toEqual([])
   })
 })

@@ -1,8 +1,9 @@
 // What a new reply / reply-all / forward starts with.
-import type { Message } from '../api/mailTypes'
+import type { DraftView, Message } from '../api/mailTypes'
 import { quoteOf, replySubject } from '../policy/reply'
 import { bareAddress } from './addresses'
 import { EMPTY_FIELDS, type ComposeFields } from './compose'
+import type { ComposeAttachment } from './composeAttachments'
 
 export { bareAddress, parseRecipients } from './addresses'
 
@@ -42,6 +43,31 @@ export function initialFields(
     content: quoteOf(original),
     in_reply_to: original.message_id,
   }
+}
+
+/** Forward keeps the original's attachments (removable rows); a reply, as mail apps do, does not. */
+export function initialAttachments(mode: ComposeMode, original: Message | null): ComposeAttachment[] {
+  if (mode !== 'forward' || !original) return []
+  return (original.attachments ?? []).map((a) => ({
+    key: `fwd-${original.mail_id}-${a.attachment_id}`,
+    name: a.name,
+    size: a.size,
+    content_type: a.content_type,
+    state: 'ready',
+    forward: { mail_id: original.mail_id, attachment_id: a.attachment_id },
+  }))
+}
+
+/** a reopened draft's attachments: its own, named by their ids when it is saved or sent */
+export function draftAttachments(draft: DraftView): ComposeAttachment[] {
+  return (draft.attachments ?? []).map((a) => ({
+    key: `own-${a.attachment_id}`,
+    name: a.name,
+    size: a.size,
+    content_type: a.content_type,
+    state: 'ready',
+    attachment_id: a.attachment_id,
+  }))
 }
 
 function unique(list: string[]): string[] {

@@ -8,6 +8,37 @@ import { faults } from '../../../../test/kit/faults'
 import { bodyText, click, typeInto, until } from '../../../../test/pages/helpers'
 import ComposePage from './index'
 
+// The platform picker is the one thing a page test cannot drive: it hands over these files.
+const mockPick = jest.fn()
+jest.mock('../../../utils/pickFiles', () => ({ pickFiles: (max: number) => mockPick(max) }))
+
+/** a picked file whose bytes arrive when `release()` is called (progress 40 % before) */
+function heldFile(name: string, text: string) {
+  let release = () => {}
+  const gate = new Promise<void>((go) => (release = go))
+  return {
+    release: () => release(),
+    file: {
+      name,
+      size: Buffer.byteLength(text),
+      content_type: 'text/plain',
+      read: async (progress?: (f: number) => void) => {
+        progress?.(0.4)
+        await gate
+        return Buffer.from(text).toString('base64')
+      },
+    },
+  }
+}
+const readyFile = (name: string, text: string, size = Buffer.byteLength(text)) => ({
+  name,
+  size,
+  content_type: 'application/octet-stream',
+  read: async () => Buffer.from(text).toString('base64'),
+})
+const rows = () => all('compose-attachment')
+const states = () => rows().map((r) => r.getAttribute('data-state'))
+
 const testUtils = new TestUtils()
 const q = (id: string) => document.querySelector(`[data-testid="${id}"]`)
 const all = (id: string) => Array.from(document.querySelectorAll(`[data-testid="${id}"]`))
@@ -180,5 +211,120 @@ describe('Compose page', () => {
     await until(testUtils, () => q('compose-send')?.textContent === '重试发送', '重试发送', 10000)
     expect(bodyText()).toContain('草稿已保存')
     expect(compose.fields.subject).toBe('校验')
+  })
+
+  describe('attachments', () => {
+    it('添加附件 picks files within the room left; a row shows type, name, size and progress, then is ready; × removes it; the send carries the rest', async () => {
+      await openCompose()
+      const held = heldFile('会议纪要.docx', '纪要内容')
+      mockPick.mockResolvedValueOnce([held.file, readyFile('报价.pdf', 'PDF 内容')])
+      await click(testUtils, q('compose-attach'), '添加附件')
+      expect(mockPick).toHaveBeenCalledWith(20)
+      await until(testUtils, () => rows().length === 2, 'two rows')
+      const first = rows()[0]
+      expect(first.querySelector('.attachment__badge')?.textContent).toBe('DOC')
+      expect(first.textContent).toContain('会议纪要.docx')
+      expect(first.textContent).toContain('12 B · 读取中 40%')
+      expect(first.querySelector('[data-testid="compose-attachment-progress"]')).not.toBeNull()
+      // the send waits while a file is on its way
+      expect(q('compose-send')?.textContent).toBe('附件上传中…')
+      expect(q('compose-send')?.hasAttribute('disabled')).toBe(true)
+
+      held.release()
+      await until(testUtils, () => states().every((s) => s === 'ready'), 'both uploaded')
+      expect(rows()[0].querySelector('[data-testid="compose-attachment-progress"]')).toBeNull()
+      expect(rows()[1].querySelector('.attachment__badge')?.textContent).toBe('PDF')
+      expect(q('compose-attachments-total')?.textContent).toBe('2 个附件，共 22 B')
+      expect(q('compose-send')?.textContent).toBe('发送')
+
+      await click(testUtils, rows()[1].querySelector('[data-testid="compose-attachment-remove"]'), '×')
+      expect(rows().map((r) => r.querySelector('.attachment__name')?.textContent)).toEqual(['会议纪要.docx'])
+      mockPick.mockResolvedValueOnce([])
+      await click(testUtils, q('compose-attach'), '添加附件') // the picker cancelled: nothing changes
+      expect(mockPick).toHaveBeenLastCalledWith(19)
+      expect(rows()).toHaveLength(1)
+
+      await typeInto(testUtils, q('compose-to'), 'zhangsan@xinghe.com', 'to')
+      await typeInto(testUtils, q('compose-subject'), '带附件的纪要', 'subject')
+      await click(testUtils, q('compose-send'), '发送')
+      await until(testUtils, () => tab.mock.calls.length + back.mock.calls.length > 0, 'the page to close')
+      const sent = (await listOf(lina, 'sent')).find((i) => i.subject === '带附件的纪要')!
+      const read = await backend().call(
+        'mail/message/read',
+        { mailbox: 'personal', mail_id: sent.mail_id },
+        lina,
+      )
+      expect((read.message as { attachments: { name: string }[] }).attachments.map((a) => a.name)).toEqual([
+        '会议纪要.docx',
+      ])
+    })
+
+    it("a file over the backend's limit says so in words, with 重试 and ×; until removed the send says why", async () => {
+      await openCompose()
+      mockPick.mockResolvedValueOnce([readyFile('扫描件.bin', 'x'.repeat(2 * 1024 * 1024 + 10))])
+      await click(testUtils, q('compose-attach'), '添加附件')
+      await until(testUtils, () => states()[0] === 'failed', 'the refusal')
+      const error = q('compose-attachment-error')?.textContent ?? ''
+      expect(error).toContain('扫描件.bin')
+      expect(error).toContain('超过 2 MB')
+      expect(error).not.toMatch(/\([a-z_]+\)/)
+      expect(q('compose-attachment-retry')?.textContent).toBe('重试')
+      await typeInto(testUtils, q('compose-to'), 'zhangsan@xinghe.com', 'to')
+      await typeInto(testUtils, q('compose-subject'), '大附件', 'subject')
+      await click(testUtils, q('compose-send'), '发送')
+      expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: '有附件未能添加，请重试或移除' }))
+      expect((await listOf(lina, 'sent')).filter((i) => i.subject === '大附件')).toHaveLength(0)
+      await click(testUtils, q('compose-attachment-remove'), '×')
+      expect(rows()).toHaveLength(0)
+      await click(testUtils, q('compose-send'), '发送')
+      await until(testUtils, () => tab.mock.calls.length + back.mock.calls.length > 0, 'the page to close')
+    })
+
+    it('a file lost on the way is uploaded again by 重试', async () => {
+      await openCompose()
+      faults.plan = { mode: 'before', count: 1, apis: ['mail/attachment/upload'] }
+      mockPick.mockResolvedValueOnce([readyFile('清单.txt', '清单')])
+      await click(testUtils, q('compose-attach'), '添加附件')
+      await until(testUtils, () => states()[0] === 'failed', 'the lost upload')
+      expect(q('compose-attachment-error')?.textContent).toMatch(/^上传失败/)
+      await click(testUtils, q('compose-attachment-retry'), '重试')
+      await until(testUtils, () => states()[0] === 'ready', 'the retried upload')
+      expect(q('compose-attachment-retry')).toBeNull()
+    })
+
+    it("forward shows the original's attachments (removable); reply shows none", async () => {
+      await backend().deliver('wwdemo', 'lina@xinghe.com', {
+        from: '陈经理 <chen@customer.cn>',
+        subject: '合同附件',
+        content: '见附件',
+        attachments: [{ filename: '合同.pdf', content_type: 'application/pdf', content: 'UERG' }],
+      })
+      const mail = (await listOf(lina)).find((i) => i.subject === '合同附件')!
+      await openCompose({ mode: 'reply', id: mail.mail_id })
+      expect(rows()).toHaveLength(0)
+      await leave()
+      await openCompose({ mode: 'forward', id: mail.mail_id })
+      await until(testUtils, () => rows().length === 1, "the original's attachment")
+      expect(rows()[0].textContent).toContain('合同.pdf')
+      expect(rows()[0].textContent).toContain('原邮件附件')
+      await leave()
+      expect(await listOf(lina, 'drafts')).toEqual([]) // a forward left as it began: no draft
+    })
+
+    it('an attachment alone is kept: leaving saves a draft that comes back with it', async () => {
+      await openCompose()
+      mockPick.mockResolvedValueOnce([readyFile('只有附件.txt', '内容')])
+      await click(testUtils, q('compose-attach'), '添加附件')
+      await until(testUtils, () => states()[0] === 'ready', 'the upload')
+      await leave()
+      const [draft] = await listOf(lina, 'drafts')
+      expect(draft).toBeDefined()
+      // only the server draft: as on another device
+      for (const k of Taro.getStorageInfoSync().keys)
+        if (k.startsWith('bizmail.draft.')) Taro.removeStorageSync(k)
+      await openCompose({ mode: 'draft', id: (draft as { draft_id?: string }).draft_id ?? draft.mail_id })
+      await until(testUtils, () => rows().length === 1, 'the draft attachment')
+      expect(rows()[0].textContent).toContain('只有附件.txt')
+    })
   })
 })

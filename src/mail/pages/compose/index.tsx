@@ -2,13 +2,16 @@ import { useEffect, useRef, useState } from 'react'
 import Taro, { useDidHide, useRouter, useUnload } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
+import { ComposeAttachments } from '../../../components/ComposeAttachments'
 import { RecipientField } from '../../../components/RecipientField'
 import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
 import { compose } from '../../../stores/composeSession'
 import type { RecipientField as Field, Suggestion } from '../../../stores/compose'
+import { TOO_MANY_ATTACHMENTS } from '../../../stores/composeAttachments'
 import type { ComposeMode } from '../../../stores/composeInit'
 import { leavePage } from '../../../utils/leave'
+import { pickFiles } from '../../../utils/pickFiles'
 import { plainText } from '../../../utils/plainText'
 import './index.css'
 
@@ -85,8 +88,23 @@ function ComposePage() {
     compose.pick(field, u)
   }
 
+  // Synchronous up to the picker: a browser opens its file chooser only inside the tap.
+  const attach = async () => {
+    const room = compose.attachments.room
+    if (room === 0) {
+      void Taro.showToast({ title: TOO_MANY_ATTACHMENTS, icon: 'none' })
+      return
+    }
+    try {
+      const files = await pickFiles(room)
+      if (files.length > 0) compose.addFiles(files)
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof Error ? e.message : '无法选择文件', icon: 'none' })
+    }
+  }
+
   const send = async () => {
-    if (compose.sending) return
+    if (compose.sending || compose.attachments.busy) return
     cancelBlur()
     compose.commitPending()
     compose.clearSuggestions()
@@ -182,7 +200,15 @@ function ComposePage() {
         ))}
       </View>
     )
-  const sendLabel = compose.sending ? '发送中…' : compose.failedInTransit ? '重试发送' : '发送'
+  const uploading = compose.attachments.busy
+  const sendLabel = compose.sending
+    ? '发送中…'
+    : uploading
+      ? '附件上传中…'
+      : compose.failedInTransit
+        ? '重试发送'
+        : '发送'
+  const waiting = compose.sending || uploading
   return (
     <View className="page compose">
       {compose.restored && <View className="compose__restored">已恢复上次未发送的草稿</View>}
@@ -223,6 +249,15 @@ function ComposePage() {
           onInput={(e) => compose.update({ subject: e.detail.value })}
         />
       </View>
+      <ComposeAttachments
+        items={compose.attachments.items}
+        totalSize={compose.attachments.totalSize}
+        notice={compose.attachments.notice}
+        canAdd={!compose.sending}
+        onAdd={() => void attach()}
+        onRemove={(key) => compose.removeAttachment(key)}
+        onRetry={(key) => compose.retryAttachment(key)}
+      />
       <Textarea
         className="compose__body"
         value={f.content}
@@ -253,10 +288,10 @@ function ComposePage() {
         {/* No `loading`, and `disabled` only while sending: Taro's H5 button styles any [disabled]
             attribute (disabled="false" too) as a dimmed label, and its loading icon is inserted next
             to React's text, which broke the DOM (insertBefore NotFoundError after a failed send).
-            The label is a Text of its own for the same reason. */}
+            The label is a Text of its own for the same reason. Disabled too while a file uploads. */}
         <Button
-          className={`btn compose__send${compose.sending ? ' compose__send--busy' : ''}`}
-          disabled={compose.sending ? true : undefined}
+          className={`btn compose__send${waiting ? ' compose__send--busy' : ''}`}
+          disabled={waiting ? true : undefined}
           data-testid="compose-send"
           onClick={() => void send()}
         >
