@@ -3,7 +3,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Input, ScrollView, Text, View } from '@tarojs/components'
-import { VirtualList } from '@tarojs/components-advanced'
 import { observer } from 'mobx-react-lite'
 import { StateView } from '../../components/StateView'
 import { stores } from '../../stores'
@@ -15,6 +14,7 @@ import {
 } from '../../stores/directory'
 import { useListLayout } from './layout'
 import { openDepartment, openMember, writeTo } from './navigation'
+import { WindowedList } from '../../components/WindowedList'
 import { DirectoryRow, type Row } from './rows'
 import { SearchPanel } from './SearchPanel'
 import './index.css'
@@ -142,16 +142,16 @@ function DirectoryViewImpl({ departmentId }: DirectoryViewProps) {
     }
     if (!layout || rows.length === 0) return <StateView state="loading" />
     return (
-      <VirtualList
+      <WindowedList
         key={`${dept.id}:${layout.width}x${layout.height}:${layout.row}`}
+        id={uid}
         className="dir-vlist"
         height={layout.height}
         width={layout.width}
-        itemData={rows}
-        itemCount={rows.length}
+        data={rows}
         itemSize={layout.row}
         item={DirectoryRow}
-        overscanCount={6}
+        overscan={6}
         onScroll={onScroll}
       />
     )

@@ -1,4 +1,4 @@
-// The department view as one flat list of equal-height rows, so a single VirtualList can show
+// The department view as one flat list of equal-height rows, so one windowed list (components/WindowedList) can show
 // sub-departments, business mailboxes and thousands of members while keeping few nodes on screen.
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
@@ -80,5 +80,5 @@ function RowView({ id, index, data }: RowProps) {
   }
 }
 
-/** the VirtualList item: rows only re-render when their own data changes */
+/** the windowed list's item: rows only re-render when their own data changes */
 export const DirectoryRow = memo(RowView)
