@@ -1,6 +1,7 @@
 // The member mail API's shapes are declared once, in the contract (contract/mail.ts).
 export type {
   AccessVia,
+  AttachmentInfo,
   DraftView,
   FolderSummary,
   MailboxSummary,

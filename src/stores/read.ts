@@ -7,7 +7,7 @@ import { LOST_ACCESS_CODES, PERSONAL } from './mailboxes'
 import type { Failure, MessagesStore } from './messages'
 import { Resource } from './resource'
 
-export type { Message, ReadResult } from '../api/mailTypes'
+export type { AttachmentInfo, Message, ReadResult } from '../api/mailTypes'
 
 export interface ReadDeps {
   api: ApiClient
@@ -80,6 +80,30 @@ export class OpenedMessage {
     return ''
   }
 
+  /** An attachment's bytes, or why they could not be had (in words). */
+  async attachment(
+    mailId: string,
+    attachmentId: string,
+  ): Promise<{ file: AttachmentFile } | { error: string }> {
+    const r = await this.deps.api.call('mail/attachment/get', {
+      mailbox: this.mailbox,
+      mail_id: mailId,
+      attachment_id: attachmentId,
+    })
+    if (r.errcode !== 0) {
+      this.deps.onFailure(r)
+      return { error: humanError(r.errmsg) }
+    }
+    return {
+      file: {
+        attachment_id: attachmentId,
+        name: r.name ?? '',
+        content_type: r.content_type ?? '',
+        data: r.data ?? '',
+      },
+    }
+  }
+
   /** 标为未读: this message only (the thread shows unread again); the page then goes back to the list */
   async markUnread(): Promise<string> {
     const msg = this.result.data?.message
@@ -101,6 +125,8 @@ export class OpenedMessage {
     return ''
   }
 }
+
+export type AttachmentFile = { attachment_id: string; name: string; content_type: string; data: string }
 
 export class ReadStore {
   constructor(private readonly deps: ReadDeps) {}

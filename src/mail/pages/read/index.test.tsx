@@ -4,7 +4,10 @@ import { Current } from '@tarojs/runtime'
 import { stores } from '../../../stores'
 import { asAdmin, backend, listOf, mailboxId, signIn, zhangsan } from '../../../../test/kit/app'
 import { bodyText, click, until } from '../../../../test/pages/helpers'
+import * as files from '../../../utils/attachmentFile'
 import ReadPage from './index'
+
+jest.mock('../../../utils/attachmentFile', () => ({ openAttachment: jest.fn(), saveAttachment: jest.fn() }))
 
 const testUtils = new TestUtils()
 const open = (mailId: string) => {
@@ -263,5 +266,51 @@ describe('Read page', () => {
     await click(testUtils, byText('button, taro-button-core', '返回邮件列表'), 'back')
     await until(testUtils, () => tab.mock.calls.length > 0, 'the list')
     expect(tab).toHaveBeenCalledWith({ url: '/pages/mail/index' })
+  })
+
+  it('an HTML mail renders from nodes: remote images wait for 显示图片, a link opens only after a confirm', async () => {
+    await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
+      from: 'news@partner.cn',
+      subject: '图文通讯',
+      content: '',
+      html: '<p>本月<b>新品</b></p><img src="https://img.partner.cn/b.png" alt="横幅"><a href="https://partner.cn/n?id=1">阅读全文</a><script>steal()</script>',
+    })
+    const id = (await listOf(zhangsan)).find((i) => i.subject === '图文通讯')!.mail_id
+    await open(id)
+    await until(testUtils, () => bodyText().includes('新品'), 'the HTML body')
+    const body = document.querySelector('[data-testid="mail-html"]')!
+    expect(body.innerHTML).not.toContain('img.partner.cn')
+    expect(body.textContent).toContain('[图片：横幅]')
+    expect(body.innerHTML).not.toMatch(/script|steal/)
+    await click(testUtils, byText('.mail-html__images-action', '显示图片'), '显示图片')
+    await until(testUtils, () => body.innerHTML.includes('https://img.partner.cn/b.png'), 'the image')
+    const modal = jest
+      .spyOn(Taro, 'showModal')
+      .mockResolvedValue({ confirm: false, cancel: true, errMsg: 'ok' } as never)
+    await click(testUtils, byText('.mail-html__href', 'https://partner.cn/n?id=1'), 'the link')
+    await until(testUtils, () => modal.mock.calls.length > 0, 'the confirm')
+    expect(modal.mock.calls[0][0]).toMatchObject({ content: '将打开：https://partner.cn/n?id=1' })
+  })
+
+  it('attachments are listed with sizes; a tap opens the bytes the backend keeps, 保存 saves them', async () => {
+    const data = Buffer.from('%PDF-1.4 发票').toString('base64')
+    await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
+      from: 'billing@vendor.cn',
+      subject: '附件测试',
+      content: '见附件',
+      attachments: [{ filename: '发票.pdf', content_type: 'application/pdf', content: data }],
+    })
+    const id = (await listOf(zhangsan)).find((i) => i.subject === '附件测试')!.mail_id
+    await open(id)
+    await until(testUtils, () => bodyText().includes('发票.pdf'), 'the attachment')
+    expect(document.querySelector('[data-testid="attachment-list"]')!.textContent).toContain('PDF')
+    const open1 = files.openAttachment as jest.Mock
+    open1.mockResolvedValue(undefined)
+    await click(testUtils, document.querySelector('[data-testid="attachment-row"]'), 'the row')
+    await until(testUtils, () => open1.mock.calls.length > 0, 'opening')
+    expect(open1.mock.calls[0][0]).toMatchObject({ name: '发票.pdf', content_type: 'application/pdf', data })
+    ;(files.saveAttachment as jest.Mock).mockRejectedValue(new Error('微信无法预览此类文件'))
+    await click(testUtils, byText('.att-list__save', '保存'), '保存')
+    await until(testUtils, () => bodyText().includes('微信无法预览此类文件，点此重试'), 'the reason')
   })
 })

@@ -4,7 +4,9 @@ import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { builtInFolderName } from '../../../policy/folders'
 import { deliveryLabel } from '../../../policy/outbound'
+import { AttachmentList, type AttachmentState } from '../../../components/AttachmentList'
 import { FolderSheet } from '../../../components/FolderSheet'
+import { MailHtml } from '../../../components/MailHtml'
 import { PeopleSheet } from '../../../components/PeopleSheet'
 import { PersonSheet } from '../../../components/PersonSheet'
 import { Snackbar } from '../../../components/Snackbar'
@@ -12,8 +14,10 @@ import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
 import { FIXED_FOLDERS } from '../../../stores/messages'
 import type { Person } from '../../../stores/people'
-import type { Message, MessageChange } from '../../../stores/read'
+import type { AttachmentInfo, Message, MessageChange, OpenedMessage } from '../../../stores/read'
 import { read } from '../../../stores/readSession'
+import { openAttachment, saveAttachment } from '../../../utils/attachmentFile'
+import { openInBrowser } from '../../../utils/browserFile'
 import { leavePage } from '../../../utils/leave'
 import { fullTime } from '../../../utils/time'
 import { plainText } from '../../../utils/plainText'
@@ -158,6 +162,7 @@ function ReadPage() {
           <MessageBlock
             key={m.mail_id}
             m={msg}
+            opened={opened}
             onPerson={tapPerson}
             onPeople={(p) => setSheet({ people: p })}
           />
@@ -166,6 +171,7 @@ function ReadPage() {
             key={m.mail_id}
             m={m}
             open={!!expanded[m.mail_id]}
+            opened={opened}
             onToggle={() => setExpanded({ ...expanded, [m.mail_id]: !expanded[m.mail_id] })}
             onPerson={tapPerson}
             onPeople={(p) => setSheet({ people: p })}
@@ -233,12 +239,78 @@ function ReadPage() {
   )
 }
 
+/** Links in a mail open only after the member has seen where they lead. */
+async function confirmLink(href: string): Promise<void> {
+  const mail = href.toLowerCase().startsWith('mailto:')
+  const target = mail ? href.slice(7) : href
+  const r = await Taro.showModal({
+    title: mail ? '给此地址写信？' : '打开链接？',
+    content: `将${mail ? '写信给' : '打开'}：${target}`,
+    confirmText: mail ? '写信' : process.env.TARO_ENV === 'h5' ? '打开' : '复制链接',
+  })
+  if (!r.confirm) return
+  if (mail) {
+    void Taro.navigateTo({ url: `/mail/pages/compose/index?mode=new&to=${encodeURIComponent(target)}` })
+  } else if (process.env.TARO_ENV === 'h5') {
+    openInBrowser(href)
+  } else {
+    // WeChat opens no outside web page from a mini-program: the member pastes it in a browser.
+    await Taro.setClipboardData({ data: href })
+    void Taro.showToast({ title: '链接已复制，可在浏览器中打开', icon: 'none' })
+  }
+}
+
+/** A message's body: its HTML (sanitised by the backend) or its text, then its attachments. */
+function Body({ m, opened }: { m: Message; opened: OpenedMessage }) {
+  const [showImages, setShowImages] = useState(false)
+  const [states, setStates] = useState<Record<string, AttachmentState | undefined>>({})
+  const handle = async (a: AttachmentInfo, action: typeof openAttachment) => {
+    if (states[a.attachment_id]?.busy) return
+    setStates((s) => ({ ...s, [a.attachment_id]: { busy: true } }))
+    const got = await opened.attachment(m.mail_id, a.attachment_id)
+    let error = 'error' in got ? got.error : ''
+    if ('file' in got)
+      error = await action(got.file).then(
+        () => '',
+        (e: Error) => e.message || '无法打开附件',
+      )
+    setStates((s) => ({ ...s, [a.attachment_id]: error ? { error } : {} }))
+  }
+  return (
+    <>
+      {m.content_html ? (
+        <MailHtml
+          html={m.content_html}
+          showImages={showImages}
+          onShowImages={() => setShowImages(true)}
+          onOpenLink={(href) => void confirmLink(href)}
+        />
+      ) : (
+        // Rendered as text, never markup: mail bodies are untrusted.
+        <Text className="read-page__content" userSelect>
+          {plainText(m.content)}
+        </Text>
+      )}
+      {m.attachments && m.attachments.length > 0 && (
+        <AttachmentList
+          attachments={m.attachments}
+          states={states}
+          onOpen={(a) => void handle(a, openAttachment)}
+          onSave={(a) => void handle(a, saveAttachment)}
+        />
+      )}
+    </>
+  )
+}
+
 const MessageBlock = observer(function MessageBlock({
   m,
+  opened,
   onPerson,
   onPeople,
 }: {
   m: Message
+  opened: OpenedMessage
   onPerson(header: string): void
   onPeople(m: Message): void
 }) {
@@ -284,16 +356,14 @@ const MessageBlock = observer(function MessageBlock({
           {deliveryLabel(m.delivery.state, m.delivery.error)}
         </Text>
       )}
-      {/* Rendered as text, never markup: mail bodies are untrusted. */}
-      <Text className="read-page__content" userSelect>
-        {plainText(m.content)}
-      </Text>
+      <Body m={m} opened={opened} />
     </View>
   )
 })
 
 const Earlier = observer(function Earlier({
   m,
+  opened,
   open,
   onToggle,
   onPerson,
@@ -301,6 +371,7 @@ const Earlier = observer(function Earlier({
   elsewhere,
 }: {
   m: Message
+  opened: OpenedMessage
   open: boolean
   onToggle(): void
   onPerson(header: string): void
@@ -313,7 +384,7 @@ const Earlier = observer(function Earlier({
     return (
       <View onClick={onToggle}>
         {tag}
-        <MessageBlock m={m} onPerson={onPerson} onPeople={onPeople} />
+        <MessageBlock m={m} opened={opened} onPerson={onPerson} onPeople={onPeople} />
       </View>
     )
   }
@@ -321,6 +392,11 @@ const Earlier = observer(function Earlier({
     <View className="read-page__folded" onClick={onToggle}>
       <Text className="read-page__folded-from">{stores.people.name(m.from)}</Text>
       {tag}
+      {m.attachments && m.attachments.length > 0 ? (
+        <Text className="read-page__folded-clip" aria-label={`${m.attachments.length} 个附件`}>
+          📎
+        </Text>
+      ) : null}
       <Text className="read-page__folded-text">{plainText(m.content).slice(0, 60)}</Text>
     </View>
   )
