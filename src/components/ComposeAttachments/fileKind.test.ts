@@ -18,13 +18,14 @@ describe('fileBadge', () => {
 })
 
 describe('formatSize', () => {
-  it('bytes, then KB / MB with one decimal below 10', () => {
+  it('bytes, then KB / MB with one decimal below 10, rounded up', () => {
     expect(formatSize(0)).toBe('0 B')
     expect(formatSize(1023)).toBe('1023 B')
     expect(formatSize(1536)).toBe('1.5 KB')
     expect(formatSize(200 * 1024)).toBe('200 KB')
-    expect(formatSize(2 * 1024 * 1024 + 1)).toBe('2 MB')
-    expect(formatSize(20.4 * 1024 * 1024)).toBe('20 MB')
+    expect(formatSize(2 * 1024 * 1024)).toBe('2 MB')
+    expect(formatSize(2 * 1024 * 1024 + 10 * 1024)).toBe('2.1 MB') // over 2 MB never reads as 2 MB
+    expect(formatSize(20.4 * 1024 * 1024)).toBe('21 MB')
     expect(formatSize(3 * 1024 ** 3)).toBe('3 GB')
   })
 })

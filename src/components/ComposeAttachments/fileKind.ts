@@ -41,7 +41,7 @@ export function fileBadge(name: string, contentType = ''): FileBadge {
   return { label: '文件', tone: 'other' }
 }
 
-/** "512 B", "12 KB", "1.5 MB": one decimal below 10, none above */
+/** "512 B", "12 KB", "1.5 MB": one decimal below 10, none above; rounded up, so a file over a limit never reads as the limit */
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   const units = ['KB', 'MB', 'GB']
@@ -51,6 +51,6 @@ export function formatSize(bytes: number): string {
     value /= 1024
     unit++
   }
-  const shown = value < 10 ? Math.round(value * 10) / 10 : Math.round(value)
+  const shown = value < 10 ? Math.ceil(value * 10 - 1e-9) / 10 : Math.ceil(value - 1e-9)
   return `${shown} ${units[unit]}`
 }

@@ -216,11 +216,19 @@ describe('Compose page', () => {
   describe('attachments', () => {
     it('添加附件 picks files within the room left; a row shows type, name, size and progress, then is ready; × removes it; the send carries the rest', async () => {
       await openCompose()
+      // uploads held in the backend: the rows follow each step
+      const uploads: Array<() => void> = []
+      const b = backend()
+      const call = b.call.bind(b)
+      jest.spyOn(b, 'call').mockImplementation(async (api, body, ctx) => {
+        if (api === 'mail/attachment/upload') await new Promise<void>((go) => uploads.push(go))
+        return call(api, body, ctx)
+      })
       const held = heldFile('会议纪要.docx', '纪要内容')
       mockPick.mockResolvedValueOnce([held.file, readyFile('报价.pdf', 'PDF 内容')])
       await click(testUtils, q('compose-attach'), '添加附件')
       expect(mockPick).toHaveBeenCalledWith(20)
-      await until(testUtils, () => rows().length === 2, 'two rows')
+      await until(testUtils, () => states().join() === 'reading,uploading', 'one reading, one uploading')
       const first = rows()[0]
       expect(first.querySelector('.attachment__badge')?.textContent).toBe('DOC')
       expect(first.textContent).toContain('会议纪要.docx')
@@ -231,6 +239,10 @@ describe('Compose page', () => {
       expect(q('compose-send')?.hasAttribute('disabled')).toBe(true)
 
       held.release()
+      await until(testUtils, () => states().join() === 'uploading,uploading', 'both uploading')
+      expect(rows()[0].textContent).toContain('12 B · 上传中…')
+      expect(rows()[0].querySelector('.attachment__fill--busy')).not.toBeNull()
+      uploads.forEach((go) => go())
       await until(testUtils, () => states().every((s) => s === 'ready'), 'both uploaded')
       expect(rows()[0].querySelector('[data-testid="compose-attachment-progress"]')).toBeNull()
       expect(rows()[1].querySelector('.attachment__badge')?.textContent).toBe('PDF')

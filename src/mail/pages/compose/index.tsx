@@ -250,7 +250,8 @@ function ComposePage() {
         />
       </View>
       <ComposeAttachments
-        items={compose.attachments.items}
+        // copies: this observer reads every row's state and progress, the plain component below does not
+        items={compose.attachments.items.map((a) => ({ ...a }))}
         totalSize={compose.attachments.totalSize}
         notice={compose.attachments.notice}
         canAdd={!compose.sending}
