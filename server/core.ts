@@ -15,7 +15,11 @@ import {
 import { claimOutboundJob, completeOutboundJob, submit } from '../src/api/mock/serverEntries'
 import type { Identity } from './auth/sessions'
 import type { Db } from './db'
+import { sqlBlobs } from './store/blobs'
 import { sqlPort } from './store/sqlPort'
+
+/** api.md: 20 MB per file on the server */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 export interface ServerCore {
   call(api: string, body: object, identity: Identity): Promise<ApiResult>
@@ -30,6 +34,8 @@ export interface ServerCore {
   close(): Promise<void>
   /** the relay worker's queue (smtp/outbound.ts) */
   claimOutbound(): Promise<OutboundJob | null>
+  /** an attachment's bytes (base64) by blob id, for the relay's MIME; null when none */
+  blob(id: string): Promise<string | null>
   completeOutbound(job: OutboundJob, outcome: OutboundOutcome): Promise<boolean>
   /** dev: replace all data with fresh corps (undefined: the demo organisations) */
   reset(corps: CorpSetup[] | undefined): Promise<void>
@@ -56,9 +62,21 @@ export async function sqlCore(
   now: () => number,
   options: SqlCoreOptions = {},
 ): Promise<ServerCore> {
-  const open = (seed: CorpSetup[] | undefined, replace: boolean): MockBackend =>
-    createMockBackend({ corps: seed, now, port: sqlPort(db), replace, relay: true })
+  const open = (seed: CorpSetup[] | undefined, replace: boolean): MockBackend => {
+    const port = sqlPort(db)
+    return createMockBackend({
+      corps: seed,
+      now,
+      port,
+      replace,
+      relay: true,
+      blobs: sqlBlobs(db, () => port.tx),
+      maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
+    })
+  }
   let backend = open(corps, options.fresh === true)
+  // Reads only: blobs are immutable, and a read needs no call's transaction.
+  const blobs = sqlBlobs(db)
   // Fail at start-up, not at the first request, when the database cannot be read.
   await backend.recovery()
 
@@ -109,6 +127,7 @@ export async function sqlCore(
     submit: (session, mail) => then(submit(backend, session, mail)),
     settle,
     claimOutbound: () => claimOutboundJob(backend),
+    blob: (id) => blobs.get(id),
     completeOutbound: (job, outcome) => completeOutboundJob(backend, job, outcome),
     async close() {
       if (resumer) clearInterval(resumer)

@@ -85,6 +85,8 @@ export function inboundServer(options: InboundOptions): SMTPServer {
           content: parsed.content,
           message_id: parsed.message_id,
           in_reply_to: parsed.in_reply_to,
+          ...(parsed.html ? { html: parsed.html } : {}),
+          ...(parsed.attachments.length ? { attachments: parsed.attachments } : {}),
         }
         let delivered = 0
         let retry = false

@@ -56,6 +56,17 @@ export function startRelay(core: ServerCore, options: RelayOptions): RelayWorker
   async function send(job: OutboundJob): Promise<OutboundOutcome> {
     if (!transport) return { ok: false, permanent: true, reason: NO_RELAY_REASON }
     try {
+      const attachments = []
+      for (const a of job.mail.attachments) {
+        const data = await core.blob(a.blob)
+        // A file whose bytes are gone cannot be sent as if it were whole: retry, then 退信.
+        if (data === null) return { ok: false, permanent: false, reason: `附件「${a.name}」暂时无法读取` }
+        attachments.push({
+          filename: a.name,
+          content: Buffer.from(data, 'base64'),
+          contentType: a.content_type,
+        })
+      }
       await transport.sendMail({
         envelope: { from: addressOf(job.mail.from), to: job.recipients },
         from: job.mail.from,
@@ -63,6 +74,8 @@ export function startRelay(core: ServerCore, options: RelayOptions): RelayWorker
         cc: job.mail.cc.length ? job.mail.cc : undefined,
         subject: job.mail.subject,
         text: job.mail.content,
+        ...(job.mail.content_html ? { html: job.mail.content_html } : {}),
+        ...(attachments.length ? { attachments } : {}),
         messageId: job.mail.message_id,
         inReplyTo: job.mail.in_reply_to || undefined,
         references: job.mail.in_reply_to || undefined,

@@ -1,7 +1,7 @@
-// MIME → the mail the core stores (IncomingMail), with mailparser. The core keeps plain text: the
-// text part, or the HTML part through the app's own converter (policy/mailText). What it cannot
-// keep yet is said in the text: attachments are listed by name and size, their bytes are dropped;
-// References is dropped (threading uses In-Reply-To, then the subject). Never throws.
+// MIME → the mail the core stores (IncomingMail), with mailparser: the text part (or the HTML part
+// through the app's own converter, policy/mailText), the HTML part as it came (the core sanitises
+// it), the attachments with their decoded (RFC 2047 / 2231) names, and In-Reply-To — or, without
+// one, the last id of References — for threading. Never throws.
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser'
 import { MAX_CONTENT, MAX_HEADER_ID, MAX_SUBJECT } from '../../src/api/contract/mail'
 import { isValidAddress, MAX_RECIPIENTS, normalizeAddress } from '../../src/policy/mailAddress'
@@ -16,7 +16,9 @@ export interface ParsedMessage {
   content: string
   message_id: string
   in_reply_to: string
-  attachments: { filename: string; size: number }[]
+  /** the HTML part as sent ('' when none) */
+  html: string
+  attachments: { filename: string; content_type: string; content: string }[]
   /** the MIME could not be parsed: the raw text was kept as the body */
   malformed: boolean
 }
@@ -30,16 +32,23 @@ export async function parseMessage(raw: Buffer, envelopeFrom: string): Promise<P
     const body = mail.text?.trim() ? mail.text : mail.html ? htmlToText(mail.html) : (mail.text ?? '')
     const attachments = mail.attachments.map((a) => ({
       filename: a.filename ?? '未命名附件',
-      size: a.size,
+      content_type: a.contentType || 'application/octet-stream',
+      content: a.content.toString('base64'),
     }))
+    const references = Array.isArray(mail.references)
+      ? mail.references
+      : mail.references
+        ? [mail.references]
+        : []
     return {
       from: sender(mail.from?.value ?? [], envelopeFrom),
       to: addresses(mail.to),
       cc: addresses(mail.cc),
       subject: clip(oneLine(mail.subject ?? ''), MAX_SUBJECT),
-      content: withAttachments(body, attachments),
+      content: clipBody(body),
       message_id: headerId(mail.messageId),
-      in_reply_to: headerId(mail.inReplyTo),
+      in_reply_to: headerId(mail.inReplyTo || references[references.length - 1]),
+      html: typeof mail.html === 'string' ? mail.html : '',
       attachments,
       malformed: false,
     }
@@ -53,6 +62,7 @@ export async function parseMessage(raw: Buffer, envelopeFrom: string): Promise<P
       content: clip(raw.toString('utf8'), MAX_CONTENT),
       message_id: '',
       in_reply_to: '',
+      html: '',
       attachments: [],
       malformed: true,
     }
@@ -102,18 +112,7 @@ function clip(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, max)
 }
 
-function humanSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
-/** The body, then the attachments by name and size (their content is not stored yet). */
-function withAttachments(body: string, attachments: { filename: string; size: number }[]): string {
-  const note = attachments.length
-    ? `\n\n[附件未保存] ${attachments.map((a) => `${a.filename}（${humanSize(a.size)}）`).join('、')}`
-    : ''
-  const room = MAX_CONTENT - note.length
-  const kept = body.length > room ? `${body.slice(0, Math.max(0, room - 12))}\n…（正文过长，已截断）` : body
-  return clip(kept + note, MAX_CONTENT)
+/** the body within the core's limit, saying so when it was cut */
+function clipBody(body: string): string {
+  return body.length > MAX_CONTENT ? `${body.slice(0, MAX_CONTENT - 12)}\n…（正文过长，已截断）` : body
 }

@@ -90,6 +90,8 @@ export function submissionServer(options: SubmissionOptions): SMTPServer {
           content: parsed.content,
           message_id: parsed.message_id,
           in_reply_to: parsed.in_reply_to,
+          ...(parsed.html ? { html: parsed.html } : {}),
+          ...(parsed.attachments.length ? { attachments: parsed.attachments } : {}),
         })
         const r = outcome.result
         if (r.errcode === 0) {

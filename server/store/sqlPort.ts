@@ -192,6 +192,8 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
 export interface SqlPort extends StatePort {
   /** the core_clock version this instance's state reflects */
   readonly version: number
+  /** the open call's transaction (between begin and commit / abort), else null */
+  readonly tx: Queryable | null
 }
 
 export function sqlPort(db: Db): SqlPort {
@@ -222,6 +224,9 @@ export function sqlPort(db: Db): SqlPort {
   const port: SqlPort = {
     get version() {
       return seen
+    },
+    get tx() {
+      return open?.tx ?? null
     },
     async open() {
       return db.transaction(async (tx) => {

@@ -9,7 +9,9 @@ import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import type { Db } from '../db'
 import { NO_RELAY_REASON, startRelay } from '../smtp/outbound'
+import { createHash, randomBytes } from 'node:crypto'
 import { testApp, testDb } from './harness'
+import { api, devToken } from './smtpKit'
 
 let db: Db
 beforeAll(async () => {
@@ -115,6 +117,74 @@ function sendOut(core: Core, subject: string, to: string, key: string) {
 }
 
 describe('outbound through the relay', () => {
+  test('a 20 MB file uploaded over HTTP leaves with the mail byte-identical; forward keeps it; over 20 MB → 40058', async () => {
+    const sink = await startSink()
+    const { app, core, clock } = await testApp(db, { dev: true })
+    const relay = startRelay(core, { url: `smtp://127.0.0.1:${sink.port}`, pollMs: 50 })
+    try {
+      const token = await devToken(app)
+      const bytes = randomBytes(20 * 1024 * 1024)
+      const up = await api(app, token, 'mail/attachment/upload', {
+        mailbox: 'personal',
+        name: '方案（终版）.zip',
+        content_type: 'application/zip',
+        data: bytes.toString('base64'),
+      })
+      expect(up).toMatchObject({ errcode: 0 })
+      const sent = await api(app, token, 'mail/message/send', {
+        mailbox: 'personal',
+        from: 'boss@test.com',
+        to: ['client@outside.com', 'boss@test.com'],
+        subject: '方案',
+        content: '见附件',
+        attachment_ids: [up.attachment_id],
+        idempotency_key: 'big-1',
+      })
+      expect(sent).toMatchObject({ errcode: 0 })
+      await until(async () => sink.received.find((r) => r.mail.subject === '方案'))
+      const { mail } = sink.received.find((r) => r.mail.subject === '方案')!
+      const digest = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+      expect(mail.attachments.map((a) => [a.filename, a.contentType, a.size])).toEqual([
+        ['方案（终版）.zip', 'application/zip', bytes.length],
+      ])
+      expect(digest(mail.attachments[0].content)).toBe(digest(bytes))
+      // The internal copy in the inbox is forwarded with the same file.
+      const inbox = await api(app, token, 'mail/message/list', { mailbox: 'personal', folder: 'inbox' })
+      const copy = (inbox.items as { mail_id: string; subject: string }[]).find((i) => i.subject === '方案')!
+      const read = await api(app, token, 'mail/message/read', { mailbox: 'personal', mail_id: copy.mail_id })
+      const [file] = (read.message as { attachments: { attachment_id: string }[] }).attachments
+      const fwd = await api(app, token, 'mail/message/send', {
+        mailbox: 'personal',
+        from: 'boss@test.com',
+        to: ['partner@outside.com'],
+        subject: '转发：方案',
+        forward_attachments: [{ mail_id: copy.mail_id, attachment_id: file.attachment_id }],
+        idempotency_key: 'fwd-1',
+      })
+      expect(fwd).toMatchObject({ errcode: 0 })
+      await until(async () => sink.received.find((r) => r.mail.subject === '转发：方案'))
+      const forwarded = sink.received.find((r) => r.mail.subject === '转发：方案')!.mail
+      expect(digest(forwarded.attachments[0].content)).toBe(digest(bytes))
+      const over = await app.inject({
+        method: 'POST',
+        url: '/cgi-bin/mail/attachment/upload',
+        headers: { authorization: `Bearer ${token}` },
+        payload: {
+          mailbox: 'personal',
+          name: 'big.bin',
+          content_type: '',
+          data: randomBytes(20 * 1024 * 1024 + 1).toString('base64'),
+        },
+      })
+      expect(over.json()).toMatchObject({ errcode: 40058, errmsg: '附件「big.bin」超过 20 MB，无法添加 (data)' })
+    } finally {
+      await relay.close()
+      clock.set(null)
+      await app.close()
+      await sink.close()
+    }
+  })
+
   test('outside recipients get the mail once, with correct MIME; Bcc is in the envelope only', async () => {
     const sink = await startSink()
     try {

@@ -26,6 +26,7 @@ test('in-flight requests finish before the server stops', async () => {
     deliver: async () => ({ errcode: 0, errmsg: 'ok' }),
     clientLogin: async () => ({ errcode: 0, errmsg: 'ok' }),
     accepts: async () => null,
+    blob: async () => null,
     submit: async () => ({ result: { errcode: 0, errmsg: 'ok' }, refused: null, changedCorp: null }),
     settle: async () => undefined,
     close: async () => undefined,

@@ -5,6 +5,7 @@ import { after as afterAll, before as beforeAll, describe, test } from 'node:tes
 import { expect } from 'expect'
 import type { FastifyInstance } from 'fastify'
 import nodemailer from 'nodemailer'
+import { createHash, randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
 import type { Db } from '../db'
 import { ErrCode } from '../../src/policy/codes'
@@ -57,7 +58,7 @@ describe('inbound SMTP', () => {
       from: '"陈经理" <chen@customer.cn>',
       to: 'boss@test.com',
       subject: '关于第三季度的报价 ✓',
-      html: '<p>张总您好，</p><p>附件是<b>报价单</b>，请查收。</p>',
+      html: '<p>张总您好，</p><p onclick="x()">附件是<b>报价单</b>，请查收。</p><script>steal()</script>',
       attachments: [{ filename: '报价单（2026）.csv', content: '品名,数量\n服务器,2\n' }],
       messageId: '<q3-quote@customer.cn>',
     })
@@ -70,7 +71,49 @@ describe('inbound SMTP', () => {
     expect(m.content).toContain('张总您好，')
     expect(m.content).toContain('附件是报价单，请查收。')
     expect(m.content).not.toContain('<p>')
-    expect(m.content).toContain('[附件未保存] 报价单（2026）.csv（')
+    // The HTML part is kept, sanitised; the attachment's bytes are stored and read back as sent.
+    expect(m.content_html).toContain('<b>报价单</b>')
+    expect(m.content_html).not.toMatch(/script|steal|onclick/)
+    const [file] = m.attachments as {
+      attachment_id: string
+      name: string
+      size: number
+      content_type: string
+    }[]
+    expect(file).toMatchObject({ name: '报价单（2026）.csv', content_type: 'text/csv' })
+    const got = await api(app, token, 'mail/attachment/get', {
+      mailbox: 'personal',
+      mail_id: m.mail_id,
+      attachment_id: file.attachment_id,
+    })
+    expect(Buffer.from(got.data as string, 'base64').toString()).toBe('品名,数量\n服务器,2\n')
+  })
+
+  // 18 MB is the largest file a 25 MB message holds in base64 (20 MB files come through the app).
+  test('an 18 MB attachment arrives byte-identical, and a References-only reply threads', async () => {
+    const bytes = randomBytes(18 * 1024 * 1024)
+    await transport().sendMail({
+      from: 'chen@customer.cn',
+      to: 'boss@test.com',
+      subject: '设计图（大文件）',
+      text: '见附件',
+      attachments: [{ filename: '设计图.bin', content: bytes, contentType: 'application/octet-stream' }],
+      messageId: '<big-file@customer.cn>',
+      references: ['<design-root@customer.cn>', '<design-v2@customer.cn>'],
+    })
+    const items = await folder(app, token, 'personal')
+    const item = items.find((i) => i.subject === '设计图（大文件）')!
+    const m = await message(app, token, 'personal', item.mail_id)
+    expect(m.in_reply_to).toBe('<design-v2@customer.cn>')
+    const [file] = m.attachments as { attachment_id: string; size: number }[]
+    expect(file.size).toBe(bytes.length)
+    const got = await api(app, token, 'mail/attachment/get', {
+      mailbox: 'personal',
+      mail_id: m.mail_id,
+      attachment_id: file.attachment_id,
+    })
+    const digest = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+    expect(digest(Buffer.from(got.data as string, 'base64'))).toBe(digest(bytes))
   })
 
   test('a reply threads by In-Reply-To; the text part is used when there is one', async () => {

@@ -128,7 +128,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const blobPrefix = `b${now().toString(36)}${Math.random().toString(36).slice(2, 8)}-`
   const maxChars: Record<string, number> = {
     ...MAX_CHARS,
-    'mail/attachment/upload': base64Chars(maxAttachmentBytes),
+    // room past the file limit, so an over-size file hears 超过 2 MB rather than 请求内容过大
+    'mail/attachment/upload': base64Chars(Math.max(maxAttachmentBytes, MAX_MESSAGE_BYTES)),
     deliver:
       MAX_CHARS['mail/message/send'] * 2 + base64Chars(Math.max(maxAttachmentBytes, MAX_MESSAGE_BYTES)),
   }

@@ -131,6 +131,22 @@ test('limits: over the per-file size, bad base64, no name, more than 20 — each
   expect(many.errmsg).toContain('20')
 })
 
+test('the demo backend refuses a 3 MB file in words (超过 2 MB), not as an over-size request', async () => {
+  const { b } = await setup()
+  const r = await b.call(
+    'mail/attachment/upload',
+    {
+      mailbox: 'personal',
+      name: '设计图.png',
+      content_type: 'image/png',
+      data: b64('x'.repeat(3 * 1024 * 1024)),
+    },
+    boss,
+  )
+  expect(r).toMatchObject({ errcode: 40058 })
+  expect(r.errmsg).toBe('附件「设计图.png」超过 2 MB，无法添加 (data)')
+})
+
 test("an upload is its owner's for a day: another member, or after 24 h, gets 附件不存在或已过期", async () => {
   const { b, upload, advance } = await setup()
   const id = await upload('a.txt', 'a')

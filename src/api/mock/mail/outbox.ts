@@ -18,7 +18,11 @@ export interface OutboundJob extends OutboundRef {
   mail: Pick<
     MailMessage,
     'from' | 'to' | 'cc' | 'subject' | 'content' | 'message_id' | 'in_reply_to' | 'time'
-  >
+  > & {
+    content_html?: string
+    /** with their blob ids: the relay reads the bytes (blobs.ts) */
+    attachments: { name: string; content_type: string; blob: string }[]
+  }
 }
 
 export type OutboundOutcome =
@@ -58,6 +62,8 @@ export function claimOutbound(state: BackendState, now: number): OutboundJob | n
       message_id: m.message_id,
       in_reply_to: m.in_reply_to,
       time: m.time,
+      ...(m.content_html ? { content_html: m.content_html } : {}),
+      attachments: (m.attachments ?? []).map((a) => ({ name: a.name, content_type: a.content_type, blob: a.blob })),
     },
   }
 }
