@@ -176,7 +176,10 @@ describe('outbound through the relay', () => {
           data: randomBytes(20 * 1024 * 1024 + 1).toString('base64'),
         },
       })
-      expect(over.json()).toMatchObject({ errcode: 40058, errmsg: '附件「big.bin」超过 20 MB，无法添加 (data)' })
+      expect(over.json()).toMatchObject({
+        errcode: 40058,
+        errmsg: '附件「big.bin」超过 20 MB，无法添加 (data)',
+      })
     } finally {
       await relay.close()
       clock.set(null)
