@@ -337,3 +337,66 @@ test("journey 10: on iOS 10's engine (no Promise#finally) every pull-down refres
     }
   })
 })
+
+test('journey 11: HTML mail and attachments — read, attach from a chat, send, open the file', async () => {
+  const subject = `附件运行时测试 ${Date.now()}`
+  const pdf = Buffer.from('%PDF-1.4\n% a tiny test file\n')
+  await withApp({ identity: IDENTITIES.member }, async (h) => {
+    // The demo's HTML newsletter: rendered from rich-text nodes, remote images held back.
+    await h.tap(h.byText('星河科技 · 11 月产品通讯')[0])
+    assert.equal(h.route, 'mail/pages/read/index')
+    const rich = h.byTag('rich-text')
+    assert.equal(rich.length, 1, 'one rich-text body')
+    assert.ok(!JSON.stringify(rich[0].attr).includes('img.xinghe-partner.com'), 'no remote image before 显示图片')
+    await h.tap(h.exact('显示图片'))
+    assert.ok(JSON.stringify(h.byTag('rich-text')[0].attr).includes('img.xinghe-partner.com'), 'images on request')
+    await h.navigate('navigateBack', '')
+
+    // Compose: 添加附件 picks a file from a chat (wx.chooseMessageFile), uploads it, sends it.
+    await h.tap(h.byClass('mail-page__compose')[0])
+    await h.input(field(h, '姓名、拼音或邮箱地址'), 'lina@xinghe.com')
+    await h.input(field(h, '主题'), subject)
+    h.logic.chosenFiles.push({ name: '报价单.pdf', data: pdf })
+    await h.tap(h.byClass('attachments__add')[0])
+    await h.settle()
+    assert.ok(h.byText('报价单.pdf').length > 0, 'the file is listed')
+    await h.tap(button(h, '发送'))
+    assert.ok(h.records.toasts.some((t) => t.title === '已发送'), JSON.stringify(h.records.toasts))
+
+    // 已发送 → the mail → its attachment opens in WeChat's document viewer with the same bytes.
+    await h.tap(h.one('已发送'))
+    await h.tap(h.byText(subject)[0])
+    assert.equal(h.route, 'mail/pages/read/index')
+    await h.tap(h.byClass('att-list__row')[0])
+    await h.settle()
+    const opened = h.records.opened.at(-1)
+    assert.equal(opened?.kind, 'document', JSON.stringify(h.records.opened))
+    assert.equal(opened.showMenu, true)
+    assert.deepEqual(h.logic.userFile(opened.path), pdf)
+  })
+})
+
+test('journey 12: search while typing — results with the term marked, a result opens', async () => {
+  await withApp({ identity: IDENTITIES.member }, async (h) => {
+    const search = h.byClass('mail-page__settings').filter((n) => textOf(n).trim() === '搜索')
+    assert.equal(search.length, 1, 'one 搜索 in the mail list header')
+    await h.tap(search[0])
+    assert.equal(h.route, 'mail/pages/search/index')
+    await h.input(field(h, '搜索邮件'), '例会')
+    // debounced: nothing is asked before the pause, the answer arrives after it
+    await h.settle(1500)
+    const rows = h.byClass('search-row')
+    assert.ok(rows.length >= 2, `results for 例会: ${rows.length}`)
+    const hits = h.byClass('search-hit').map((n) => textOf(n).trim())
+    assert.ok(hits.length >= 2 && hits.every((t) => t === '例会'), JSON.stringify(hits))
+    await h.input(field(h, '搜索邮件'), '火星基地')
+    await h.settle(1500)
+    assert.ok(h.byText('没有找到与「火星基地」相关的邮件').length > 0, 'nothing found says so')
+    await h.input(field(h, '搜索邮件'), '报价')
+    await h.settle(1500)
+    const subject = textOf(h.byClass('search-row__subject')[0]).trim()
+    await h.tap(h.byClass('search-row')[0])
+    assert.equal(h.route, 'mail/pages/read/index')
+    assert.equal(textOf(h.byClass('read-page__subject')[0]).trim(), subject)
+  })
+})
