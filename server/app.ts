@@ -9,9 +9,11 @@ import type { WecomClient } from './auth/wecom'
 import type { Clock } from './clock'
 import type { ServerCore } from './core'
 import type { Db } from './db'
+import { FileLinks } from './files/links'
 import { apiRoutes } from './routes/api'
 import { authRoutes } from './routes/auth'
 import { devRoutes } from './routes/dev'
+import { fileRoutes } from './routes/files'
 
 /** room for a 20 MB attachment in base64 (api.md) */
 export const BODY_LIMIT = 32 * 1024 * 1024
@@ -27,6 +29,8 @@ export interface AppDeps {
   logger?: boolean
   /** BIZMAIL_STATIC: a built H5 app (dist/h5) served at / on the same origin as the API */
   staticDir?: string
+  /** BIZMAIL_PUBLIC_URL: the origin the app reaches this server at (attachment links); default the request's */
+  publicUrl?: string
 }
 
 export function buildApp(deps: AppDeps): FastifyInstance {
@@ -74,7 +78,9 @@ export function buildApp(deps: AppDeps): FastifyInstance {
     }
   })
 
-  app.register(apiRoutes(deps))
+  const links = new FileLinks(deps.db, deps.clock.now)
+  app.register(apiRoutes(deps, links))
+  app.register(fileRoutes(deps, links))
   app.register(authRoutes(deps))
   if (deps.dev) app.register(devRoutes(deps))
   return app

@@ -11,6 +11,8 @@ export interface ServerConfig {
   dev: boolean
   /** BIZMAIL_STATIC: a built H5 app to serve at / */
   staticDir: string
+  /** BIZMAIL_PUBLIC_URL: the https origin the app reaches the server at, for attachment links behind a proxy */
+  publicUrl: string
   /** from BIZMAIL_CORPS; undefined = none given */
   corps: CorpSetup[] | undefined
   /** SMTP_PORT (inbound, 2525), SUBMISSION_PORT (2587), SMTP_TLS_CERT / SMTP_TLS_KEY (PEM files) */
@@ -38,6 +40,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
       corpid && secret ? { corpid, secret, base: env.WECOM_API_BASE ?? 'https://qyapi.weixin.qq.com' } : null,
     dev: env.BIZMAIL_DEV === '1',
     staticDir: env.BIZMAIL_STATIC ?? '',
+    publicUrl: publicUrlOf(env.BIZMAIL_PUBLIC_URL ?? ''),
     corps: env.BIZMAIL_CORPS ? readCorps(env.BIZMAIL_CORPS) : undefined,
     relayUrl: env.SMTP_RELAY_URL ?? '',
     resumeEveryMs: Math.max(0, Number(env.BIZMAIL_RESUME_MS ?? 5000) || 0),
@@ -56,6 +59,13 @@ function portOf(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`${name} must be a port number, got ${env[name]}`)
   return port
+}
+
+function publicUrlOf(value: string): string {
+  if (!value) return ''
+  if (!/^https?:\/\/[^/?#\s]+\/?$/.test(value))
+    throw new Error(`BIZMAIL_PUBLIC_URL must be an origin such as https://mail.example.com, got ${value}`)
+  return value.replace(/\/+$/, '')
 }
 
 function readCorps(file: string): CorpSetup[] {

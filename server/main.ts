@@ -9,6 +9,7 @@ import { configFromEnv } from './config'
 import { sqlCore } from './core'
 import { openDb } from './db'
 import { migrate } from './db/migrate'
+import { FileLinks } from './files/links'
 import { startSmtp } from './smtp'
 import { startRelay } from './smtp/outbound'
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     dev: config.dev,
     logger: true,
     staticDir: config.staticDir,
+    publicUrl: config.publicUrl,
   })
   await app.listen({ port: config.port, host: config.host })
   const smtp = await startSmtp(core, { ...config.smtp, host: config.host, dev: config.dev }, app.log)
@@ -46,10 +48,13 @@ async function main(): Promise<void> {
     'smtp ready',
   )
 
-  // Long-expired sessions and old failed-login records go once an hour (any instance may do it).
+  // Long-expired sessions, dead download links and old failed-login records go once an hour (any
+  // instance may do it).
+  const links = new FileLinks(db, clock.now)
   const housekeeping = setInterval(() => {
     void Promise.all([
       sessions.purge(),
+      links.purge(),
       db.query('DELETE FROM login_attempts WHERE at < $1', [new Date(clock.now() - 24 * 3600_000)]),
     ]).catch((e: unknown) => app.log.warn({ err: e }, 'housekeeping failed'))
   }, 3600_000)

@@ -19,6 +19,8 @@ export function devRoutes(deps: AppDeps) {
       }
       await deps.core.reset(corps ? (corps as unknown as CorpSetup[]) : undefined)
       await deps.db.query('DELETE FROM sessions')
+      // Fresh corps reuse mail ids: an old link must not open a new mail's file.
+      await deps.db.query('DELETE FROM file_links')
       return OK
     })
     app.post<{ Body: { now?: unknown } }>('/dev/clock', async (req) => {
