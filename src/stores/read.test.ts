@@ -134,4 +134,85 @@ describe('ReadStore', () => {
     await mine.load()
     expect(mine.lostAccess).toBe(false)
   })
+
+  describe('attachments and images', () => {
+    async function withFile(h: ReturnType<typeof setup>) {
+      const data = Buffer.from('%PDF-1.4 发票').toString('base64')
+      await h.backend.deliver('wwdemo', 'zhangsan@xinghe.com', {
+        from: 'billing@vendor.cn',
+        subject: '发票',
+        content: '见附件',
+        attachments: [{ filename: '发票.pdf', content_type: 'application/pdf', content: data }],
+      })
+      const inbox = h.messages.view('personal', 'inbox')
+      await inbox.refresh()
+      const id = inbox.items.find((i) => i.subject === '发票')!.mail_id
+      const opened = h.store.open('personal', id)
+      await opened.load()
+      const att = opened.result.data!.message.attachments![0]
+      return { opened, id, att, data }
+    }
+
+    it('fetches the bytes through mail/attachment/get and hands them over, busy meanwhile', async () => {
+      const h = setup()
+      const { opened, id, att, data } = await withFile(h)
+      const seen: unknown[] = []
+      let busyDuring: boolean | undefined
+      await opened.withAttachment(id, att.attachment_id, 'open', async (file) => {
+        busyDuring = opened.fileState(id, att.attachment_id)?.busy
+        seen.push(file)
+      })
+      expect(seen).toEqual([
+        { attachment_id: att.attachment_id, name: '发票.pdf', content_type: 'application/pdf', data },
+      ])
+      expect(busyDuring).toBe(true)
+      expect(opened.fileState(id, att.attachment_id)).toEqual({})
+    })
+
+    it('a second tap while it loads does nothing', async () => {
+      const h = setup()
+      const { opened, id, att } = await withFile(h)
+      let uses = 0
+      let release: () => void = () => undefined
+      const first = opened.withAttachment(id, att.attachment_id, 'open', () => {
+        uses++
+        return new Promise<void>((r) => (release = r))
+      })
+      await new Promise((r) => setTimeout(r, 5))
+      await opened.withAttachment(id, att.attachment_id, 'open', async () => void uses++)
+      release()
+      await first
+      expect(uses).toBe(1)
+    })
+
+    it('why it failed, in words, and which action to repeat: the platform refusing, or the backend', async () => {
+      const h = setup()
+      const { opened, id, att } = await withFile(h)
+      await opened.withAttachment(id, att.attachment_id, 'save', () =>
+        Promise.reject(new Error('微信暂不能打开此类文件')),
+      )
+      expect(opened.fileState(id, att.attachment_id)).toEqual({
+        error: '微信暂不能打开此类文件',
+        failed: 'save',
+      })
+      // an attachment the message does not have: the backend's refusal, without the field key
+      await opened.withAttachment(id, 'a-gone', 'open', async () => undefined)
+      const gone = opened.fileState(id, 'a-gone')!
+      expect(gone.failed).toBe('open')
+      expect(gone.error).toBeTruthy()
+      expect(gone.error).not.toMatch(/\([a-z_]+\)/)
+      expect(h.failures).toHaveLength(1)
+      // the other row is untouched
+      expect(opened.fileState(id, att.attachment_id)?.failed).toBe('save')
+    })
+
+    it('显示图片 is kept per message of the conversation', async () => {
+      const h = setup()
+      const { opened, id } = await withFile(h)
+      expect(opened.imagesShown.has(id)).toBe(false)
+      opened.showImages(id)
+      expect(opened.imagesShown.has(id)).toBe(true)
+      expect(opened.imagesShown.has('another')).toBe(false)
+    })
+  })
 })

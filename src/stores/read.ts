@@ -1,5 +1,8 @@
 // One opened message (the read page): loading it marks it read; star / move / delete go through
 // here so the page never calls the api, and a mailbox the member lost is handled like the lists do.
+// It also keeps what the member chose per message of the conversation (显示图片) and each
+// attachment's loading / failure while it is fetched (mail/attachment/get) and opened.
+import { action, makeObservable, observable } from 'mobx'
 import { humanError } from './humanError'
 import type { ApiClient } from '../api/client'
 import type { ReadResult } from '../api/mailTypes'
@@ -18,9 +21,25 @@ export interface ReadDeps {
 
 export type MessageChange = { starred?: boolean; folder?: string }
 
+/** an attachment's bytes as the backend answered them (base64) */
+export type AttachmentFile = { attachment_id: string; name: string; content_type: string; data: string }
+
+export type FileAction = 'open' | 'save'
+
+/** one attachment row: loading, or why the last open / save failed (in words) and which one */
+export interface FileState {
+  busy?: boolean
+  error?: string
+  failed?: FileAction
+}
+
 export class OpenedMessage {
   /** the message with its conversation and the address a reply is sent from */
   readonly result: Resource<ReadResult>
+  /** messages of the conversation whose remote images the member chose to load */
+  readonly imagesShown = observable.set<string>()
+  /** by `${mail_id}/${attachment_id}` */
+  readonly files = observable.map<string, FileState>()
 
   constructor(
     readonly mailbox: string,
@@ -28,6 +47,57 @@ export class OpenedMessage {
     private readonly deps: ReadDeps,
   ) {
     this.result = new Resource(() => deps.api.request('mail/message/read', { mailbox, mail_id: mailId }))
+    makeObservable<OpenedMessage, 'setFile'>(this, { showImages: action, setFile: action })
+  }
+
+  /** 显示图片 for one message of the conversation (the others still hold theirs back) */
+  showImages(mailId: string): void {
+    this.imagesShown.add(mailId)
+  }
+
+  fileState(mailId: string, attachmentId: string): FileState | undefined {
+    return this.files.get(`${mailId}/${attachmentId}`)
+  }
+
+  private setFile(mailId: string, attachmentId: string, state: FileState): void {
+    this.files.set(`${mailId}/${attachmentId}`, state)
+  }
+
+  /**
+   * Fetches an attachment's bytes and hands them to `handle` (the platform's open or save), the row
+   * showing its progress meanwhile and, when either step fails, why in words (the row offers 重试).
+   * A second tap while it loads does nothing.
+   */
+  async withAttachment(
+    mailId: string,
+    attachmentId: string,
+    kind: FileAction,
+    handle: (file: AttachmentFile) => Promise<void>,
+  ): Promise<void> {
+    if (this.fileState(mailId, attachmentId)?.busy) return
+    this.setFile(mailId, attachmentId, { busy: true })
+    const r = await this.deps.api.call('mail/attachment/get', {
+      mailbox: this.mailbox,
+      mail_id: mailId,
+      attachment_id: attachmentId,
+    })
+    let error = ''
+    if (r.errcode !== 0) {
+      this.deps.onFailure(r)
+      error = humanError(r.errmsg)
+    } else {
+      const file = {
+        attachment_id: attachmentId,
+        name: r.name ?? '',
+        content_type: r.content_type ?? '',
+        data: r.data ?? '',
+      }
+      error = await handle(file).then(
+        () => '',
+        (e: unknown) => (e instanceof Error && e.message) || '无法打开附件，请重试',
+      )
+    }
+    this.setFile(mailId, attachmentId, error ? { error, failed: kind } : {})
   }
 
   /** the business mailbox is no longer the member's to open: the page goes back */
@@ -80,30 +150,6 @@ export class OpenedMessage {
     return ''
   }
 
-  /** An attachment's bytes, or why they could not be had (in words). */
-  async attachment(
-    mailId: string,
-    attachmentId: string,
-  ): Promise<{ file: AttachmentFile } | { error: string }> {
-    const r = await this.deps.api.call('mail/attachment/get', {
-      mailbox: this.mailbox,
-      mail_id: mailId,
-      attachment_id: attachmentId,
-    })
-    if (r.errcode !== 0) {
-      this.deps.onFailure(r)
-      return { error: humanError(r.errmsg) }
-    }
-    return {
-      file: {
-        attachment_id: attachmentId,
-        name: r.name ?? '',
-        content_type: r.content_type ?? '',
-        data: r.data ?? '',
-      },
-    }
-  }
-
   /** 标为未读: this message only (the thread shows unread again); the page then goes back to the list */
   async markUnread(): Promise<string> {
     const msg = this.result.data?.message
@@ -125,8 +171,6 @@ export class OpenedMessage {
     return ''
   }
 }
-
-export type AttachmentFile = { attachment_id: string; name: string; content_type: string; data: string }
 
 export class ReadStore {
   constructor(private readonly deps: ReadDeps) {}

@@ -1,21 +1,19 @@
 // The browser's side of attachments and links (H5 builds only; browserFile.ts is WeChat's).
-function blobUrl(data: string, type: string): string {
+
+/** an object URL of the base64 bytes, let go a minute later (a new tab has loaded it by then) */
+export function blobUrl(data: string, type: string): string {
   const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0))
-  return URL.createObjectURL(new Blob([bytes], { type: type || 'application/octet-stream' }))
+  const url = URL.createObjectURL(new Blob([bytes], { type: type || 'application/octet-stream' }))
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  return url
 }
 
-/** images and PDFs open in a new tab; other files download (a browser shows them no better) */
-export function showInBrowser(data: string, type: string, name: string): void {
-  const url = blobUrl(data, type)
-  if (type.startsWith('image/') || type === 'application/pdf') window.open(url, '_blank', 'noopener')
-  else download(url, name)
+/** our own file in a new tab (no opener to guard: it is our origin's blob); blocked popup → download */
+export function openUrlInTab(url: string, name: string): void {
+  if (!window.open(url, '_blank')) downloadUrl(url, name)
 }
 
-export function saveInBrowser(data: string, type: string, name: string): void {
-  download(blobUrl(data, type), name)
-}
-
-function download(url: string, name: string): void {
+export function downloadUrl(url: string, name: string): void {
   const a = document.createElement('a')
   a.href = url
   a.download = name
@@ -25,6 +23,7 @@ function download(url: string, name: string): void {
   a.remove()
 }
 
+/** a mail's link, after the member confirmed it: a new tab that cannot reach back into the app */
 export function openInBrowser(href: string): void {
   window.open(href, '_blank', 'noopener')
 }

@@ -4,6 +4,7 @@ const unavailable = (): never => {
   throw new Error('此操作仅在浏览器中可用')
 }
 
-export const showInBrowser: (data: string, type: string, name: string) => void = unavailable
-export const saveInBrowser: (data: string, type: string, name: string) => void = unavailable
+export const blobUrl: (data: string, type: string) => string = unavailable
+export const openUrlInTab: (url: string, name: string) => void = unavailable
+export const downloadUrl: (url: string, name: string) => void = unavailable
 export const openInBrowser: (href: string) => void = unavailable

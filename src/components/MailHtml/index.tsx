@@ -1,8 +1,9 @@
 // An HTML mail, shown safe: RichText nodes from the backend's sanitised HTML (never a string),
-// remote images only after 显示图片, links listed under the body and opened only after a confirm.
+// remote images only after 显示图片, links opened only through onOpenLink (the page confirms).
 import { RichText, Text, View } from '@tarojs/components'
 import { useMemo } from 'react'
-import { mailNodes } from './nodes'
+import { hasRemoteImages } from '../../policy/mailHtml'
+import { mailNodes, tappedLink } from './nodes'
 import './index.css'
 
 export interface MailHtmlProps {
@@ -14,20 +15,41 @@ export interface MailHtmlProps {
 }
 
 export function MailHtml({ html, showImages, onShowImages, onOpenLink }: MailHtmlProps) {
-  const { nodes, links, hiddenImages } = useMemo(() => mailNodes(html, showImages), [html, showImages])
+  const { nodes, links } = useMemo(() => mailNodes(html, showImages), [html, showImages])
+  // WeChat's rich-text cannot be tapped inside: there the links are listed under the body.
+  // (TARO_ENV read into a name first: page tests rewrite process.env.TARO_ENV textually.)
+  const env = process.env.TARO_ENV
+  const listLinks = env !== 'h5' && links.length > 0
   return (
     <View className="mail-html" data-testid="mail-html">
-      {hiddenImages > 0 && (
-        <View className="mail-html__images" hoverClass="cell-hover" role="button" onClick={onShowImages}>
-          <Text className="mail-html__images-text">为保护隐私，已阻止 {hiddenImages} 张外部图片</Text>
+      {!showImages && hasRemoteImages(html) && (
+        <View
+          className="mail-html__images"
+          hoverClass="cell-hover"
+          role="button"
+          data-testid="show-images"
+          onClick={onShowImages}
+        >
+          <Text className="mail-html__images-text">此邮件含有外部图片</Text>
           <Text className="mail-html__images-action">显示图片</Text>
         </View>
       )}
-      {/* Mail styles assume a white page: the body stays on light paper in dark mode, as Gmail does. */}
-      <View className="mail-html__paper">
+      {/* Mail is written for a white page (dark text, its own colours): in the dark scheme it
+          stays on a light paper card, as Gmail does, instead of inverting colours it chose. */}
+      <View
+        className="mail-html__paper"
+        onClick={(e) => {
+          // H5: a tap on a link inside the body (event delegation; the node has no href to follow)
+          const href = tappedLink(e.target, e.currentTarget)
+          if (!href) return
+          e.preventDefault?.()
+          e.stopPropagation()
+          onOpenLink(href)
+        }}
+      >
         <RichText nodes={nodes as never} userSelect />
       </View>
-      {links.length > 0 && (
+      {listLinks && (
         <View className="mail-html__links" data-testid="mail-links">
           <Text className="mail-html__links-title">邮件中的链接</Text>
           {links.map((href) => (

@@ -5,9 +5,11 @@ import { stores } from '../../../stores'
 import { asAdmin, backend, listOf, mailboxId, signIn, zhangsan } from '../../../../test/kit/app'
 import { bodyText, click, until } from '../../../../test/pages/helpers'
 import * as files from '../../../utils/attachmentFile'
+import * as browser from '../../../utils/browserFile'
 import ReadPage from './index'
 
 jest.mock('../../../utils/attachmentFile', () => ({ openAttachment: jest.fn(), saveAttachment: jest.fn() }))
+jest.mock('../../../utils/browserFile', () => ({ openInBrowser: jest.fn() }))
 
 const testUtils = new TestUtils()
 const open = (mailId: string) => {
@@ -268,49 +270,217 @@ describe('Read page', () => {
     expect(tab).toHaveBeenCalledWith({ url: '/pages/mail/index' })
   })
 
-  it('an HTML mail renders from nodes: remote images wait for 显示图片, a link opens only after a confirm', async () => {
-    await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
-      from: 'news@partner.cn',
-      subject: '图文通讯',
-      content: '',
-      html: '<p>本月<b>新品</b></p><img src="https://img.partner.cn/b.png" alt="横幅"><a href="https://partner.cn/n?id=1">阅读全文</a><script>steal()</script>',
-    })
-    const id = (await listOf(zhangsan)).find((i) => i.subject === '图文通讯')!.mail_id
-    await open(id)
-    await until(testUtils, () => bodyText().includes('新品'), 'the HTML body')
-    const body = document.querySelector('[data-testid="mail-html"]')!
-    expect(body.innerHTML).not.toContain('img.partner.cn')
-    expect(body.textContent).toContain('[图片：横幅]')
-    expect(body.innerHTML).not.toMatch(/script|steal/)
-    await click(testUtils, byText('.mail-html__images-action', '显示图片'), '显示图片')
-    await until(testUtils, () => body.innerHTML.includes('https://img.partner.cn/b.png'), 'the image')
-    const modal = jest
-      .spyOn(Taro, 'showModal')
-      .mockResolvedValue({ confirm: false, cancel: true, errMsg: 'ok' } as never)
-    await click(testUtils, byText('.mail-html__href', 'https://partner.cn/n?id=1'), 'the link')
-    await until(testUtils, () => modal.mock.calls.length > 0, 'the confirm')
-    expect(modal.mock.calls[0][0]).toMatchObject({ content: '将打开：https://partner.cn/n?id=1' })
-  })
+  describe('HTML mail and attachments', () => {
+    const NEWS =
+      '<p>本月<b>新品</b>上市</p><img src="https://img.partner.cn/b.png" alt="横幅">' +
+      '<p><a href="https://partner.cn/n?id=1&amp;from=mail">阅读<i>全文</i></a> · <a href="mailto:news@partner.cn?subject=TD">退订</a></p>' +
+      '<script>window.__pwned=1</script><p onclick="window.__pwned=2">结尾</p>'
 
-  it('attachments are listed with sizes; a tap opens the bytes the backend keeps, 保存 saves them', async () => {
-    const data = Buffer.from('%PDF-1.4 发票').toString('base64')
-    await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
-      from: 'billing@vendor.cn',
-      subject: '附件测试',
-      content: '见附件',
-      attachments: [{ filename: '发票.pdf', content_type: 'application/pdf', content: data }],
+    async function openNews(): Promise<Element> {
+      await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
+        from: 'news@partner.cn',
+        subject: '图文通讯',
+        content: '',
+        html: NEWS,
+      })
+      const id = (await listOf(zhangsan)).find((i) => i.subject === '图文通讯')!.mail_id
+      await open(id)
+      await until(testUtils, () => bodyText().includes('新品'), 'the HTML body')
+      return document.querySelector('[data-testid="mail-html"]')!
+    }
+    // test-utils' transformer reads this before TARO_ENV (written apart: it rewrites process.env.TARO_ENV*)
+    const JEST_ENV = ['TARO', 'ENV', 'JEST'].join('_')
+    const modal = () =>
+      jest.spyOn(Taro, 'showModal').mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' } as never)
+    beforeEach(() => jest.clearAllMocks())
+    afterEach(() => {
+      delete process.env[JEST_ENV]
     })
-    const id = (await listOf(zhangsan)).find((i) => i.subject === '附件测试')!.mail_id
-    await open(id)
-    await until(testUtils, () => bodyText().includes('发票.pdf'), 'the attachment')
-    expect(document.querySelector('[data-testid="attachment-list"]')!.textContent).toContain('PDF')
-    const open1 = files.openAttachment as jest.Mock
-    open1.mockResolvedValue(undefined)
-    await click(testUtils, document.querySelector('[data-testid="attachment-row"]'), 'the row')
-    await until(testUtils, () => open1.mock.calls.length > 0, 'opening')
-    expect(open1.mock.calls[0][0]).toMatchObject({ name: '发票.pdf', content_type: 'application/pdf', data })
-    ;(files.saveAttachment as jest.Mock).mockRejectedValue(new Error('微信无法预览此类文件'))
-    await click(testUtils, byText('.att-list__save', '保存'), '保存')
-    await until(testUtils, () => bodyText().includes('微信无法预览此类文件，点此重试'), 'the reason')
+
+    it('renders the HTML from nodes as elements, with nothing that runs', async () => {
+      const body = await openNews()
+      expect(body.querySelector('b')?.textContent).toBe('新品')
+      expect(body.querySelector('i')?.textContent).toBe('全文')
+      expect(body.textContent).toContain('结尾')
+      expect(body.querySelector('script')).toBeNull()
+      expect(body.innerHTML).not.toMatch(/onclick|__pwned|\shref=/)
+      expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined()
+      // not the text fallback
+      expect(document.querySelector('.read-page__content')).toBeNull()
+    })
+
+    it('remote images wait for 显示图片: a placeholder, no image request, then the image', async () => {
+      const body = await openNews()
+      expect(body.querySelector('img')).toBeNull()
+      expect(body.innerHTML).not.toContain('img.partner.cn')
+      expect(body.textContent).toContain('[图片：横幅]')
+      expect(body.querySelector('[data-testid="show-images"]')?.textContent).toBe(
+        '此邮件含有外部图片显示图片',
+      )
+      await click(testUtils, byText('.mail-html__images-action', '显示图片'), '显示图片')
+      await until(testUtils, () => body.querySelector('img') !== null, 'the image')
+      expect(body.querySelector('img')?.getAttribute('src')).toBe('https://img.partner.cn/b.png')
+      expect(body.textContent).not.toContain('[图片')
+      expect(body.querySelector('[data-testid="show-images"]')).toBeNull()
+    })
+
+    it('H5: a tap on a link in the body asks first, showing the real target, then opens a new tab', async () => {
+      const ask = modal()
+      const body = await openNews()
+      await click(testUtils, body.querySelector('i'), 'the link (its inner words)')
+      await until(testUtils, () => ask.mock.calls.length > 0, 'the confirm')
+      expect(ask.mock.calls[0][0]).toMatchObject({ content: '将打开：https://partner.cn/n?id=1&from=mail' })
+      await until(testUtils, () => (browser.openInBrowser as jest.Mock).mock.calls.length > 0, 'opening')
+      expect(browser.openInBrowser).toHaveBeenCalledWith('https://partner.cn/n?id=1&from=mail')
+      // the list is WeChat's: H5 taps the body
+      expect(document.querySelector('[data-testid="mail-links"]')).toBeNull()
+    })
+
+    it('a link the member does not confirm opens nothing; a mailto link writes to its address', async () => {
+      const ask = jest
+        .spyOn(Taro, 'showModal')
+        .mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'ok' } as never)
+        .mockResolvedValueOnce({ confirm: true, cancel: false, errMsg: 'ok' } as never)
+      const body = await openNews()
+      await click(testUtils, body.querySelector('i'), 'the link')
+      await until(testUtils, () => ask.mock.calls.length === 1, 'the confirm')
+      await testUtils.act(() => new Promise((r) => setTimeout(r, 20)))
+      expect(browser.openInBrowser).not.toHaveBeenCalled()
+      const unsubscribe = Array.from(body.querySelectorAll('a')).find((a) => a.textContent === '退订')!
+      await click(testUtils, unsubscribe, '退订')
+      await until(testUtils, () => (Taro.navigateTo as jest.Mock).mock.calls.length > 0, 'compose')
+      expect(ask.mock.calls[1][0]).toMatchObject({ content: '将写信给：news@partner.cn' })
+      expect(Taro.navigateTo).toHaveBeenCalledWith({
+        url: `/mail/pages/compose/index?mode=new&to=${encodeURIComponent('news@partner.cn')}`,
+      })
+    })
+
+    it('WeChat: links are listed under the body; a tap confirms the target, then copies it', async () => {
+      process.env[JEST_ENV] = 'weapp'
+      const ask = modal()
+      const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok' } as never)
+      await openNews()
+      const list = document.querySelector('[data-testid="mail-links"]')!
+      expect(list.textContent).toContain('邮件中的链接')
+      await click(
+        testUtils,
+        byText('.mail-html__href', 'https://partner.cn/n?id=1&from=mail'),
+        'the listed link',
+      )
+      await until(testUtils, () => ask.mock.calls.length > 0, 'the confirm')
+      await until(
+        testUtils,
+        () => copy.mock.calls.length > 0,
+        `the copy after ${JSON.stringify(ask.mock.calls)}`,
+      )
+      expect(ask.mock.calls[0][0]).toMatchObject({
+        content: '将打开：https://partner.cn/n?id=1&from=mail',
+        confirmText: '复制链接',
+      })
+      expect(copy).toHaveBeenCalledWith({ data: 'https://partner.cn/n?id=1&from=mail' })
+      expect(Taro.showToast).toHaveBeenCalledWith({ title: '链接已复制，可在浏览器中打开', icon: 'none' })
+    })
+
+    async function openWithFiles(): Promise<string> {
+      const pdf = Buffer.alloc(150 * 1024, 7).toString('base64')
+      const png = Buffer.alloc(1800, 1).toString('base64')
+      await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
+        from: 'billing@vendor.cn',
+        subject: '附件测试',
+        content: '见附件',
+        attachments: [
+          { filename: '发票-2026-11.pdf', content_type: 'application/pdf', content: pdf },
+          { filename: '现场照片.png', content_type: 'image/png', content: png },
+        ],
+      })
+      const id = (await listOf(zhangsan)).find((i) => i.subject === '附件测试')!.mail_id
+      await open(id)
+      await until(testUtils, () => bodyText().includes('发票-2026-11'), 'the attachments')
+      return pdf
+    }
+    const rows = () => Array.from(document.querySelectorAll('[data-testid="attachment-row"]'))
+
+    it('lists the attachments with type, name (extension kept apart) and size; a tap opens the bytes', async () => {
+      const pdf = await openWithFiles()
+      expect(rows().map((r) => r.textContent)).toEqual([
+        'PDF发票-2026-11.pdf150.0 KB保存',
+        '图片现场照片.png1.8 KB保存',
+      ])
+      expect(rows()[0].querySelector('.att-list__ext')?.textContent).toBe('.pdf')
+      const opener = files.openAttachment as jest.Mock
+      opener.mockResolvedValue(undefined)
+      await click(testUtils, rows()[0], 'the PDF row')
+      await until(testUtils, () => opener.mock.calls.length > 0, 'opening')
+      expect(opener.mock.calls[0][0]).toMatchObject({
+        name: '发票-2026-11.pdf',
+        content_type: 'application/pdf',
+        data: pdf,
+      })
+      expect(files.saveAttachment).not.toHaveBeenCalled()
+    })
+
+    it('a row spins while its file loads; a failure says why with 重试, which repeats the save', async () => {
+      await openWithFiles()
+      let finish: () => void = () => undefined
+      const saver = files.saveAttachment as jest.Mock
+      saver.mockImplementationOnce(
+        () =>
+          new Promise<void>((_, reject) => (finish = () => reject(new Error('微信暂不能打开 .png 文件')))),
+      )
+      await click(testUtils, byText('.att-list__action', '保存'), '保存')
+      await until(
+        testUtils,
+        () => document.querySelector('[data-testid="attachment-busy"]') !== null,
+        'the spinner',
+      )
+      expect(rows()[0].textContent).toContain('正在打开…')
+      await testUtils.act(async () => finish())
+      await until(
+        testUtils,
+        () => document.querySelector('[data-testid="attachment-error"]') !== null,
+        'the reason',
+      )
+      expect(rows()[0].querySelector('[data-testid="attachment-error"]')?.textContent).toBe(
+        '微信暂不能打开 .png 文件',
+      )
+      saver.mockResolvedValueOnce(undefined)
+      await click(testUtils, byText('.att-list__action', '重试'), '重试')
+      await until(testUtils, () => saver.mock.calls.length === 2, 'the second save')
+      await until(
+        testUtils,
+        () => document.querySelector('[data-testid="attachment-error"]') === null,
+        'the row again',
+      )
+      expect(rows()[0].textContent).toContain('150.0 KB')
+    })
+
+    it('a folded message of the conversation with attachments shows a paperclip', async () => {
+      await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
+        from: 'chen@customer.cn',
+        subject: '合同',
+        content: '合同见附件。',
+        message_id: '<ct-1@customer.cn>',
+        attachments: [{ filename: '合同.docx', content_type: '', content: 'UEsDBA==' }],
+      })
+      await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
+        from: 'chen@customer.cn',
+        subject: '回复：合同',
+        content: '已盖章。',
+        in_reply_to: '<ct-1@customer.cn>',
+      })
+      const latest = (await listOf(zhangsan)).find((i) => i.subject === '回复：合同')!
+      await open(latest.mail_id)
+      await until(
+        testUtils,
+        () => document.querySelector('.read-page__folded') !== null,
+        'the folded message',
+      )
+      const folded = document.querySelector('.read-page__folded')!
+      expect(folded.textContent).toContain('合同见附件')
+      expect(folded.querySelector('[data-testid="folded-clip"]')?.getAttribute('aria-label')).toBe('1 个附件')
+      // unfolded, its attachment is listed
+      await click(testUtils, folded, 'unfold')
+      await until(testUtils, () => bodyText().includes('合同.docx'), 'its attachment')
+    })
   })
 })

@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { builtInFolderName } from '../../../policy/folders'
 import { deliveryLabel } from '../../../policy/outbound'
-import { AttachmentList, type AttachmentState } from '../../../components/AttachmentList'
+import { AttachmentList } from '../../../components/AttachmentList'
 import { FolderSheet } from '../../../components/FolderSheet'
 import { MailHtml } from '../../../components/MailHtml'
 import { PeopleSheet } from '../../../components/PeopleSheet'
@@ -14,7 +14,14 @@ import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
 import { FIXED_FOLDERS } from '../../../stores/messages'
 import type { Person } from '../../../stores/people'
-import type { AttachmentInfo, Message, MessageChange, OpenedMessage } from '../../../stores/read'
+import type {
+  AttachmentInfo,
+  FileAction,
+  FileState,
+  Message,
+  MessageChange,
+  OpenedMessage,
+} from '../../../stores/read'
 import { read } from '../../../stores/readSession'
 import { openAttachment, saveAttachment } from '../../../utils/attachmentFile'
 import { openInBrowser } from '../../../utils/browserFile'
@@ -239,19 +246,35 @@ function ReadPage() {
   )
 }
 
+/** H5 or WeChat. Read into a name first: page tests rewrite process.env.TARO_ENV textually. */
+function inBrowser(): boolean {
+  const env = process.env.TARO_ENV
+  return env === 'h5'
+}
+
+/** the address of a mailto: link, without its ?subject=… and percent-escapes */
+function mailtoAddress(href: string): string {
+  const raw = href.slice(7).split('?')[0]
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}
+
 /** Links in a mail open only after the member has seen where they lead. */
 async function confirmLink(href: string): Promise<void> {
   const mail = href.toLowerCase().startsWith('mailto:')
-  const target = mail ? href.slice(7) : href
+  const target = mail ? mailtoAddress(href) : href
   const r = await Taro.showModal({
     title: mail ? '给此地址写信？' : '打开链接？',
     content: `将${mail ? '写信给' : '打开'}：${target}`,
-    confirmText: mail ? '写信' : process.env.TARO_ENV === 'h5' ? '打开' : '复制链接',
+    confirmText: mail ? '写信' : inBrowser() ? '打开' : '复制链接',
   })
   if (!r.confirm) return
   if (mail) {
     void Taro.navigateTo({ url: `/mail/pages/compose/index?mode=new&to=${encodeURIComponent(target)}` })
-  } else if (process.env.TARO_ENV === 'h5') {
+  } else if (inBrowser()) {
     openInBrowser(href)
   } else {
     // WeChat opens no outside web page from a mini-program: the member pastes it in a browser.
@@ -261,28 +284,23 @@ async function confirmLink(href: string): Promise<void> {
 }
 
 /** A message's body: its HTML (sanitised by the backend) or its text, then its attachments. */
-function Body({ m, opened }: { m: Message; opened: OpenedMessage }) {
-  const [showImages, setShowImages] = useState(false)
-  const [states, setStates] = useState<Record<string, AttachmentState | undefined>>({})
-  const handle = async (a: AttachmentInfo, action: typeof openAttachment) => {
-    if (states[a.attachment_id]?.busy) return
-    setStates((s) => ({ ...s, [a.attachment_id]: { busy: true } }))
-    const got = await opened.attachment(m.mail_id, a.attachment_id)
-    let error = 'error' in got ? got.error : ''
-    if ('file' in got)
-      error = await action(got.file).then(
-        () => '',
-        (e: Error) => e.message || '无法打开附件',
-      )
-    setStates((s) => ({ ...s, [a.attachment_id]: error ? { error } : {} }))
-  }
+const Body = observer(function Body({ m, opened }: { m: Message; opened: OpenedMessage }) {
+  const states: Record<string, FileState | undefined> = {}
+  for (const a of m.attachments ?? []) states[a.attachment_id] = opened.fileState(m.mail_id, a.attachment_id)
+  const run = (a: AttachmentInfo, kind: FileAction) =>
+    void opened.withAttachment(
+      m.mail_id,
+      a.attachment_id,
+      kind,
+      kind === 'open' ? openAttachment : saveAttachment,
+    )
   return (
     <>
       {m.content_html ? (
         <MailHtml
           html={m.content_html}
-          showImages={showImages}
-          onShowImages={() => setShowImages(true)}
+          showImages={opened.imagesShown.has(m.mail_id)}
+          onShowImages={() => opened.showImages(m.mail_id)}
           onOpenLink={(href) => void confirmLink(href)}
         />
       ) : (
@@ -295,13 +313,14 @@ function Body({ m, opened }: { m: Message; opened: OpenedMessage }) {
         <AttachmentList
           attachments={m.attachments}
           states={states}
-          onOpen={(a) => void handle(a, openAttachment)}
-          onSave={(a) => void handle(a, saveAttachment)}
+          onOpen={(a) => run(a, 'open')}
+          onSave={(a) => run(a, 'save')}
+          onRetry={(a) => run(a, states[a.attachment_id]?.failed ?? 'open')}
         />
       )}
     </>
   )
-}
+})
 
 const MessageBlock = observer(function MessageBlock({
   m,
@@ -393,9 +412,11 @@ const Earlier = observer(function Earlier({
       <Text className="read-page__folded-from">{stores.people.name(m.from)}</Text>
       {tag}
       {m.attachments && m.attachments.length > 0 ? (
-        <Text className="read-page__folded-clip" aria-label={`${m.attachments.length} 个附件`}>
-          📎
-        </Text>
+        <View
+          className="read-page__folded-clip"
+          aria-label={`${m.attachments.length} 个附件`}
+          data-testid="folded-clip"
+        />
       ) : null}
       <Text className="read-page__folded-text">{plainText(m.content).slice(0, 60)}</Text>
     </View>
