@@ -38,7 +38,11 @@ export function AttachmentList({ attachments, states, onOpen, onSave, onRetry }:
             role="button"
             aria-label={`打开 ${a.name}`}
             data-testid="attachment-row"
-            onClick={() => (s.error ? onRetry(a) : onOpen(a))}
+            onClick={(e) => {
+              e.stopPropagation() // inside an unfolded earlier message, a tap here must not fold it
+              if (s.error) onRetry(a)
+              else onOpen(a)
+            }}
           >
             <View className={`att-list__badge att-list__badge--${kind.tone}`} aria-hidden>
               {kind.label}

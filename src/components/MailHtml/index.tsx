@@ -28,7 +28,10 @@ export function MailHtml({ html, showImages, onShowImages, onOpenLink }: MailHtm
           hoverClass="cell-hover"
           role="button"
           data-testid="show-images"
-          onClick={onShowImages}
+          onClick={(e) => {
+            e.stopPropagation() // inside an unfolded earlier message, a tap here must not fold it
+            onShowImages()
+          }}
         >
           <Text className="mail-html__images-text">此邮件含有外部图片</Text>
           <Text className="mail-html__images-action">显示图片</Text>
@@ -58,7 +61,10 @@ export function MailHtml({ html, showImages, onShowImages, onOpenLink }: MailHtm
               className="mail-html__linkrow"
               hoverClass="cell-hover"
               role="button"
-              onClick={() => onOpenLink(href)}
+              onClick={(e) => {
+                e.stopPropagation()
+                onOpenLink(href)
+              }}
             >
               <Text className="mail-html__href">{href.replace(/^mailto:/i, '')}</Text>
             </View>

@@ -481,6 +481,12 @@ describe('Read page', () => {
       // unfolded, its attachment is listed
       await click(testUtils, folded, 'unfold')
       await until(testUtils, () => bodyText().includes('合同.docx'), 'its attachment')
+      // opening it keeps the message unfolded (the row's tap is not the fold's)
+      ;(files.openAttachment as jest.Mock).mockResolvedValue(undefined)
+      await click(testUtils, rows()[0], 'the attachment of the unfolded message')
+      await until(testUtils, () => (files.openAttachment as jest.Mock).mock.calls.length > 0, 'opening')
+      expect(bodyText()).toContain('合同.docx')
+      expect(document.querySelector('.read-page__folded')).toBeNull()
     })
   })
 })
