@@ -349,9 +349,15 @@ test('journey 11: HTML mail and attachments — read, attach from a chat, send, 
     assert.equal(h.route, 'mail/pages/read/index')
     const rich = h.byTag('rich-text')
     assert.equal(rich.length, 1, 'one rich-text body')
-    assert.ok(!JSON.stringify(rich[0].attr).includes('img.xinghe-partner.com'), 'no remote image before 显示图片')
+    assert.ok(
+      !JSON.stringify(rich[0].attr).includes('img.xinghe-partner.com'),
+      'no remote image before 显示图片',
+    )
     await h.tap(h.exact('显示图片'))
-    assert.ok(JSON.stringify(h.byTag('rich-text')[0].attr).includes('img.xinghe-partner.com'), 'images on request')
+    assert.ok(
+      JSON.stringify(h.byTag('rich-text')[0].attr).includes('img.xinghe-partner.com'),
+      'images on request',
+    )
     await h.navigate('navigateBack', '')
 
     // Compose: 添加附件 picks a file from a chat (wx.chooseMessageFile), uploads it, sends it.
@@ -363,7 +369,10 @@ test('journey 11: HTML mail and attachments — read, attach from a chat, send, 
     await h.settle()
     assert.ok(h.byText('报价单.pdf').length > 0, 'the file is listed')
     await h.tap(button(h, '发送'))
-    assert.ok(h.records.toasts.some((t) => t.title === '已发送'), JSON.stringify(h.records.toasts))
+    assert.ok(
+      h.records.toasts.some((t) => t.title === '已发送'),
+      JSON.stringify(h.records.toasts),
+    )
 
     // 已发送 → the mail → its attachment opens in WeChat's document viewer with the same bytes.
     await h.tap(h.one('已发送'))

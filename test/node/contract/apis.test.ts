@@ -24,7 +24,6 @@ const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
 const additions = tableApis(readme.slice(readme.indexOf('## Contract additions')))
 const declared = new Set(Object.keys(apis))
 
-
 describe('the contract declares each API once', () => {
   test('api.md tables are read (sanity: the parse finds the known APIs)', () => {
     expect(specApis.size).toBeGreaterThan(45)

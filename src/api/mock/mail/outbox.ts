@@ -63,7 +63,11 @@ export function claimOutbound(state: BackendState, now: number): OutboundJob | n
       in_reply_to: m.in_reply_to,
       time: m.time,
       ...(m.content_html ? { content_html: m.content_html } : {}),
-      attachments: (m.attachments ?? []).map((a) => ({ name: a.name, content_type: a.content_type, blob: a.blob })),
+      attachments: (m.attachments ?? []).map((a) => ({
+        name: a.name,
+        content_type: a.content_type,
+        blob: a.blob,
+      })),
     },
   }
 }
