@@ -24,5 +24,8 @@ export function sqlBlobs(db: Db, callTx: () => Queryable | null = () => null): B
       // encode() breaks lines every 76 characters
       return r.rows[0] ? r.rows[0].data.replace(/\n/g, '') : null
     },
+    async delete(id) {
+      await (callTx() ?? db).query(`DELETE FROM attachment_blobs WHERE id = $1`, [id])
+    },
   }
 }

@@ -36,5 +36,8 @@ export function platformBlobs(): BlobStore {
       const v = await request((await db()).transaction(STORE).objectStore(STORE).get(id))
       return typeof v === 'string' ? v : null
     },
+    async delete(id) {
+      await request((await db()).transaction(STORE, 'readwrite').objectStore(STORE).delete(id))
+    },
   }
 }

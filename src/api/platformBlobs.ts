@@ -39,5 +39,9 @@ export function platformBlobs(): BlobStore {
         return null
       }
     },
+    async delete(id) {
+      // a file already gone (a retried release) is what we wanted
+      await fsCall<unknown>((cb) => fs.unlink({ filePath: path(id), ...cb })).catch(() => undefined)
+    },
   }
 }

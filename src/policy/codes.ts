@@ -39,6 +39,8 @@ export const ErrCode = {
   MIGRATION_IN_PROGRESS: 690013,
   MIGRATION_CONFIRM_MISMATCH: 690014,
   IDEMPOTENCY_MISMATCH: 690015,
+  /** 彻底删除 of mail that is not in 已删除 or 垃圾箱 (README contract additions) */
+  NOT_IN_TRASH: 690016,
 } as const
 
 export type ErrCodeValue = (typeof ErrCode)[keyof typeof ErrCode]

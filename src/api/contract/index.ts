@@ -4,6 +4,7 @@
 import type { InferInput, InferOutput } from 'valibot'
 import { directoryApis } from './directory'
 import { mailApis } from './mail'
+import { mailPurgeApis } from './mailPurge'
 import { migrationApis } from './migration'
 import { publicmailApis } from './publicmail'
 
@@ -19,6 +20,7 @@ export const apis = {
   ...directoryApis,
   ...publicmailApis,
   ...mailApis,
+  ...mailPurgeApis,
   ...migrationApis,
 }
 

@@ -2,13 +2,16 @@
 // them in their own table): the state holds each attachment's metadata and a blob id, a BlobStore
 // holds the bytes. Blobs are immutable and shared by every copy of a message (internal delivery,
 // forward), so nothing is copied. A call's new blobs are written before its state commits; a call
-// that is undone leaves at most an unreferenced blob behind, never a reference without bytes.
+// that is undone leaves at most an unreferenced blob behind, never a reference without bytes. Blobs
+// a call left unreferenced (彻底删除) are deleted only after it commits, for the same reason.
 
 export interface BlobStore {
   /** stores base64 `data` under `id` (ids are never reused) */
   put(id: string, data: string): Promise<void>
   /** the base64 data, or null when no blob has that id */
   get(id: string): Promise<string | null>
+  /** forgets the bytes (no message names them any more: 彻底删除); an unknown id is no error */
+  delete(id: string): Promise<void>
 }
 
 /** mail/attachment/get's handler answers the blob id here; the backend swaps in the bytes as `data` */
@@ -20,6 +23,7 @@ export function memoryBlobs(): BlobStore & { size(): number } {
   return {
     put: async (id, data) => void blobs.set(id, data),
     get: async (id) => blobs.get(id) ?? null,
+    delete: async (id) => void blobs.delete(id),
     size: () => blobs.size,
   }
 }

@@ -18,6 +18,8 @@ export interface MockEnv {
    * always sets it (a bare test env without it cannot take attachments)
    */
   putBlob?(data: string): string
+  /** no message, draft or upload names this blob any more: deleted once the call has committed */
+  dropBlob?(id: string): void
   /** the largest attachment accepted (api.md: 2 MB in the in-device backend, 20 MB on the server) */
   maxAttachmentBytes?: number
 }

@@ -123,6 +123,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const maxAttachmentBytes = options.maxAttachmentBytes ?? DEFAULT_MAX_BYTES
   // The open call's new blobs: written just before it commits, forgotten when it is undone.
   let newBlobs: { id: string; data: string }[] = []
+  // Blobs the open call left unreferenced: deleted after it commits (never a reference without bytes).
+  let deadBlobs: string[] = []
   let blobSeq = 0
   // Unique across instances and restarts, not secret: a file is reached only through its mailbox.
   const blobPrefix = `b${now().toString(36)}${Math.random().toString(36).slice(2, 8)}-`
@@ -147,6 +149,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       newBlobs.push({ id, data })
       return id
     },
+    dropBlob: (id) => void deadBlobs.push(id),
     maxAttachmentBytes,
   }
   const seed = (): BackendState => (options.corps ? stateFromSetups(options.corps) : demoState(env))
@@ -237,6 +240,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     }
     const taskMark = tasks.length
     newBlobs = []
+    deadBlobs = []
     accessTouched = false
     tracker.begin((path: Path) => {
       port?.touch(path)
@@ -244,6 +248,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     })
     const undo = async (): Promise<void> => {
       newBlobs = []
+      deadBlobs = []
       tracker.rollback()
       tasks.length = taskMark
       resetDerived()
@@ -276,6 +281,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     if (!port || !tracker.changed) {
       tracker.end()
       await port?.abort()
+      await releaseBlobs()
       return result
     }
     try {
@@ -286,11 +292,21 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       return failure(ErrCode.BUSY, SAVE_FAILED_MESSAGE)
     }
     tracker.end()
+    await releaseBlobs()
     if (checkWrites && port.verify && port.usage().bytes < VERIFY_MAX_BYTES) {
       const bad = port.verify(state)
       if (bad.length) throw new Error(`state written without tracking: ${bad.slice(0, 5).join(', ')}`)
     }
     return result
+  }
+
+  /** after a commit: a blob that cannot be deleted stays behind unreferenced, never a lost file */
+  async function releaseBlobs(): Promise<void> {
+    for (const id of deadBlobs.splice(0)) {
+      await blobs
+        .delete(id)
+        .catch((e: unknown) => console.error('[mock backend] a freed file stays stored', e))
+    }
   }
 
   const isOk = (r: ApiResult) => r.errcode === 0

@@ -286,6 +286,7 @@ test('a failing blob store undoes the call: no message refers to bytes that were
       throw new Error('disk full')
     },
     get: async () => null,
+    delete: async () => undefined,
   }
   const { b } = await setup({ blobs: failing })
   const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)

@@ -5,6 +5,7 @@ import type { ApiSpec, ApiTable, Handlers } from '../registry'
 import { directoryApis } from './directory'
 import { publicmailApis } from './publicmail'
 import { mailApis } from './mail'
+import { mailPurgeApis } from './mailPurge'
 import { mailSearchApis } from './mailSearch'
 import { migrationApis } from './migration'
 import { publicmailDirectoryApis } from './publicmailDirectory'
@@ -13,6 +14,7 @@ export const handlers: Handlers = {
   ...directoryApis,
   ...publicmailApis,
   ...mailApis,
+  ...mailPurgeApis,
   ...mailSearchApis,
   ...migrationApis,
   ...publicmailDirectoryApis,
