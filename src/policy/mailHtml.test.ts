@@ -312,9 +312,10 @@ test('properties: text without markup comes out as the same text (decoded once)'
   )
 })
 
-test('linear enough: 200 KB of unterminated tags and quotes is cleaned in well under a second', () => {
+// Its speed on such input is measured in bench/mailHtml.bench.ts, not here.
+test('200 KB of unterminated tags and quotes comes out as escaped text, never as markup', () => {
   const flood = '<a href="'.repeat(10000) + "<p title='".repeat(10000)
-  const started = Date.now()
-  clean(flood)
-  expect(Date.now() - started).toBeLessThan(1000)
+  const out = clean(flood)
+  expect(out.includes('<')).toBe(false)
+  expect(out.startsWith('&lt;a href=')).toBe(true)
 })

@@ -1,6 +1,6 @@
 // Each API is declared once (src/api/contract): exactly the APIs of api.md's tables plus the
 // additions the README documents, each bound to one handler, with the flags the dispatcher uses.
-import { readFileSync } from 'fs'
+import { existsSync, readFileSync } from 'fs'
 import { join } from 'path'
 import { apis, type ApiName } from '../../../src/api/contract'
 import { apiTable, handlers } from '../../../src/api/mock/handlers'
@@ -19,23 +19,29 @@ function tableApis(markdown: string): Set<string> {
   return names
 }
 
-const specApis = tableApis(readFileSync(join(ROOT, '../shared/spec/api.md'), 'utf8'))
+// The spec sits beside the repository (../shared/spec); BIZMAIL_SPEC_DIR points elsewhere.
+const SPEC = join(process.env.BIZMAIL_SPEC_DIR ?? join(ROOT, '../shared/spec'), 'api.md')
+const specApis = tableApis(existsSync(SPEC) ? readFileSync(SPEC, 'utf8') : '')
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
 const additions = tableApis(readme.slice(readme.indexOf('## Contract additions')))
 const declared = new Set(Object.keys(apis))
 
+// Without the spec (a checkout on its own) only its three checks are skipped, and say why.
+const withSpec = existsSync(SPEC) ? test : test.skip
+if (!existsSync(SPEC)) console.warn(`${SPEC} not found: the checks against api.md are skipped`)
+
 describe('the contract declares each API once', () => {
-  test('api.md tables are read (sanity: the parse finds the known APIs)', () => {
+  withSpec('api.md tables are read (sanity: the parse finds the known APIs)', () => {
     expect(specApis.size).toBeGreaterThan(45)
     for (const name of ['tag/addtagusers', 'tag/deltagusers', 'contactrule/preview', 'mail/draft/delete'])
       expect(specApis).toContain(name)
   })
 
-  test('every API of api.md is in the contract', () => {
+  withSpec('every API of api.md is in the contract', () => {
     expect([...specApis].filter((name) => !declared.has(name))).toEqual([])
   })
 
-  test('every API of the contract is in api.md or documented as an addition in the README', () => {
+  withSpec('every API of the contract is in api.md or documented as an addition in the README', () => {
     expect([...declared].filter((name) => !specApis.has(name) && !additions.has(name))).toEqual([])
   })
 
