@@ -85,6 +85,7 @@ export function inboundServer(options: InboundOptions): SMTPServer {
           content: parsed.content,
           message_id: parsed.message_id,
           in_reply_to: parsed.in_reply_to,
+          ...(parsed.references.length ? { references: parsed.references } : {}),
           ...(parsed.html ? { html: parsed.html } : {}),
           ...(parsed.attachments.length ? { attachments: parsed.attachments } : {}),
         }

@@ -69,7 +69,10 @@ export function startRelay(core: ServerCore, options: RelayOptions): RelayWorker
       }
       await transport.sendMail({
         envelope: { from: addressOf(job.mail.from), to: job.recipients },
-        from: job.mail.from,
+        // Recipients see who wrote: "销售部" <sales@corp> (nodemailer quotes and encodes the name).
+        from: job.mail.from_name
+          ? { name: job.mail.from_name, address: addressOf(job.mail.from) }
+          : job.mail.from,
         to: job.mail.to,
         cc: job.mail.cc.length ? job.mail.cc : undefined,
         subject: job.mail.subject,
@@ -78,7 +81,8 @@ export function startRelay(core: ServerCore, options: RelayOptions): RelayWorker
         ...(attachments.length ? { attachments } : {}),
         messageId: job.mail.message_id,
         inReplyTo: job.mail.in_reply_to || undefined,
-        references: job.mail.in_reply_to || undefined,
+        // The whole chain (RFC 5322 §3.6.4): clients thread by it, not by In-Reply-To alone.
+        references: job.mail.references.length ? job.mail.references : undefined,
         date: new Date(job.mail.time),
       })
       return { ok: true }

@@ -1,11 +1,12 @@
 // MIME → the mail the core stores (IncomingMail), with mailparser: the text part (or the HTML part
 // through the app's own converter, policy/mailText), the HTML part as it came (the core sanitises
-// it), the attachments with their decoded (RFC 2047 / 2231) names, and In-Reply-To — or, without
-// one, the last id of References — for threading. Never throws.
+// it), the attachments with their decoded (RFC 2047 / 2231) names, In-Reply-To — or, without
+// one, the last id of References — and the References chain (capped) for threading. Never throws.
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser'
 import { MAX_CONTENT, MAX_HEADER_ID, MAX_SUBJECT } from '../../src/api/contract/mail'
 import { isValidAddress, MAX_RECIPIENTS, normalizeAddress } from '../../src/policy/mailAddress'
 import { htmlToText } from '../../src/policy/mailText'
+import { capReferences } from '../../src/policy/references'
 
 export interface ParsedMessage {
   /** `Name <address>` or a bare address, always a valid address */
@@ -16,6 +17,8 @@ export interface ParsedMessage {
   content: string
   message_id: string
   in_reply_to: string
+  /** References, oldest first: the root and the newest ids (policy/references) */
+  references: string[]
   /** the HTML part as sent ('' when none) */
   html: string
   attachments: { filename: string; content_type: string; content: string }[]
@@ -48,6 +51,7 @@ export async function parseMessage(raw: Buffer, envelopeFrom: string): Promise<P
       content: clipBody(body),
       message_id: headerId(mail.messageId),
       in_reply_to: headerId(mail.inReplyTo || references[references.length - 1]),
+      references: capReferences(references.map(headerId)),
       html: typeof mail.html === 'string' ? mail.html : '',
       attachments,
       malformed: false,
@@ -62,6 +66,7 @@ export async function parseMessage(raw: Buffer, envelopeFrom: string): Promise<P
       content: clip(raw.toString('utf8'), MAX_CONTENT),
       message_id: '',
       in_reply_to: '',
+      references: [],
       html: '',
       attachments: [],
       malformed: true,

@@ -234,6 +234,63 @@ describe('outbound through the relay', () => {
     }
   })
 
+  test('a reply leaves with In-Reply-To, the full References chain and the sender’s display name', async () => {
+    const sink = await startSink()
+    try {
+      await withRelay(`smtp://127.0.0.1:${sink.port}`, async ({ core }) => {
+        const created = await core.call(
+          'exmail/publicmail/create',
+          {
+            email: 'sales@test.com',
+            name: '销售部',
+            userid_list: { list: ['boss'] },
+            idempotency_key: 'mb-1',
+          },
+          boss,
+        )
+        expect(created.errcode).toBe(0)
+        const got = await core.deliver('wwtest', 'sales@test.com', {
+          from: '陈经理 <chen@customer.cn>',
+          subject: 'Re: 询价：X300',
+          content: '数量改为 3 台。',
+          message_id: '<q2@customer.cn>',
+          in_reply_to: '<q1@customer.cn>',
+          references: ['<q0@customer.cn>', '<q1@customer.cn>'],
+        })
+        expect(got.errcode).toBe(0)
+        const sent = await core.call(
+          'mail/message/send',
+          {
+            mailbox: created.id,
+            from: 'sales@test.com',
+            to: ['chen@customer.cn'],
+            subject: '回复：询价：X300',
+            content: '好的，3 台。',
+            in_reply_to: '<q2@customer.cn>',
+            idempotency_key: 'reply-1',
+          },
+          boss,
+        )
+        expect(sent.errcode).toBe(0)
+        const { mail } = await until(async () =>
+          sink.received.find((r) => r.mail.subject === '回复：询价：X300'),
+        )
+        expect(mail.inReplyTo).toBe('<q2@customer.cn>')
+        expect(mail.references).toEqual(['<q0@customer.cn>', '<q1@customer.cn>', '<q2@customer.cn>'])
+        expect(mail.from?.value[0]).toEqual({ name: '销售部', address: 'sales@test.com' })
+        expect(mail.messageId).toBe(sent.message_id)
+        // A member's own mail carries the member's name; a new mail no References at all.
+        await sendOut(core, '新话题', 'client@outside.com', 'out-name')
+        const plain = await until(async () => sink.received.find((r) => r.mail.subject === '新话题'))
+        expect(plain.mail.from?.value[0]).toEqual({ name: 'boss', address: 'boss@test.com' })
+        expect(plain.mail.headers.has('references')).toBe(false)
+        expect(plain.mail.headers.has('in-reply-to')).toBe(false)
+      })
+    } finally {
+      await sink.close()
+    }
+  })
+
   test('relay down: 发送中 with the reason; relay back after the backoff: delivered once', async () => {
     const port = await freePort()
     let sink: Sink | null = null

@@ -136,6 +136,39 @@ describe('inbound SMTP', () => {
     expect(items.find((i) => i.subject === '关于第三季度的报价 ✓')).toBeUndefined()
   })
 
+  test('a mail whose parent never arrived joins the thread of an earlier id of its References', async () => {
+    await transport().sendMail({
+      from: 'chen@customer.cn',
+      to: 'boss@test.com',
+      subject: '样机测试安排',
+      text: '下周二可以吗？',
+      messageId: '<trial-root@customer.cn>',
+    })
+    // Wang answers Chen's reply to boss (that reply was never copied to boss): a new subject.
+    await transport().sendMail({
+      from: '"王工" <wang@customer.cn>',
+      to: 'boss@test.com',
+      subject: '机房已准备好',
+      text: '周二上午九点。',
+      messageId: '<trial-3@customer.cn>',
+      inReplyTo: '<trial-2@customer.cn>',
+      references: ['<trial-root@customer.cn>', '<trial-2@customer.cn>'],
+    })
+    const items = await folder(app, token, 'personal')
+    const joined = items.find((i) => i.subject === '机房已准备好')!
+    expect(joined.count).toBe(2)
+    expect(items.find((i) => i.subject === '样机测试安排')).toBeUndefined()
+    const read = await api(app, token, 'mail/message/read', {
+      mailbox: 'personal',
+      mail_id: joined.mail_id,
+      thread: true,
+    })
+    expect((read.conversation as { message_id: string }[]).map((m) => m.message_id)).toEqual([
+      '<trial-root@customer.cn>',
+      '<trial-3@customer.cn>',
+    ])
+  })
+
   test('an unknown local address and an outside domain are refused at RCPT with 550', async () => {
     for (const rcpt of ['nobody@test.com', 'someone@elsewhere.com']) {
       const err = await transport()

@@ -49,6 +49,29 @@ describe('threadFor', () => {
       '<root@x>',
     )
   })
+  test('an unknown In-Reply-To with a known earlier id of References joins that thread', () => {
+    const mail = { message_id: '<c@x>', in_reply_to: '<gone@x>', subject: '另一件事' }
+    expect(threadFor({ ...mail, references: ['<a@x>', '<gone@x>'] }, lookup)).toBe('<root@x>')
+    expect(threadFor({ ...mail, in_reply_to: '', references: ['<a@x>'] }, lookup)).toBe('<root@x>')
+    // without the chain it stands alone (no reply prefix, a different subject)
+    expect(threadFor(mail, lookup)).toBe('<c@x>')
+    expect(threadFor({ ...mail, references: ['<gone@x>', '<c@x>'] }, lookup)).toBe('<c@x>')
+  })
+  test('the nearest known ancestor of References wins; In-Reply-To comes first', () => {
+    const ids: Record<string, string> = { '<a@x>': '<t1@x>', '<b@x>': '<t2@x>' }
+    const two = { threadOfMessageId: (id: string) => ids[id], threadOfSubject: () => undefined }
+    const mail = { message_id: '<c@x>', in_reply_to: '', subject: 's' }
+    expect(threadFor({ ...mail, references: ['<a@x>', '<b@x>', '<gone@x>'] }, two)).toBe('<t2@x>')
+    expect(threadFor({ ...mail, in_reply_to: '<a@x>', references: ['<b@x>'] }, two)).toBe('<t1@x>')
+  })
+  test('References with no known id is a reply: the same base subject joins', () => {
+    expect(
+      threadFor(
+        { message_id: '<c@x>', in_reply_to: '', subject: '报价单', references: ['<gone@x>'] },
+        lookup,
+      ),
+    ).toBe('<root@x>')
+  })
   test('a plain subject without In-Reply-To starts its own thread', () => {
     expect(threadFor({ message_id: '<b@x>', in_reply_to: '', subject: '报价单' }, lookup)).toBe('<b@x>')
     expect(threadFor({ message_id: '<b@x>', in_reply_to: '', subject: 'Re: 新主题' }, lookup)).toBe('<b@x>')

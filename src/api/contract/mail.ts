@@ -138,6 +138,21 @@ const inReplyTo = opt(
   text(MAX_HEADER_ID, 'In-Reply-To 必须是文本', `In-Reply-To 不能超过 ${MAX_HEADER_ID} 个字符`),
 )
 const draftId = opt(text(64, '草稿 id 无效', '草稿 id 无效'))
+/** inbound References (policy/references caps what is stored) */
+export const MAX_INCOMING_REFERENCES = 200
+const references = opt(
+  v.pipe(
+    v.array(
+      text(
+        MAX_HEADER_ID,
+        'References 需为 Message-ID 文本',
+        `References 中每项不能超过 ${MAX_HEADER_ID} 个字符`,
+      ),
+      'References 必须是数组',
+    ),
+    v.maxLength(MAX_INCOMING_REFERENCES, `References 最多 ${MAX_INCOMING_REFERENCES} 项`),
+  ),
+)
 /** send checks each address (policy/mailAddress); a draft may hold half-typed ones */
 const sendList = opt(
   v.pipe(
@@ -201,6 +216,7 @@ export const incomingMail = v.object(
       text(MAX_HEADER_ID, 'Message-ID 必须是文本', `Message-ID 不能超过 ${MAX_HEADER_ID} 个字符`),
     ),
     in_reply_to: inReplyTo,
+    references,
     html: opt(text(MAX_CONTENT * 4, 'HTML 正文必须是文本', 'HTML 正文过长')),
     attachments: opt(
       v.pipe(

@@ -16,6 +16,8 @@ export interface IncomingMail {
   content: string
   message_id?: string
   in_reply_to?: string
+  /** the References header's Message-IDs, oldest first (the backend keeps the root and the newest 19) */
+  references?: string[]
   /** the HTML part (the backend sanitises it) */
   html?: string
   /** content in base64 */

@@ -122,6 +122,8 @@ export interface MailMessage extends Message {
   bcc: string[]
   /** thread key: message_id of the thread's root */
   thread: string
+  /** the References chain, oldest first, capped (policy/references); absent = none */
+  references?: string[]
   /** address the message arrived at (mailbox address or alias), for reply-from defaults */
   delivered_to: string
   /** a Sent copy with outside recipients, while and after the relay takes it (server only) */

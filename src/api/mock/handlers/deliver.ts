@@ -16,6 +16,7 @@ import { parseInput } from '../../contract/schema'
 import type { MockEnv } from '../env'
 import { sanitizeMailHtml } from '../../../policy/mailHtml'
 import { htmlToText } from '../../../policy/mailText'
+import { capReferences } from '../../../policy/references'
 import { storeFile } from '../mail/attachments'
 import { receive } from '../mail/delivery'
 import { routeAddress } from '../mail/routing'
@@ -31,6 +32,8 @@ export interface CheckedIncoming {
   content: string
   message_id: string
   in_reply_to: string
+  /** capped (policy/references) */
+  references: string[]
   /** sanitised */
   content_html: string
   /** checked, not stored yet (storeIncomingFiles, once the mail is known not to be a resend) */
@@ -71,6 +74,7 @@ export function checkIncoming(raw: unknown): Verdict<CheckedIncoming> {
     content: mail.content.trim() || !html ? mail.content : htmlToText(html),
     message_id: (mail.message_id ?? '').trim(),
     in_reply_to: (mail.in_reply_to ?? '').trim(),
+    references: capReferences(mail.references ?? []),
     content_html: html,
     files,
   })

@@ -125,7 +125,8 @@ const messageList = withMailbox<'mail/message/list'>(({ caller }, body, { store 
 })
 
 function messageView(m: MailMessage) {
-  const { outbound: _queue, attachments: _files, ...rest } = m
+  // The References chain is for mail clients (the relay's headers), not for the app.
+  const { outbound: _queue, attachments: _files, references: _chain, ...rest } = m
   const delivery = deliveryOf(m)
   const attachments = attachmentViews(m.attachments)
   return {

@@ -11,6 +11,8 @@ export interface Inbound {
   content: string
   message_id: string
   in_reply_to: string
+  /** the References chain, oldest first, capped already (policy/references) */
+  references?: string[]
   /** the address it was routed by (mailbox address or alias) */
   delivered_to: string
   time: number
@@ -40,6 +42,7 @@ export function receive(store: MailStore, mail: Inbound): MailMessage {
     starred: outcome.star,
     message_id: mail.message_id,
     in_reply_to: mail.in_reply_to,
+    ...(mail.references?.length ? { references: mail.references } : {}),
     delivered_to: mail.delivered_to,
     ...(mail.content_html ? { content_html: mail.content_html } : {}),
     // Each copy gets its own list (the bytes stay one shared blob).

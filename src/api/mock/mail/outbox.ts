@@ -2,7 +2,7 @@
 // core (the server's SMTP relay client) claims one, sends it, and reports back; each step is one
 // transaction, so a worker that dies mid-send leaves a lease that runs out and another one retries.
 import { OUTBOUND_LEASE_MS, OUTBOUND_MAX_ATTEMPTS, outboundRetryDelay } from '../../../policy/outbound'
-import type { BackendState, MailMessage } from '../state'
+import type { BackendState, CorpState, MailMessage } from '../state'
 import { bounce } from './bounce'
 
 export interface OutboundRef {
@@ -19,6 +19,10 @@ export interface OutboundJob extends OutboundRef {
     MailMessage,
     'from' | 'to' | 'cc' | 'subject' | 'content' | 'message_id' | 'in_reply_to' | 'time'
   > & {
+    /** the sender's display name for From: the business mailbox's name or the member's ('' = none) */
+    from_name: string
+    /** the References header, oldest first ([] = not a reply) */
+    references: string[]
     content_html?: string
     /** with their blob ids: the relay reads the bytes (blobs.ts) */
     attachments: { name: string; content_type: string; blob: string }[]
@@ -29,6 +33,13 @@ export type OutboundOutcome =
   { ok: true } | { ok: false; /** the relay refused for good (5xx) */ permanent: boolean; reason: string }
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
+
+/** whose store this is, by name: the business mailbox's, else the member's whose mailbox it is */
+function senderName(corp: CorpState, storeId: string): string {
+  for (const mb of Object.values(corp.publicmails)) if (mb.storeId === storeId) return mb.name
+  for (const u of Object.values(corp.users)) if (u.storeId === storeId) return u.name
+  return ''
+}
 
 /** the next message due for the relay, leased to the caller; null when none is due */
 export function claimOutbound(state: BackendState, now: number): OutboundJob | null {
@@ -61,6 +72,9 @@ export function claimOutbound(state: BackendState, now: number): OutboundJob | n
       content: m.content,
       message_id: m.message_id,
       in_reply_to: m.in_reply_to,
+      from_name: senderName(state.corps[best.ref.corpid], best.ref.storeId),
+      // Mail stored before chains were kept still names its parent.
+      references: m.references?.length ? m.references.slice() : m.in_reply_to ? [m.in_reply_to] : [],
       time: m.time,
       ...(m.content_html ? { content_html: m.content_html } : {}),
       attachments: (m.attachments ?? []).map((a) => ({

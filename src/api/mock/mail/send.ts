@@ -1,15 +1,31 @@
 // Sending as a mailbox: the Sent copy, one copy per internal mailbox (its own receive rules), and
 // a bounce for internal addresses with nowhere to go. mail/message/send (a member in the app) and
 // SMTP submission (a mail client with a client-specific password) both send through here.
+import { capReferences, replyReferences } from '../../../policy/references'
 import { placeSignature } from '../../../policy/reply'
 import type { MockEnv } from '../env'
-import type { CorpState, MailMessage } from '../state'
+import type { CorpState, MailMessage, MailStore } from '../state'
 import { bounce } from './bounce'
 import type { Outgoing } from './compose'
 import { receive } from './delivery'
 import type { OpenMailbox } from './open'
 import { planRecipients } from './routing'
-import { addMessage } from './store'
+import { addMessage, messageById } from './store'
+
+/**
+ * References of a sent mail: the client's own chain when it wrote one (SMTP submission), else the
+ * parent's chain + the parent's id; a parent this mailbox never held leaves just In-Reply-To.
+ */
+export function outgoingReferences(
+  store: MailStore,
+  inReplyTo: string,
+  clientReferences: readonly string[] = [],
+): string[] {
+  if (clientReferences.length) return capReferences(clientReferences)
+  if (!inReplyTo) return []
+  const parent = messageById(store, inReplyTo)
+  return parent ? replyReferences(parent) : [inReplyTo]
+}
 
 /**
  * Sends checked mail from `box`. `messageId` '' lets the store make one; a mail client's own
@@ -19,8 +35,8 @@ export function sendOutgoing(
   corp: CorpState,
   env: MockEnv,
   box: OpenMailbox,
-  /** with the HTML part a mail client submitted (the app sends plain text) */
-  m: Outgoing & { content_html?: string },
+  /** with the HTML part and References a mail client submitted (the app sends plain text) */
+  m: Outgoing & { content_html?: string; references?: string[] },
   messageId = '',
 ): MailMessage {
   // Every recipient is accepted: internal ones without a mailbox are bounced after the Sent copy exists.
@@ -29,6 +45,8 @@ export function sendOutgoing(
   const content = placeSignature(m.content, box.store.shared.signature)
   const files = m.attachments?.length ? { attachments: m.attachments.map((a) => ({ ...a })) } : {}
   const html = m.content_html ? { content_html: m.content_html } : {}
+  const references = outgoingReferences(box.store, m.in_reply_to, m.references)
+  const chain = references.length ? { references } : {}
   const sent = addMessage(box.store, {
     folder: 'sent',
     from: m.from,
@@ -42,6 +60,7 @@ export function sendOutgoing(
     starred: false,
     message_id: messageId,
     in_reply_to: m.in_reply_to,
+    ...chain,
     delivered_to: m.from,
     ...html,
     ...files,
@@ -56,6 +75,7 @@ export function sendOutgoing(
       content,
       message_id: sent.message_id,
       in_reply_to: m.in_reply_to,
+      ...chain,
       delivered_to: address,
       time,
       ...html,

@@ -164,19 +164,34 @@ export function makeMessageId(store: MailStore, seq: number, time: number, from:
   return `<${store.id.replace(/[^A-Za-z0-9.-]/g, '.')}.${seq}.${time.toString(36)}@${domain}>`
 }
 
-/** Stores a message, threading it (In-Reply-To, then reply-subject fallback; see policy/threading). */
+/** The message of this store with this Message-ID (any folder; the last stored when several). */
+export function messageById(store: MailStore, messageId: string): MailMessage | undefined {
+  return messageId ? storeIndex(store).byMessageId.get(messageId) : undefined
+}
+
+/**
+ * Stores a message, threading it (In-Reply-To, then References, then reply-subject fallback; see
+ * policy/threading). An empty References chain is not stored.
+ */
 export function addMessage(store: MailStore, fields: NewMessage): MailMessage {
   const idx = storeIndex(store)
   const seq = store.nextId++
   const message_id = fields.message_id || makeMessageId(store, seq, fields.time, fields.from)
+  const { references, ...rest } = fields
   const thread = threadFor(
-    { message_id, in_reply_to: fields.in_reply_to, subject: fields.subject },
+    { message_id, in_reply_to: fields.in_reply_to, subject: fields.subject, references },
     {
       threadOfMessageId: (id) => idx.byMessageId.get(id)?.thread,
       threadOfSubject: (base) => idx.bySubject.get(base)?.thread,
     },
   )
-  const msg: MailMessage = { ...fields, mail_id: `m${seq}`, message_id, thread }
+  const msg: MailMessage = {
+    ...rest,
+    ...(references?.length ? { references: references.slice() } : {}),
+    mail_id: `m${seq}`,
+    message_id,
+    thread,
+  }
   store.messages[msg.mail_id] = msg
   touchStore(store)
   return msg

@@ -37,6 +37,8 @@ export interface SubmittedMail {
   content: string
   message_id: string
   in_reply_to: string
+  /** the client's References header, oldest first: sent on as written (capped) */
+  references?: string[]
   /** the HTML part as the client wrote it (sanitised here) */
   html?: string
   /** base64 content, as IncomingMail's */
@@ -121,11 +123,17 @@ export function submitMail(
     )
     if (!files.ok) return { result: failure(files.errcode, files.errmsg), refused: null, changedCorp: null }
     const html = mail.html ? sanitizeMailHtml(mail.html) : ''
+    const references = (mail.references ?? []).filter((id) => id.length <= MAX_HEADER_ID)
     const sent = sendOutgoing(
       corp,
       env,
       box,
-      { ...checked.value, attachments: files.value, ...(html ? { content_html: html } : {}) },
+      {
+        ...checked.value,
+        attachments: files.value,
+        references,
+        ...(html ? { content_html: html } : {}),
+      },
       messageId,
     )
     code.last_use_time = env.now()
