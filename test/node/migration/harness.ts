@@ -199,6 +199,13 @@ export function savedState(storage: Storage): BackendState {
   return state
 }
 
+/** the state the backend persisted for `storage`: read from the tables when the suite runs on SQL */
+async function persisted(storage: Storage): Promise<BackendState> {
+  const sql = (globalThis as { __bizmailSavedState?: (s: object) => Promise<BackendState> })
+    .__bizmailSavedState
+  return sql ? sql(storage) : savedState(storage)
+}
+
 export interface Orgs {
   backend: MockBackend
   storage: Storage
@@ -225,11 +232,11 @@ export function orgs(state: BackendState = buildOrgs(), storage: Storage = stora
         backend.call(api, body, { corpid, userid }),
     async saved() {
       await new Promise((r) => setTimeout(r, 0))
-      return savedState(storage)
+      return persisted(storage)
     },
     async corp(corpid) {
       await new Promise((r) => setTimeout(r, 0))
-      return savedState(storage).corps[corpid]
+      return (await persisted(storage)).corps[corpid]
     },
   }
 }
