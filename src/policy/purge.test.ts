@@ -3,12 +3,12 @@ import { checkEmptyFolder, checkPurge, isPurgeable } from './purge'
 
 describe('彻底删除', () => {
   it('is allowed only for mail in 已删除 or 垃圾箱', () => {
-    expect(checkPurge(['trash', 'spam', 'trash'], 'mail_ids')).toEqual({ ok: true, value: undefined })
+    expect(checkPurge(['trash', 'spam', 'trash'])).toEqual({ ok: true, value: undefined })
     for (const folder of ['inbox', 'sent', 'drafts', 'f3']) expect(isPurgeable(folder)).toBe(false)
   })
 
   it('refuses the whole request when one message is elsewhere, naming the field', () => {
-    expect(checkPurge(['trash', 'inbox'], 'mail_ids')).toEqual({
+    expect(checkPurge(['trash', 'inbox'])).toEqual({
       ok: false,
       errcode: ErrCode.NOT_IN_TRASH,
       errmsg: '只能彻底删除「已删除」或「垃圾箱」中的邮件 (mail_ids)',

@@ -16,10 +16,10 @@ export function isPurgeable(folder: string): folder is PurgeableFolder {
 }
 
 /** mail/message/delete: every message must be in 已删除 or 垃圾箱, else none is deleted. */
-export function checkPurge(folders: readonly string[], field: string): Verdict {
+export function checkPurge(folders: readonly string[]): Verdict {
   return folders.every(isPurgeable)
     ? ok()
-    : refuse(ErrCode.NOT_IN_TRASH, `只能彻底删除「已删除」或「垃圾箱」中的邮件 (${field})`)
+    : refuse(ErrCode.NOT_IN_TRASH, '只能彻底删除「已删除」或「垃圾箱」中的邮件 (mail_ids)')
 }
 
 /** mail/folder/empty: only 已删除 or 垃圾箱 can be emptied. */

@@ -47,6 +47,17 @@ export function changeText(change: ItemChange, folderName: (id: string) => strin
   return ''
 }
 
+/** 清空's question: permanent, so it says how many and that they cannot come back */
+export function emptyPrompt(folderName: string, count: number): { title: string; content: string } {
+  return { title: `清空「${folderName}」？`, content: `将彻底删除 ${count} 封邮件，无法恢复` }
+}
+
+/** 彻底删除's question for one message, or the `count` messages of its conversation */
+export function purgePrompt(count: number): { title: string; content: string } {
+  const what = count > 1 ? `这个会话的 ${count} 封邮件` : '这封邮件'
+  return { title: '彻底删除？', content: `将彻底删除${what}，无法恢复` }
+}
+
 export class FolderView {
   items: MessageItem[] = []
   nextCursor = ''
@@ -147,6 +158,13 @@ export class FolderView {
   remove(mailId: string): void {
     this.discardInFlight()
     this.items = this.items.filter((i) => i.mail_id !== mailId)
+  }
+
+  /** the folder was emptied: the empty state at once, confirmed by the next refresh */
+  removeAll(): void {
+    this.discardInFlight()
+    this.items = []
+    this.nextCursor = ''
   }
 }
 
@@ -292,6 +310,43 @@ export class MessagesStore {
     if (change.folder) this.views.get(`${view.mailbox}\u0000${change.folder}`)?.refresh()
     void this.folders(view.mailbox).load()
     this.offerUndo(view.mailbox, change, r.previous)
+    return ''
+  }
+
+  /** how many messages 清空 deletes: the folder's count, at least the rows on screen */
+  folderTotal(view: FolderView): number {
+    const total = this.folders(view.mailbox).data?.find((f) => f.id === view.folder)?.total ?? 0
+    return Math.max(total, view.items.length)
+  }
+
+  /**
+   * 彻底删除 of a message in 已删除 / 垃圾箱 (its conversation when the list shows conversations).
+   * No 撤销: it cannot be undone, and an older notice may name mail that is now gone.
+   */
+  async purge(view: FolderView, item: { mail_id: string }): Promise<string> {
+    const r = await this.api.call('mail/message/delete', {
+      mailbox: view.mailbox,
+      mail_ids: [item.mail_id],
+      ...(view.threaded ? { thread: true } : {}),
+    })
+    return this.purged(view, r, () => view.remove(item.mail_id))
+  }
+
+  /** 清空 the folder the view shows (已删除 / 垃圾箱); '' when done, else why not (in words) */
+  async empty(view: FolderView): Promise<string> {
+    const r = await this.api.call('mail/folder/empty', { mailbox: view.mailbox, folder: view.folder })
+    return this.purged(view, r, () => view.removeAll())
+  }
+
+  private purged(view: FolderView, r: Failure, done: () => void): string {
+    if (r.errcode !== 0) {
+      this.onFailure(r)
+      return humanError(r.errmsg)
+    }
+    done()
+    if (this.notice?.mailbox === view.mailbox) this.dismissNotice()
+    void view.refresh()
+    void this.folders(view.mailbox).load()
     return ''
   }
 

@@ -150,6 +150,13 @@ export class OpenedMessage {
     return ''
   }
 
+  /** 彻底删除 (in 已删除 / 垃圾箱), as its list does it; the page then goes back to the list */
+  async purge(): Promise<string> {
+    const msg = this.result.data?.message
+    if (!msg) return '邮件尚未加载'
+    return this.deps.messages.purge(this.deps.messages.view(this.mailbox, msg.folder), msg)
+  }
+
   /** 标为未读: this message only (the thread shows unread again); the page then goes back to the list */
   async markUnread(): Promise<string> {
     const msg = this.result.data?.message

@@ -5,22 +5,21 @@ import { def, idempotencyKey, idText, opt, required } from './schema'
 import * as v from 'valibot'
 
 const mailbox = required(v.union([v.string(), v.number()], '邮箱必须是 personal 或业务邮箱 id'), '缺少邮箱')
-const mailId = idText('缺少或无效的 id')
 const WRITE = { write: true, idempotent: true } as const
 
 export const mailPurgeApis = {
-  // mail_ids, or mail_id (with thread: true, its whole conversation in that folder, as update)
+  // thread: each named message takes its whole conversation in that folder (as update does)
   'mail/message/delete': def<{ deleted: number }>()(
     v.object({
       mailbox,
-      mail_ids: opt(
+      mail_ids: required(
         v.pipe(
-          v.array(mailId, '邮件 id 列表必须是数组'),
+          v.array(idText('缺少或无效的 id'), '邮件 id 列表必须是数组'),
           v.minLength(1, '请选择要彻底删除的邮件'),
           v.maxLength(PURGE_MAX, `一次最多彻底删除 ${PURGE_MAX} 封邮件`),
         ),
+        '请选择要彻底删除的邮件',
       ),
-      mail_id: opt(mailId),
       thread: opt(v.boolean('必须是 true 或 false')),
       idempotency_key: idempotencyKey,
     }),

@@ -10,8 +10,10 @@ import { Snackbar } from '../../components/Snackbar'
 import { StateView } from '../../components/StateView'
 import { useTabBadge } from '../../components/TabBadge'
 import { stores } from '../../stores'
-import { FIXED_FOLDERS, type MessageItem } from '../../stores/messages'
+import { emptyPrompt, FIXED_FOLDERS, purgePrompt, type MessageItem } from '../../stores/messages'
 import { countsAsUnread } from '../../policy/folders'
+import { isPurgeable } from '../../policy/purge'
+import { confirmPermanent, retrying } from '../../utils/permanent'
 import './index.css'
 
 // rows re-render alone when a sender's directory name arrives
@@ -85,22 +87,33 @@ function MailPage() {
     void Taro.navigateTo({ url: `/mail/pages/read/index?id=${encodeURIComponent(item.mail_id)}` })
   }
 
+  // In 已删除 / 垃圾箱 delete is for good (asked first); elsewhere it moves to 已删除.
+  const purgeable = isPurgeable(folder)
   const actions = async (item: MessageItem) => {
     const choices = [
       item.read ? '标为未读' : '标为已读',
       item.starred ? '取消星标' : '加星标',
       '移动到…',
-      folder === 'trash' ? '移回收件箱' : '删除',
+      ...(folder === 'trash' ? ['移回收件箱'] : []),
+      purgeable ? '彻底删除' : '删除',
     ]
     const picked = await Taro.showActionSheet({ itemList: choices }).catch(() => null)
     if (!picked) return
+    const choice = choices[picked.tapIndex]
     let failed = ''
     if (picked.tapIndex === 0) failed = await messages.change(view, item, { read: !item.read })
     if (picked.tapIndex === 1) failed = await messages.change(view, item, { starred: !item.starred })
     if (picked.tapIndex === 2) setSheet({ move: item })
-    if (picked.tapIndex === 3)
-      failed = await messages.change(view, item, { folder: folder === 'trash' ? 'inbox' : 'trash' })
+    if (choice === '移回收件箱') failed = await messages.change(view, item, { folder: 'inbox' })
+    if (choice === '删除') failed = await messages.change(view, item, { folder: 'trash' })
+    if (choice === '彻底删除' && (await confirmPermanent(purgePrompt(item.count ?? 1), '彻底删除')))
+      await retrying('彻底删除失败', () => messages.purge(view, item))
     if (failed) void Taro.showToast({ title: failed, icon: 'none' })
+  }
+
+  const emptyFolder = async () => {
+    const prompt = emptyPrompt(messages.folderName(mailboxId, folder), messages.folderTotal(view))
+    if (await confirmPermanent(prompt, '清空')) await retrying('清空失败', () => messages.empty(view))
   }
 
   const moveTo = async (item: MessageItem, target: string) => {
@@ -219,6 +232,20 @@ function MailPage() {
           {unreadAway && <Text className="mail-page__all-dot" />}
         </View>
       </View>
+      {purgeable && view.items.length > 0 && (
+        <View className="mail-page__purge">
+          <Text className="muted">共 {messages.folderTotal(view)} 封，可彻底删除</Text>
+          <View
+            className="tap danger"
+            hoverClass="cell-hover"
+            role="button"
+            data-testid="empty-folder"
+            onClick={() => void emptyFolder()}
+          >
+            清空
+          </View>
+        </View>
+      )}
       {view.items.length > 0 ? (
         <View>
           {view.items.map((item) => (

@@ -12,19 +12,13 @@ const messageDelete: Handler<'mail/message/delete'> = ({ state, corp, caller, en
   const box = openMailbox(corp, caller, body.mailbox)
   if (!box.ok) return failure(box.errcode, box.errmsg)
   const { store } = box.value
-  const field = body.mail_ids ? 'mail_ids' : 'mail_id'
-  const ids = [...(body.mail_ids ?? []), ...(body.mail_id ? [body.mail_id] : [])]
-  if (!ids.length) return failure(ErrCode.INVALID_PARAM, '请选择要彻底删除的邮件 (mail_ids)')
   const named: MailMessage[] = []
-  for (const id of ids) {
+  for (const id of body.mail_ids) {
     const m = getMessage(store, id)
-    if (!m) return failure(ErrCode.INVALID_PARAM, `邮件不存在 (${field})`)
+    if (!m) return failure(ErrCode.INVALID_PARAM, '邮件不存在 (mail_ids)')
     named.push(m)
   }
-  const allowed = checkPurge(
-    named.map((m) => m.folder),
-    field,
-  )
+  const allowed = checkPurge(named.map((m) => m.folder))
   if (!allowed.ok) return failure(allowed.errcode, allowed.errmsg)
   // With thread, each named message takes its conversation in the same folder (as update does).
   const doomed = new Map(named.map((m) => [m.mail_id, m]))

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { observer } from 'mobx-react-lite'
 import { builtInFolderName } from '../../../policy/folders'
+import { isPurgeable } from '../../../policy/purge'
 import { deliveryLabel } from '../../../policy/outbound'
 import { AttachmentList } from '../../../components/AttachmentList'
 import { FolderSheet } from '../../../components/FolderSheet'
@@ -12,7 +13,7 @@ import { PersonSheet } from '../../../components/PersonSheet'
 import { Snackbar } from '../../../components/Snackbar'
 import { StateView } from '../../../components/StateView'
 import { stores } from '../../../stores'
-import { FIXED_FOLDERS } from '../../../stores/messages'
+import { FIXED_FOLDERS, purgePrompt } from '../../../stores/messages'
 import type { Person } from '../../../stores/people'
 import type {
   AttachmentInfo,
@@ -26,6 +27,7 @@ import { read } from '../../../stores/readSession'
 import { openAttachment, saveAttachment } from '../../../utils/attachmentFile'
 import { openInBrowser } from '../../../utils/browserFile'
 import { leavePage } from '../../../utils/leave'
+import { confirmPermanent, retrying } from '../../../utils/permanent'
 import { fullTime } from '../../../utils/time'
 import { plainText } from '../../../utils/plainText'
 import './index.css'
@@ -74,6 +76,8 @@ function ReadPage() {
     ? data.conversation
     : [...data.conversation, msg]
   const inTrash = msg.folder === 'trash'
+  // in 已删除 / 垃圾箱 delete is for good
+  const purgeable = isPurgeable(msg.folder)
 
   const write = (mode: 'reply' | 'replyAll' | 'forward') =>
     void Taro.navigateTo({
@@ -93,6 +97,17 @@ function ReadPage() {
     if (closes) void leavePage()
   }
   const change = (c: MessageChange) => act(() => opened.change(c), c.folder !== undefined)
+  const purge = async () => {
+    if (busy) return
+    // the whole conversation goes when the list shows conversations (as a move takes it)
+    const threaded = messages.view(mailbox, msg.folder).threaded
+    const count = threaded ? thread.filter((m) => m.folder === msg.folder).length : 1
+    if (!(await confirmPermanent(purgePrompt(count), '彻底删除'))) return
+    setBusy(true)
+    const done = await retrying('彻底删除失败', () => opened.purge())
+    setBusy(false)
+    if (done) void leavePage()
+  }
 
   const tapPerson = (header: string) => openPerson(people.person(header))
   const openPerson = (p: Person) => {
@@ -125,14 +140,16 @@ function ReadPage() {
         >
           {msg.starred ? '取消星标' : '星标'}
         </View>
-        <View
-          className="read-page__tool"
-          hoverClass="cell-hover"
-          role="button"
-          onClick={() => void act(() => opened.markUnread(), true)}
-        >
-          标为未读
-        </View>
+        {!inTrash && (
+          <View
+            className="read-page__tool"
+            hoverClass="cell-hover"
+            role="button"
+            onClick={() => void act(() => opened.markUnread(), true)}
+          >
+            标为未读
+          </View>
+        )}
         <View
           className="read-page__tool"
           hoverClass="cell-hover"
@@ -144,7 +161,7 @@ function ReadPage() {
         >
           移动
         </View>
-        {inTrash ? (
+        {inTrash && (
           <View
             className="read-page__tool"
             hoverClass="cell-hover"
@@ -153,16 +170,15 @@ function ReadPage() {
           >
             移回收件箱
           </View>
-        ) : (
-          <View
-            className="read-page__tool read-page__tool--danger"
-            hoverClass="cell-hover"
-            role="button"
-            onClick={() => void change({ folder: 'trash' })}
-          >
-            删除
-          </View>
         )}
+        <View
+          className="read-page__tool read-page__tool--danger"
+          hoverClass="cell-hover"
+          role="button"
+          onClick={() => void (purgeable ? purge() : change({ folder: 'trash' }))}
+        >
+          {purgeable ? '彻底删除' : '删除'}
+        </View>
       </View>
       {thread.map((m) =>
         m.mail_id === msg.mail_id ? (
