@@ -183,3 +183,33 @@ export const describe = (list) =>
         .join(' '),
     )
     .join('\n  ')
+
+/** the first visible element of a locator */
+export const visible = (loc) => loc.filter({ visible: true }).first()
+/** fades (modal, sheet) and debounced loads */
+export const settle = (page) => page.waitForTimeout(450)
+
+/** contrast in the light and the dark scheme, then (unless `taps: false`) touch targets */
+export async function auditSchemes(page, label, failures, { taps = true } = {}) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.waitForTimeout(80)
+    const bad = await contrastOffenders(page)
+    if (bad.length) failures.push(`${label} (${scheme}) contrast:\n  ${describe(bad)}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  if (taps) {
+    const bad = await tapOffenders(page)
+    if (bad.length) failures.push(`${label} taps:\n  ${describe(bad)}`)
+  }
+}
+
+/** screenshots `${name}-light` and `${name}-dark`, then back to light */
+export async function shotSchemes(page, shot, name, wait = 80) {
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await page.waitForTimeout(wait)
+    await shot(`${name}-${scheme}`)
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}

@@ -3,13 +3,13 @@
 // read page (a reload: one page on the stack) lands on the mail list with 已删除 · 撤销; people by
 // name with the address on demand. Light and dark, with contrast and tap-target audits of the views.
 import assert from 'node:assert/strict'
-import { contrastOffenders, describe, tapOffenders } from '../audit.mjs'
+import { auditSchemes, settle, shotSchemes, visible } from '../audit.mjs'
 
 export const name =
   '分拣：文件夹抽屉（含规则文件夹未读）、移动与撤销、深链接删除回到列表、显示姓名（浅色与深色）'
 
-const visible = (loc) => loc.filter({ visible: true }).first()
-const settle = (page) => page.waitForTimeout(450)
+const audit = auditSchemes
+const shots = (page, shot, label) => shotSchemes(page, shot, `triage-${label}`)
 const me = { corpid: 'wwdemo', userid: 'zhangsan' }
 
 /** the sales mailbox's id and its folders, straight from the embedded backend */
@@ -40,29 +40,6 @@ async function where(page, mailbox, subject) {
     },
     { me, mailbox, subject },
   )
-}
-
-async function audit(page, label, failures, { taps = true } = {}) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(80)
-    const bad = await contrastOffenders(page)
-    if (bad.length) failures.push(`${label} (${scheme}) contrast:\n  ${describe(bad)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  if (taps) {
-    const bad = await tapOffenders(page)
-    if (bad.length) failures.push(`${label} taps:\n  ${describe(bad)}`)
-  }
-}
-
-async function shots(page, shot, label) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(80)
-    await shot(`triage-${label}-${scheme}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
 }
 
 export async function run({ page, url, shot }) {

@@ -3,33 +3,12 @@
 // nothing found says so; the business mailbox in use is searched (a rule folder named on its
 // rows); a result opens the read page. Light and dark, with contrast and tap-target audits.
 import assert from 'node:assert/strict'
-import { contrastOffenders, describe, tapOffenders } from '../audit.mjs'
+import { auditSchemes, settle, shotSchemes, visible } from '../audit.mjs'
 
 export const name = '邮件搜索：输入即搜、匹配高亮、无结果、业务邮箱内搜索、打开结果（浅色与深色）'
 
-const visible = (loc) => loc.filter({ visible: true }).first()
-const settle = (page) => page.waitForTimeout(450)
-
-async function audit(page, label, failures) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(80)
-    const bad = await contrastOffenders(page)
-    if (bad.length) failures.push(`${label} (${scheme}) contrast:\n  ${describe(bad)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  const bad = await tapOffenders(page)
-  if (bad.length) failures.push(`${label} taps:\n  ${describe(bad)}`)
-}
-
-async function shots(page, shot, label) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(80)
-    await shot(`search-${label}-${scheme}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+const audit = auditSchemes
+const shots = (page, shot, label) => shotSchemes(page, shot, `search-${label}`)
 
 export async function run({ page, url, shot }) {
   const failures = []

@@ -6,12 +6,12 @@
 // contrast and tap-target audits.
 import assert from 'node:assert/strict'
 import zlib from 'node:zlib'
-import { contrastOffenders, describe, tapOffenders } from '../audit.mjs'
+import { auditSchemes, settle, shotSchemes, visible } from '../audit.mjs'
 
 export const name = 'HTML 邮件与附件：外部图片按需显示、链接先确认再打开、附件列表与打开保存（浅色与深色）'
 
-const visible = (loc) => loc.filter({ visible: true }).first()
-const settle = (page) => page.waitForTimeout(450)
+const audit = auditSchemes
+const shots = (page, shot, label) => shotSchemes(page, shot, `html-${label}`, 120)
 const IMAGE_HOST = 'https://img.xinghe-partner.com/'
 const LINK = 'https://xinghe-partner.com/news/2026-11?from=mail'
 /** a 600×200 PNG standing in for the newsletter's banner (sky over lawn), made here */
@@ -42,27 +42,6 @@ function banner(width = 600, height = 200) {
   ])
 }
 const BANNER = banner()
-
-async function audit(page, label, failures) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(80)
-    const bad = await contrastOffenders(page)
-    if (bad.length) failures.push(`${label} (${scheme}) contrast:\n  ${describe(bad)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  const bad = await tapOffenders(page)
-  if (bad.length) failures.push(`${label} taps:\n  ${describe(bad)}`)
-}
-
-async function shots(page, shot, label) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(120)
-    await shot(`html-${label}-${scheme}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
 
 export async function run({ page, url, shot, context }) {
   const failures = []

@@ -4,36 +4,15 @@
 // waits while a file uploads; the mail sent to a colleague lists its attachments in 已发送.
 // Light and dark, with contrast and tap-target audits on the attachment rows.
 import assert from 'node:assert/strict'
-import { contrastOffenders, describe, tapOffenders } from '../audit.mjs'
+import { auditSchemes, settle, shotSchemes, visible } from '../audit.mjs'
 
 export const name =
   '写邮件附件：选择文件、上传进度到完成、超过 2 MB 的拒绝说明、发给同事后在已发送中列出附件（浅色与深色）'
 
-const visible = (loc) => loc.filter({ visible: true }).first()
-const settle = (page) => page.waitForTimeout(450)
+const audit = auditSchemes
+const shots = (page, shot, label) => shotSchemes(page, shot, `compose-attachments-${label}`, 120)
 const ME = { corpid: 'wwdemo', userid: 'zhangsan' }
 const SUBJECT = 'E2E 附件：项目方案与预算'
-
-async function shots(page, shot, label) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(120)
-    await shot(`compose-attachments-${label}-${scheme}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
-
-async function audit(page, label, failures) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(80)
-    const bad = await contrastOffenders(page)
-    if (bad.length) failures.push(`${label} (${scheme}) contrast:\n  ${describe(bad)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  const bad = await tapOffenders(page)
-  if (bad.length) failures.push(`${label} taps:\n  ${describe(bad)}`)
-}
 
 /** 添加附件, then the files handed to the browser's file chooser */
 async function attach(page, files) {
