@@ -4,6 +4,7 @@
 // data-remote-src so the app loads it only when the member asks. Pure: runs in the mini-program.
 // The output is canonical (lower-case tags, double-quoted escaped attributes, balanced), so
 // cleaning it again changes nothing and the app's node builder (MailHtml/nodes) reads it simply.
+import { scanHtml } from './htmlScan'
 import { decodeEntities } from './mailText'
 
 const words = (s: string) => new Set(s.split(' '))
@@ -157,68 +158,37 @@ export function sanitizeMailHtml(input: string): string {
   const closeTo = (at: number) => {
     while (open.length > at) out += `</${open.pop()}>`
   }
-  let i = 0
-  const n = input.length
-  while (i < n) {
-    const lt = input.indexOf('<', i)
-    if (lt < 0) {
-      out += escapeText(decode(input.slice(i)))
-      break
-    }
-    out += escapeText(decode(input.slice(i, lt)))
-    if (input.startsWith('<!--', lt)) {
-      const end = input.indexOf('-->', lt + 4)
-      i = end < 0 ? n : end + 3
-      continue
-    }
-    // Bounded look-ahead keeps a flood of unterminated '<' linear; an over-long tag stays text.
-    const tag = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/.exec(
-      input.slice(lt, lt + MAX_TAG),
-    )
-    if (!tag) {
-      if (/^<[!?/]/.test(input.slice(lt, lt + 2))) {
-        // <!doctype>, <?xml?>, a malformed end tag: gone up to the next '>'
-        const end = input.indexOf('>', lt)
-        i = end < 0 ? n : end + 1
-      } else {
-        out += '&lt;'
-        i = lt + 1
-      }
-      continue
-    }
-    i = lt + tag[0].length
-    const closing = tag[1] === '/'
-    const name = tag[2].toLowerCase()
-    if (DROP_CONTENT.has(name)) {
-      if (!closing) {
-        const close = new RegExp(`</${name}\\s*>`, 'i').exec(input.slice(i))
-        i = close ? i + close.index + close[0].length : RAW_TEXT.has(name) ? n : i
-      }
-      continue
-    }
-    if (!ALLOWED.has(name)) continue
-    if (closing) {
-      const at = open.lastIndexOf(name)
-      if (at >= 0) closeTo(at)
-      continue
-    }
-    const { attrs, src, alt } = attributes(name, tag[3])
-    if (name === 'img') {
-      // an image with no loadable address (cid:, data:, none) leaves its words
-      out += src === null ? escapeText(alt) : `<img data-remote-src="${escapeAttr(src)}"${attrs}>`
-      continue
-    }
-    const implied = IMPLIED[name]
-    if (implied) {
-      let at = open.length - 1
-      while (at >= 0 && !implied[0].includes(open[at]) && !implied[1].includes(open[at])) at--
-      if (at >= 0 && implied[0].includes(open[at])) closeTo(at)
-    }
-    // Links do not nest (a browser closes the first): close it, and whatever opened inside it.
-    if (name === 'a' && open.includes('a')) closeTo(open.lastIndexOf('a'))
-    out += `<${name}${attrs}>`
-    if (!VOID.has(name)) open.push(name)
-  }
+  scanHtml(
+    input,
+    { dropContent: DROP_CONTENT, dropsRest: (name) => RAW_TEXT.has(name), maxTag: MAX_TAG },
+    {
+      text: (raw) => void (out += escapeText(decode(raw))),
+      tag(name, closing, rawAttrs) {
+        if (!ALLOWED.has(name)) return
+        if (closing) {
+          const at = open.lastIndexOf(name)
+          if (at >= 0) closeTo(at)
+          return
+        }
+        const { attrs, src, alt } = attributes(name, rawAttrs)
+        if (name === 'img') {
+          // an image with no loadable address (cid:, data:, none) leaves its words
+          out += src === null ? escapeText(alt) : `<img data-remote-src="${escapeAttr(src)}"${attrs}>`
+          return
+        }
+        const implied = IMPLIED[name]
+        if (implied) {
+          let at = open.length - 1
+          while (at >= 0 && !implied[0].includes(open[at]) && !implied[1].includes(open[at])) at--
+          if (at >= 0 && implied[0].includes(open[at])) closeTo(at)
+        }
+        // Links do not nest (a browser closes the first): close it, and whatever opened inside it.
+        if (name === 'a' && open.includes('a')) closeTo(open.lastIndexOf('a'))
+        out += `<${name}${attrs}>`
+        if (!VOID.has(name)) open.push(name)
+      },
+    },
+  )
   closeTo(0)
   return out
 }

@@ -3,6 +3,7 @@
 // dropped: unknown tags keep their text, script/style/iframe/… lose their content too, every
 // attribute except a's href goes (so no on* handlers, no style, no remote src).
 import { ErrCode } from './codes'
+import { scanHtml } from './htmlScan'
 import { decodeEntities, htmlToText } from './mailText'
 import { ok, refuse, type Verdict } from './result'
 
@@ -145,76 +146,45 @@ export function sanitizeSignatureReport(input: string): SanitizedSignature {
   const note = (kind: RemovedKind) => counts.set(kind, (counts.get(kind) ?? 0) + 1)
   let out = ''
   const open: string[] = []
-  let i = 0
-  const n = input.length
-  while (i < n) {
-    const lt = input.indexOf('<', i)
-    if (lt < 0) {
-      out += escapeText(input.slice(i))
-      break
-    }
-    out += escapeText(input.slice(i, lt))
-    if (input.startsWith('<!--', lt)) {
-      const end = input.indexOf('-->', lt + 4)
-      i = end < 0 ? n : end + 3
-      continue
-    }
-    // Bounded look-ahead keeps a flood of unterminated '<' linear; an over-long tag stays text.
-    const tag = /^<(\/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/.exec(
-      input.slice(lt, lt + MAX_TAG),
-    )
-    if (!tag) {
-      if (/^<[!?/]/.test(input.slice(lt, lt + 2))) {
-        // <!doctype>, <?pi?>, a malformed end tag: drop up to the next '>'
-        const end = input.indexOf('>', lt)
-        i = end < 0 ? n : end + 1
-      } else {
-        out += '&lt;'
-        i = lt + 1
-      }
-      continue
-    }
-    i = lt + tag[0].length
-    const closing = tag[1] === '/'
-    const name = tag[2].toLowerCase()
-    if (DROP_CONTENT.has(name)) {
-      if (!closing) {
-        note(removedKindOf(name))
-        const close = new RegExp(`</${name}\\s*>`, 'i').exec(input.slice(i))
-        i = close ? i + close.index + close[0].length : n
-      }
-      continue
-    }
-    if (!ALLOWED.has(name)) {
-      // Count an element once, at its start tag (a lone end tag removed nothing a person wrote).
-      if (!closing) note(removedKindOf(name))
-      continue
-    }
-    if (!closing && hasDroppedAttributes(name, tag[3])) note('attribute')
-    if (VOID.has(name)) {
-      if (!closing) out += `<${name}>`
-      continue
-    }
-    if (closing) {
-      const at = open.lastIndexOf(name)
-      if (at < 0) continue
-      while (open.length > at) out += `</${open.pop()}>`
-      continue
-    }
-    if (name === 'a' && open.includes('a')) {
-      // Links do not nest (a browser closes the first): close it, and whatever opened inside it.
-      const at = open.lastIndexOf('a')
-      while (open.length > at) out += `</${open.pop()}>`
-    }
-    if (name === 'a') {
-      const href = safeHref(tag[3])
-      if (href === null && /\bhref\s*=/i.test(tag[3])) note('unsafe_link')
-      out += href === null ? '<a>' : `<a href="${escapeAttr(href)}">`
-    } else {
-      out += `<${name}>`
-    }
-    open.push(name)
-  }
+  scanHtml(
+    input,
+    { dropContent: DROP_CONTENT, dropsRest: () => true, maxTag: MAX_TAG },
+    {
+      text: (raw) => void (out += escapeText(raw)),
+      dropped: (name) => note(removedKindOf(name)),
+      tag(name, closing, rawAttrs) {
+        if (!ALLOWED.has(name)) {
+          // Count an element once, at its start tag (a lone end tag removed nothing a person wrote).
+          if (!closing) note(removedKindOf(name))
+          return
+        }
+        if (!closing && hasDroppedAttributes(name, rawAttrs)) note('attribute')
+        if (VOID.has(name)) {
+          if (!closing) out += `<${name}>`
+          return
+        }
+        if (closing) {
+          const at = open.lastIndexOf(name)
+          if (at < 0) return
+          while (open.length > at) out += `</${open.pop()}>`
+          return
+        }
+        if (name === 'a' && open.includes('a')) {
+          // Links do not nest (a browser closes the first): close it, and whatever opened inside it.
+          const at = open.lastIndexOf('a')
+          while (open.length > at) out += `</${open.pop()}>`
+        }
+        if (name === 'a') {
+          const href = safeHref(rawAttrs)
+          if (href === null && /\bhref\s*=/i.test(rawAttrs)) note('unsafe_link')
+          out += href === null ? '<a>' : `<a href="${escapeAttr(href)}">`
+        } else {
+          out += `<${name}>`
+        }
+        open.push(name)
+      },
+    },
+  )
   while (open.length) out += `</${open.pop()}>`
   const removed: SanitizedSignature['removed'] = []
   counts.forEach((count, kind) => removed.push({ kind, count }))
