@@ -3,11 +3,10 @@
 // with no 撤销; 清空 asks naming how many and leaves the empty state; 垃圾箱 keeps its mail. Light
 // and dark, with contrast and tap-target audits.
 import assert from 'node:assert/strict'
-import { contrastOffenders, describe, tapOffenders } from '../audit.mjs'
+import { auditSchemes as audit, shotSchemes, visible } from '../audit.mjs'
 
 export const name = '彻底删除与清空：已删除中的计数与清空、阅读页彻底删除回到列表、无撤销（浅色与深色）'
 
-const visible = (loc) => loc.filter({ visible: true }).first()
 const me = { corpid: 'wwdemo', userid: 'zhangsan' }
 
 /** calls the embedded backend as zhangsan */
@@ -19,26 +18,7 @@ const subjectsIn = async (page, folder) =>
     (i) => i.subject,
   )
 
-async function audit(page, label, failures) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(80)
-    const bad = await contrastOffenders(page)
-    if (bad.length) failures.push(`${label} (${scheme}) contrast:\n  ${describe(bad)}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-  const bad = await tapOffenders(page)
-  if (bad.length) failures.push(`${label} taps:\n  ${describe(bad)}`)
-}
-
-async function shots(page, shot, label) {
-  for (const scheme of ['light', 'dark']) {
-    await page.emulateMedia({ colorScheme: scheme })
-    await page.waitForTimeout(80)
-    await shot(`purge-${label}-${scheme}`)
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
+const shots = (page, shot, label) => shotSchemes(page, shot, `purge-${label}`)
 
 export async function run({ page, url, shot }) {
   const failures = []
