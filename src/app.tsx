@@ -3,6 +3,8 @@ import { useDidHide, useDidShow, useLaunch } from '@tarojs/taro'
 import { autorun } from 'mobx'
 import { warmUpEntropy } from './api/entropy'
 import { applyTabBadge } from './components/TabBadge'
+// H5: the back-closes-a-sheet listener goes in before Taro's router adds its popstate listener
+import './components/BackCloses/listen'
 import { stores } from './stores'
 import './app.css'
 

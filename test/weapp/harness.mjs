@@ -79,6 +79,42 @@ export class Harness {
       this.failures.push(`selector query "${s}" is beyond the harness (only #id and .class)`)
       return []
     })
+    this.logic.setBackInterceptor(() => this.interceptBack())
+    /** page → ids of its page-containers that already took their one back */
+    this.usedContainers = new WeakMap()
+  }
+
+  /**
+   * WeChat's page-container: while one is shown on the top page, a back (gesture, navigation bar,
+   * navigateBack) closes it — beforeleave, leave, afterleave — and the page stays. It takes one
+   * back: shown again (show false → true, or a new one) it takes the next. One per page at most.
+   */
+  interceptBack() {
+    const page = this.page
+    const used = this.usedContainers.get(page) ?? new Set()
+    this.usedContainers.set(page, used)
+    const shown = this.find((n) => n.tag === 'page-container' && n.attr.show === true)
+    // a container shown as false forgets its use: shown again it intercepts again
+    for (const id of [...used]) if (!shown.some((n) => n.attr.id === id)) used.delete(id)
+    const armed = shown.filter((n) => !used.has(n.attr.id))
+    if (armed.length === 0) return false
+    if (shown.length > 1)
+      this.failures.push(`${this.route} shows ${shown.length} page-containers: WeChat allows one per page`)
+    const container = armed[0]
+    used.add(container.attr.id)
+    // the view layer reports the leave asynchronously, as WeChat's events arrive
+    void Promise.resolve().then(() => {
+      for (const type of ['beforeleave', 'leave', 'afterleave']) this.fire(container, type, {}, false)
+    })
+    return true
+  }
+
+  /** the person's back: the gesture, Android's back key or the navigation bar's back */
+  async back() {
+    let answer
+    this.logic.wx.navigateBack({ success: (r) => (answer = r), fail: (r) => (answer = r) })
+    await this.settle()
+    return answer
   }
 
   /** ends this harness's share of process-wide error reporting */
@@ -206,6 +242,15 @@ export class Harness {
   }
 
   async dispatch(node, type, detail, bubbles) {
+    if (this.fire(node, type, detail, bubbles) === 0)
+      throw new Error(
+        `nothing on ${this.route} handles ${type} at <${node.tag}> "${textOf(node).slice(0, 40)}"`,
+      )
+    await this.settle()
+  }
+
+  /** delivers one event to `node` (and up, when it bubbles); returns how many handlers ran */
+  fire(node, type, detail, bubbles) {
     const target = { id: node.attr?.id ?? '', dataset: datasetOf(node), offsetLeft: 0, offsetTop: 0 }
     let handled = 0
     for (let n = node; n; n = bubbles ? n.parent : null) {
@@ -229,11 +274,7 @@ export class Harness {
         if (catchName) break
       }
     }
-    if (handled === 0)
-      throw new Error(
-        `nothing on ${this.route} handles ${type} at <${node.tag}> "${textOf(node).slice(0, 40)}"`,
-      )
-    await this.settle()
+    return handled
   }
 
   invoke(owner, name, event) {

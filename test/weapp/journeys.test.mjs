@@ -411,3 +411,23 @@ test('journey 12: search while typing — results with the term marked, a result
     assert.equal(textOf(h.byClass('read-page__subject')[0]).trim(), subject)
   })
 })
+
+test('journey 13: back closes an open sheet first (page-container), the next back leaves the page', async () => {
+  await withApp({ identity: IDENTITIES.member }, async (h) => {
+    await h.tap(h.byClass('msg-row')[0])
+    assert.equal(h.route, 'mail/pages/read/index')
+    assert.equal(h.byTag('page-container').length, 0, 'no sheet, no page-container')
+    await h.tap(h.exact('移动'))
+    assert.equal(h.byClass('bottom-sheet').length, 1, 'the 移动到 sheet is open')
+    assert.equal(h.byTag('page-container').length, 1, 'the open sheet holds one page-container')
+    await h.back()
+    assert.equal(h.route, 'mail/pages/read/index', 'the first back stays on the mail')
+    assert.equal(h.byClass('bottom-sheet').length, 0, 'the first back closed the sheet')
+    assert.equal(h.byTag('page-container').length, 0)
+    await h.tap(h.exact('移动'))
+    await h.tap(h.exact('取消'))
+    assert.equal(h.byClass('bottom-sheet').length, 0, '取消 closes it too')
+    await h.back()
+    assert.equal(h.route, 'pages/mail/index', 'the next back leaves the page, once')
+  })
+})

@@ -771,6 +771,8 @@ export function createLogicLayer({
   asyncApi('navigateBack', (o) => {
     const delta = Math.max(1, Number(o.delta) || 1)
     if (stack.length <= 1) throw new ApiFailure('cannot navigate back at first page.')
+    // a shown page-container on the top page takes this back instead of the page (WeChat's 假页)
+    if (interceptBack()) return
     const n = Math.min(delta, stack.length - 1)
     for (let i = 0; i < n; i++) unloadOrKeep(stack.pop())
     call(stack[stack.length - 1], 'onShow')
@@ -814,6 +816,8 @@ export function createLogicLayer({
 
   // selector queries find nodes in the rendered page (the harness sets the lookup)
   let lookup = () => []
+  // whether a page-container of the rendered top page takes a back (the harness sets it)
+  let interceptBack = () => false
   syncApi('createSelectorQuery', () =>
     makeSelectorQuery((selector) => lookup(selector), records, inRealm, later),
   )
@@ -910,6 +914,10 @@ export function createLogicLayer({
     /** how selector queries find nodes: (selector) => rendered nodes of the top page */
     setNodeLookup(fn) {
       lookup = fn
+    },
+    /** how a back finds a page-container to close instead of the page: () => taken */
+    setBackInterceptor(fn) {
+      interceptBack = fn
     },
     /** runs code in the logic realm (tests reach the app's globals this way) */
     evaluate(code) {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { ScrollView, Text, View } from '@tarojs/components'
+import { BackCloses } from '../BackCloses/BackCloses'
 import './index.css'
 
 export interface BottomSheetProps {
@@ -12,7 +13,7 @@ export interface BottomSheetProps {
   children: ReactNode
 }
 
-/** A modal sheet from the bottom edge: a mask that closes it, a titled head, a scrolling list. */
+/** A modal sheet from the bottom edge: a mask that closes it, a titled head, a scrolling list; back closes it. */
 export function BottomSheet({
   title,
   closeLabel = '取消',
@@ -22,6 +23,7 @@ export function BottomSheet({
 }: BottomSheetProps) {
   return (
     <View className={`bottom-sheet ${className}`} catchMove>
+      <BackCloses onBack={onClose} />
       <View className="bottom-sheet__mask" onClick={onClose} />
       <View className="bottom-sheet__sheet" role="dialog" aria-label={title}>
         <View className="bottom-sheet__head">

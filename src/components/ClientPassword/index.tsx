@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import { groupSecret } from '../../policy/authCode'
+import { BackCloses } from '../BackCloses/BackCloses'
 import './index.css'
 
 export interface ClientPasswordProps {
@@ -53,6 +54,8 @@ export function ClientPassword({ secret, account, onClose }: ClientPasswordProps
 
   return (
     <View className="client-pw" role="dialog" aria-modal="true" data-testid="client-password">
+      {/* back asks as 关闭 does: the password is shown this once */}
+      <BackCloses onBack={() => void close()} />
       <View className="client-pw__mask" />
       <View className="client-pw__box">
         <View className="client-pw__title">客户端专用密码</View>

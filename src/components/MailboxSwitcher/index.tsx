@@ -1,6 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import type { MailboxSummary } from '../../api/mailTypes'
 import { describeAccess } from '../../stores/mailboxes'
+import { BackCloses } from '../BackCloses/BackCloses'
 import './index.css'
 
 export interface MailboxSwitcherProps {
@@ -14,6 +15,7 @@ export interface MailboxSwitcherProps {
 export function MailboxSwitcher({ mailboxes, currentId, onSelect, onClose }: MailboxSwitcherProps) {
   return (
     <View className="switcher" catchMove>
+      <BackCloses onBack={onClose} />
       <View className="switcher__mask" onClick={onClose} />
       <View className="switcher__sheet" role="dialog" aria-label="切换邮箱">
         <View className="switcher__head">

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { BackCloses } from '../BackCloses/BackCloses'
 import './index.css'
 
 export interface PersonSheetProps {
@@ -15,6 +16,7 @@ export interface PersonSheetProps {
 export function PersonSheet({ name, address, kind, onCopy, onWrite, onClose }: PersonSheetProps) {
   return (
     <View className="person-sheet" catchMove>
+      <BackCloses onBack={onClose} />
       <View className="person-sheet__mask" onClick={onClose} />
       <View className="person-sheet__sheet" role="dialog" aria-label={name}>
         <View className="person-sheet__who">

@@ -1,0 +1,2 @@
+// WeChat needs no early listener (page-container does the work): see listen.h5.ts.
+export {}
