@@ -4,11 +4,11 @@
 // closed by 关闭 / a choice the next back leaves the page, exactly once. A sheet closed as the app
 // navigates on (写邮件) leaves no extra back on the way home. Light and dark.
 import assert from 'node:assert/strict'
+import { shotSchemes, visible } from '../audit.mjs'
 
 export const name =
   '返回键先关闭抽屉：文件夹、切换邮箱、收件人与联系人卡片，页面不重载，下一次返回才离开（浅色与深色）'
 
-const visible = (loc) => loc.filter({ visible: true }).first()
 const settle = (page) => page.waitForTimeout(400)
 
 /** marks the shown page's DOM: a re-mounted page would lose the mark */
@@ -28,11 +28,7 @@ const marked = (page, selector) =>
 
 async function shots(page, shot, key) {
   await settle(page)
-  await shot(`sheet-back-${key}-light`)
-  await page.emulateMedia({ colorScheme: 'dark' })
-  await settle(page)
-  await shot(`sheet-back-${key}-dark`)
-  await page.emulateMedia({ colorScheme: 'light' })
+  await shotSchemes(page, shot, `sheet-back-${key}`, 400)
 }
 
 /** the browser's back with `sheet` open: the sheet goes, the page (same URL, same DOM) stays */
