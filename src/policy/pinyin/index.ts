@@ -1,18 +1,15 @@
 // Toneless pinyin of a person's name from a compact table (see table.ts): surnames read as
 // surnames at the head (单 shan, 曾 zeng, 尉迟 yu chi), every other GB2312 character by its
 // common reading. Characters outside the table (Latin, digits, rare hanzi) stand for themselves.
-import { READINGS, SURNAMES } from './table'
+import { decodeReadings } from './decode'
+import { FINALS, INITIALS, READINGS, SURNAMES } from './table'
 
 let readingOf: Map<string, string> | null = null
 let surnameOf: Map<string, string[]> | null = null
 
 function tables() {
   if (!readingOf || !surnameOf) {
-    readingOf = new Map()
-    for (const group of READINGS.split('|')) {
-      const [py, chars] = group.split(':')
-      for (const c of chars) readingOf.set(c, py)
-    }
+    readingOf = decodeReadings(READINGS, INITIALS, FINALS)
     surnameOf = new Map(
       SURNAMES.split('|').map((entry) => {
         const [s, py] = entry.split(':')
