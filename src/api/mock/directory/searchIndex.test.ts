@@ -106,6 +106,82 @@ test('index search equals a scan after any sequence of writes, and never reports
   )
 })
 
+test('the count equals the number of visible members a scan finds, after any sequence of writes', () => {
+  fc.assert(
+    fc.property(
+      fc.array(op, { maxLength: 120 }),
+      fc.constantFrom(
+        ...QUERIES,
+        'u1@',
+        'an@c',
+        'zhangs',
+        'hangwu',
+        'zhangwu',
+        '张小',
+        '@corp.com',
+        'n engin',
+      ),
+      fc.integer({ min: 0, max: 3 }),
+      (ops, query, hide) => {
+        const { index, model } = run(ops)
+        const q = normalizeQuery(query)
+        // every member, or those whose number is not a multiple of `hide`
+        const visible = (u: string) => hide === 0 || Number(u.slice(1)) % hide !== 0
+        const members = [...model.entries()].map(([userid, keys]) => ({ userid, keys }))
+        const want = scanSearch(members, q, Number.MAX_SAFE_INTEGER, visible).length
+        expect(index.count(q, visible)).toBe(want)
+        // counting twice (the marks of the first count must not leak into the second)
+        expect(index.count(q, visible)).toBe(want)
+      },
+    ),
+    { numRuns: 400 },
+  )
+})
+
+test('kept visibility verdicts: a count between any writes, and after the visible set changes, equals a scan', () => {
+  // one set object per visibility, as visibleSetOf keeps one while what the viewer sees stands
+  const sets = [{}, {}, {}, {}]
+  const seesFor = (hide: number) => (u: string) => hide === 0 || Number(u.slice(1)) % hide !== 0
+  // few userids: members are removed and their numbers reused often
+  const step = fc.record({
+    put: fc.boolean(),
+    n: fc.integer({ min: 0, max: 6 }),
+    name: fc.constantFrom(...NAMES),
+    // mostly the same visibility from one write to the next
+    hide: fc.constantFrom(0, 2, 2, 2, 2, 2, 2, 3),
+  })
+  fc.assert(
+    fc.property(
+      fc.array(step, { maxLength: 40 }),
+      fc.constantFrom('u', 'zs', '张', 'corp'),
+      (steps, query) => {
+        const index = new MemberSearchIndex()
+        const model = new Map<string, MemberKeys>()
+        const q = normalizeQuery(query)
+        for (const { put, n, name, hide } of steps) {
+          const userid = `u${n}`
+          if (put) {
+            const m = member(userid, name)
+            index.add(m)
+            model.set(userid, memberKeys(m))
+          } else {
+            index.remove(userid)
+            model.delete(userid)
+          }
+          const members = [...model.entries()].map(([u, keys]) => ({ userid: u, keys }))
+          // this step's visibility, then another one with no write in between
+          for (const h of [hide, (hide + 1) % 4]) {
+            const visible = seesFor(h)
+            const want = scanSearch(members, q, Number.MAX_SAFE_INTEGER, visible).length
+            expect(index.count(q, visible, { viewer: 'v', set: sets[h] })).toBe(want)
+          }
+        }
+      },
+    ),
+    { numRuns: 300 },
+  )
+})
+
 test('visibility filters inside the ranking (the limit counts visible members only)', () => {
   const index = new MemberSearchIndex()
   for (let i = 0; i < 10; i++) index.add(member(`zhang${i}`, '张三'))

@@ -115,7 +115,11 @@ class FieldIndex {
    * Mail addresses: grams starting inside the domain part are not indexed (every address of the corp
    * shares them). A query found inside a domain walks the sorted keys instead, where it is dense.
    */
-  constructor(private readonly skipDomains = false) {}
+  constructor(
+    private readonly skipDomains: boolean,
+    /** the member numbers of MemberSearchIndex, for counting without strings */
+    private readonly numOf: ReadonlyMap<string, number>,
+  ) {}
 
   /** live keys per domain part ("@corp.com"), for skipDomains */
   private domains = new Map<string, number>()
@@ -123,25 +127,32 @@ class FieldIndex {
   private keys: string[] = []
   private placed: boolean[] = []
   private owners = new Map<string, Set<string>>()
+  /** per key id, its owners' member numbers (empty once the key is removed) */
+  private ownerNums: number[][] = []
   private sorted: string[] = []
   private delta: string[] = []
   private grams = new Map<Gram, number[]>()
   private sortedOwners = new Map<string, string[]>()
 
   add(key: string, userid: string): void {
+    const num = this.numOf.get(userid) as number
     const set = this.owners.get(key)
     if (set) {
+      if (set.has(userid)) return
       set.add(userid)
+      this.ownerNums[this.ids.get(key) as number].push(num)
       this.sortedOwners.delete(key)
       return
     }
     this.owners.set(key, new Set([userid]))
     if (this.skipDomains) this.countDomain(key, 1)
     let id = this.ids.get(key)
-    if (id === undefined) {
+    if (id !== undefined) this.ownerNums[id].push(num)
+    else {
       id = this.keys.length
       this.ids.set(key, id)
       this.keys.push(key)
+      this.ownerNums.push([num])
       const at = id
       const lastStart = this.skipDomains && key.includes('@') ? key.indexOf('@') : key.length - 1
       forEachGram(
@@ -165,8 +176,11 @@ class FieldIndex {
 
   remove(key: string, userid: string): void {
     const set = this.owners.get(key)
-    if (!set) return
-    set.delete(userid)
+    if (!set || !set.delete(userid)) return
+    const nums = this.ownerNums[this.ids.get(key) as number]
+    const at = nums.indexOf(this.numOf.get(userid) as number)
+    nums[at] = nums[nums.length - 1]
+    nums.pop()
     this.sortedOwners.delete(key)
     if (set.size) return
     this.owners.delete(key)
@@ -253,25 +267,34 @@ class FieldIndex {
     return this.owners.get(key) ?? EMPTY
   }
 
-  /** every live key equal to, starting with or containing q, each once, in no particular order */
-  forEachMatch(q: string, fn: (key: string) => void): void {
+  /**
+   * The member number of every owner of a live key equal to, starting with or containing q, in no
+   * particular order, possibly more than once. Counting needs no ranking: a key containing q is
+   * found from its gram's postings, which hold every key containing a query of up to 3 characters
+   * exactly (nothing to verify), and for longer ones a superset checked with includes().
+   */
+  forEachOwner(q: string, fn: (num: number) => void): void {
     if (q === '') return
-    if (this.owners.has(q)) fn(q)
-    // prefixes: one range of the sorted keys, plus the unmerged ones
-    for (let i = lowerBound(this.sorted, q); i < this.sorted.length; i++) {
-      const k = this.sorted[i]
-      if (!k.startsWith(q)) break
-      if (k !== q && this.owners.has(k)) fn(k)
+    const visit = (id: number) => {
+      for (const num of this.ownerNums[id]) fn(num)
     }
-    for (const k of this.delta) if (k !== q && k.startsWith(q) && this.owners.has(k)) fn(k)
-    if (!substringAllowed(q)) return
-    const inner = (k: string) => !k.startsWith(q) && k.includes(q) && this.owners.has(k)
+    if (!substringAllowed(q)) {
+      // exact and prefixes: one range of the sorted keys, plus the unmerged ones
+      const exact = this.ids.get(q)
+      if (exact !== undefined) visit(exact)
+      for (let i = lowerBound(this.sorted, q); i < this.sorted.length; i++) {
+        const k = this.sorted[i]
+        if (!k.startsWith(q)) break
+        if (k !== q) visit(this.ids.get(k) as number)
+      }
+      for (const k of this.delta) if (k !== q && k.startsWith(q)) visit(this.ids.get(k) as number)
+      return
+    }
     if (this.skipDomains) {
       for (const d of this.domains.keys()) {
         if (d.includes(q)) {
           // inside a domain part (not indexed as grams): every key is a candidate
-          for (const k of this.sorted) if (inner(k)) fn(k)
-          for (const k of this.delta) if (inner(k)) fn(k)
+          for (let id = 0; id < this.keys.length; id++) if (this.keys[id].includes(q)) visit(id)
           return
         }
       }
@@ -284,11 +307,10 @@ class FieldIndex {
       if (!list) return
       if (!postings || list.length < postings.length) postings = list
     }
-    // postings hold each key id once, sorted and delta keys alike
-    for (const id of postings ?? []) {
-      const k = this.keys[id]
-      if (inner(k)) fn(k)
-    }
+    if (!postings) return
+    // Postings hold each key id once, sorted and delta keys alike; removed keys have no owners.
+    if (q.length <= 3) for (const id of postings) visit(id)
+    else for (const id of postings) if (this.keys[id].includes(q)) visit(id)
   }
 
   /** owners of a key by userid; sorted once and kept until that key's owners change */
@@ -332,6 +354,7 @@ class FieldIndex {
     this.keys = []
     this.placed = []
     this.owners = new Map()
+    this.ownerNums = []
     this.sorted = []
     this.delta = []
     this.grams = new Map()
@@ -350,9 +373,35 @@ export interface SearchOutcome {
   total: number
 }
 
+/** whom a count is for: its visibility verdicts are kept per viewer while `set` and the index stand */
+export interface CountFor {
+  viewer: string
+  /** the viewer's visible set (visibleSetOf): a new one whenever what they may see changes */
+  set: object
+}
+
+interface Verdicts {
+  set: object
+  version: number
+  /** by member number: 0 not asked yet, 1 visible, 2 not */
+  of: Uint8Array
+}
+
+/** viewers whose verdicts are kept (all dropped beyond it) */
+const VERDICT_VIEWERS = 32
+
 export class MemberSearchIndex {
+  /** each member's number, dense (freed numbers are reused): counting marks numbers, not strings */
+  private numOf = new Map<string, number>()
+  private userOf: string[] = []
+  private freeNums: number[] = []
+  private marks = new Uint32Array(0)
+  private mark = 0
+  /** bumped by every add and remove: verdicts of an older version are asked again */
+  private version = 0
+  private verdicts = new Map<string, Verdicts>()
   private fields = SEARCH_FIELDS.reduce(
-    (acc, f) => ({ ...acc, [f]: new FieldIndex(f === 'email') }),
+    (acc, f) => ({ ...acc, [f]: new FieldIndex(f === 'email', this.numOf) }),
     {} as Record<SearchField, FieldIndex>,
   )
   private keysOf = new Map<string, MemberKeys>()
@@ -363,16 +412,23 @@ export class MemberSearchIndex {
 
   add(m: Member): void {
     this.remove(m.userid)
+    this.version++
     const keys = memberKeys(m)
     this.keysOf.set(m.userid, keys)
+    const num = this.freeNums.pop() ?? this.userOf.length
+    this.numOf.set(m.userid, num)
+    this.userOf[num] = m.userid
     for (const f of SEARCH_FIELDS) for (const k of keys[f]) this.fields[f].add(k, m.userid)
   }
 
   remove(userid: string): void {
     const keys = this.keysOf.get(userid)
     if (!keys) return
+    this.version++
     this.keysOf.delete(userid)
     for (const f of SEARCH_FIELDS) for (const k of keys[f]) this.fields[f].remove(k, userid)
+    this.freeNums.push(this.numOf.get(userid) as number)
+    this.numOf.delete(userid)
   }
 
   /** members holding exactly this key in the field */
@@ -397,6 +453,7 @@ export class MemberSearchIndex {
     current: (userid: string) => MemberKeys | null,
     offset = 0,
     count = false,
+    countFor?: CountFor,
   ): SearchOutcome {
     const hits: Hit[] = []
     const seen = new Set<string>()
@@ -426,7 +483,8 @@ export class MemberSearchIndex {
             }
             if (matched >= offset) hits.push({ userid, tier, field, key })
             matched++
-            if (matched >= end) return { hits, stale, total: count ? this.count(q, canSee) : matched }
+            if (matched >= end)
+              return { hits, stale, total: count ? this.count(q, canSee, countFor) : matched }
           }
         }
       }
@@ -438,21 +496,43 @@ export class MemberSearchIndex {
    * How many visible members match in any field (what a walk to the end would find), without
    * ranking: matching keys are gathered in any order, their owners counted once.
    */
-  count(q: Query, canSee: (userid: string) => boolean): number {
+  count(q: Query, canSee: (userid: string) => boolean, countFor?: CountFor): number {
     if (q.text === '') return 0
-    const seen = new Set<string>()
-    let n = 0
-    for (const field of SEARCH_FIELDS) {
-      const index = this.fields[field]
-      index.forEachMatch(queryFor(q, field), (key) => {
-        for (const userid of index.exactOwners(key)) {
-          if (seen.has(userid)) continue
-          seen.add(userid)
-          if (canSee(userid)) n++
-        }
-      })
+    // canSee is a string lookup in a corp-sized map per member: asked once per member, then kept
+    // until the index or the viewer's visible set changes.
+    const verdicts = countFor ? this.verdictsFor(countFor) : null
+    // A fresh mark per count: a member is counted when first reached (no set of strings to fill).
+    if (this.marks.length < this.userOf.length || this.mark === 0xffffffff) {
+      this.marks = new Uint32Array(Math.max(64, this.userOf.length * 2))
+      this.mark = 0
     }
+    const marks = this.marks
+    const mark = ++this.mark
+    const userOf = this.userOf
+    let n = 0
+    const reach = (num: number) => {
+      if (marks[num] === mark) return
+      marks[num] = mark
+      if (!verdicts) {
+        if (canSee(userOf[num])) n++
+        return
+      }
+      let v = verdicts[num]
+      if (v === 0) verdicts[num] = v = canSee(userOf[num]) ? 1 : 2
+      if (v === 1) n++
+    }
+    for (const field of SEARCH_FIELDS) this.fields[field].forEachOwner(queryFor(q, field), reach)
     return n
+  }
+
+  private verdictsFor({ viewer, set }: CountFor): Uint8Array {
+    let v = this.verdicts.get(viewer)
+    if (!v || v.set !== set || v.version !== this.version || v.of.length < this.userOf.length) {
+      if (!v && this.verdicts.size >= VERDICT_VIEWERS) this.verdicts.clear()
+      v = { set, version: this.version, of: new Uint8Array(this.userOf.length) }
+      this.verdicts.set(viewer, v)
+    }
+    return v.of
   }
 }
 
@@ -515,7 +595,10 @@ export function searchMembers(
     if (set.kind === 'only' && set.members.size <= scanLimit(index.size, offset + limit)) {
       outcome = scanVisible(index, set.members, viewer, q, offset, limit, current)
     } else {
-      outcome = index.search(q, limit, visibleTo(corp, viewer), current, offset, page.count === true)
+      outcome = index.search(q, limit, visibleTo(corp, viewer), current, offset, page.count === true, {
+        viewer,
+        set,
+      })
     }
     // Another area changed members without telling us: rebuild once and answer from fresh keys.
     if (!outcome.stale || attempt > 0) return { hits: outcome.hits, total: outcome.total }
