@@ -1,19 +1,21 @@
 import fc from 'fast-check'
 import { htmlToText } from './mailText'
 import {
-  boldMarker,
   checkSignature,
+  MAX_SIGNATURE_LENGTH,
+  sanitizeSignature,
+  sanitizeSignatureReport,
+  signatureText,
+} from './signature'
+import {
+  boldMarker,
   checkSignatureLink,
   describeRemoved,
   editorFromSignature,
   linkMarker,
-  MAX_SIGNATURE_LENGTH,
-  sanitizeSignature,
-  sanitizeSignatureReport,
   signatureFromEditor,
   signatureLines,
-  signatureText,
-} from './signature'
+} from './signatureEditor'
 
 describe('sanitizeSignature', () => {
   test('keeps the safe subset', () => {

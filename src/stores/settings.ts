@@ -15,16 +15,14 @@ import type { MailSettings, ReceiveRule } from '../api/mailTypes'
 import { checkRemark } from '../policy/authCode'
 import { ErrCode } from '../policy/codes'
 import { MAX_RULES, validateRules } from '../policy/receiveRules'
+import { checkSignature, sanitizeSignatureReport, signatureText } from '../policy/signature'
 import {
-  checkSignature,
   describeRemoved,
   editorFromSignature,
-  sanitizeSignatureReport,
   signatureFromEditor,
   signatureLines,
-  signatureText,
   type SignatureRun,
-} from '../policy/signature'
+} from '../policy/signatureEditor'
 
 export type SharedSettings = MailSettings['shared']
 export type PersonalSettings = MailSettings['personal']
