@@ -7,6 +7,7 @@ import type { Db, Queryable } from '../../server/db'
 import { migrate } from '../../server/db/migrate'
 import type { KeyValueStorage } from '../../src/api/contract'
 import * as core from '../../src/api/mock/index'
+import type { BackendState } from '../../src/api/mock/state'
 import { kvPort } from '../../src/api/mock/persist/kvPort'
 import { sharedDb } from './sharedDb'
 
@@ -114,6 +115,37 @@ async function newWorld(storage?: KeyValueStorage): Promise<Db> {
   return loadState(await world)
 }
 
+/** JSON with sorted keys and without undefined: the same data compares equal */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  )
+}
+
+/**
+ * After each commit the tables, read back, must hold exactly the backend's state: a write the SQL
+ * adapter lost or garbled fails the call that made it (the core undoes it and answers 系统繁忙).
+ */
+const commitsIn = new WeakMap<Db, number>()
+
+async function matchesTables(db: Db, state: BackendState): Promise<void> {
+  // Reading every table back costs a scan per call: a world's first 200 commits are all checked,
+  // later ones (bulk suites: 3,000 tags) every 50th, so such a suite stays about as fast as without.
+  const n = (commitsIn.get(db) ?? 0) + 1
+  commitsIn.set(db, n)
+  if (n > 200 && n % 50 !== 0) return
+  const mine = canonical(state)
+  const stored = canonical(await loadState(db))
+  if (stored === mine) return
+  let at = 0
+  while (at < mine.length && mine[at] === stored[at]) at++
+  throw new Error(
+    `the tables differ from the state at …${mine.slice(Math.max(0, at - 80), at + 80)}… (stored: …${stored.slice(Math.max(0, at - 80), at + 80)}…)`,
+  )
+}
+
 /** a port that waits for its world's schema before its first statement */
 function lazyPort(world: Promise<Db>): ReturnType<typeof sqlPort> {
   let port: ReturnType<typeof sqlPort> | null = null
@@ -129,7 +161,11 @@ function lazyPort(world: Promise<Db>): ReturnType<typeof sqlPort> {
     replace: async (state) => (await ready).replace(state),
     begin: async (state) => (await ready).begin(state),
     touch: (path) => port!.touch(path),
-    commit: async (state) => (await ready).commit(state),
+    commit: async (state) => {
+      const p = await ready
+      await p.commit(state)
+      await matchesTables(await world, state)
+    },
     abort: async () => (await ready).abort(),
     usage: () => port?.usage() ?? { bytes: 0, keys: 0, largest: 0 },
   } as ReturnType<typeof sqlPort>
