@@ -64,3 +64,15 @@ export async function mailboxId(local: string): Promise<number> {
 export async function signIn(who: CallContext = zhangsan): Promise<void> {
   await stores.session.switchTo(who)
 }
+
+/** an outside mail delivered to 张三 and moved to `folder` (已删除, 垃圾箱 …); answers its id */
+export async function mailIn(folder: string, subject: string): Promise<string> {
+  await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
+    from: 'ad@example.com',
+    subject,
+    content: '广告',
+  })
+  const id = (await listOf(zhangsan)).find((i) => i.subject === subject)!.mail_id
+  await callAs(zhangsan, 'mail/message/update', { mailbox: 'personal', mail_id: id, folder })
+  return id
+}

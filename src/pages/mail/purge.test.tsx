@@ -3,7 +3,7 @@
 import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import { stores } from '../../stores'
-import { backend, callAs, listOf, signIn, zhangsan } from '../../../test/kit/app'
+import { listOf, mailIn, signIn, zhangsan } from '../../../test/kit/app'
 import { bodyText, click, until } from '../../../test/pages/helpers'
 import MailPage from './index'
 
@@ -18,16 +18,6 @@ const rows = () => Array.from(document.querySelectorAll('[data-testid="message-r
 const row = (subject: string) => rows().find((r) => r.textContent?.includes(subject)) ?? null
 const emptyButton = () => document.querySelector('[data-testid="empty-folder"]')
 const answer = (confirm: boolean) => ({ confirm, cancel: !confirm, errMsg: 'ok' }) as never
-
-async function put(subject: string, folder: 'trash' | 'spam') {
-  await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
-    from: 'ad@example.com',
-    subject,
-    content: '广告',
-  })
-  const id = (await listOf(zhangsan)).find((i) => i.subject === subject)!.mail_id
-  await callAs(zhangsan, 'mail/message/update', { mailbox: 'personal', mail_id: id, folder })
-}
 
 async function showFolder(folder: string) {
   await testUtils.act(async () => {
@@ -52,9 +42,9 @@ describe('Mail list in 已删除 / 垃圾箱', () => {
   })
 
   it('清空 asks first naming how many, then shows the empty state; 垃圾箱 keeps its mail', async () => {
-    await put('广告一', 'trash')
-    await put('广告二', 'trash')
-    await put('垃圾一', 'spam')
+    await mailIn('trash', '广告一')
+    await mailIn('trash', '广告二')
+    await mailIn('spam', '垃圾一')
     await showFolder('trash')
     await until(testUtils, () => row('广告二') !== null && emptyButton() !== null, 'the trash rows')
     const n = (await listOf(zhangsan, 'trash')).length
@@ -86,7 +76,7 @@ describe('Mail list in 已删除 / 垃圾箱', () => {
   })
 
   it('a row in 已删除: 移回收件箱 and 彻底删除; 彻底删除 asks, then the row is gone with no 撤销', async () => {
-    await put('旧广告', 'trash')
+    await mailIn('trash', '旧广告')
     await showFolder('trash')
     await until(testUtils, () => row('旧广告') !== null, 'the row')
     sheet.mockResolvedValueOnce({ tapIndex: 4, errMsg: 'ok' })
@@ -100,7 +90,7 @@ describe('Mail list in 已删除 / 垃圾箱', () => {
   })
 
   it('in 垃圾箱 the row delete is 彻底删除; in the inbox it is 删除, no question and no 清空', async () => {
-    await put('中奖了', 'spam')
+    await mailIn('spam', '中奖了')
     await showFolder('spam')
     await until(testUtils, () => row('中奖了') !== null, 'the spam row')
     expect(emptyButton()).not.toBeNull()

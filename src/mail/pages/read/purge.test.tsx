@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
 import { stores } from '../../../stores'
-import { backend, callAs, listOf, signIn, zhangsan } from '../../../../test/kit/app'
+import { backend, listOf, mailIn, signIn, zhangsan } from '../../../../test/kit/app'
 import { click, until } from '../../../../test/pages/helpers'
 import ReadPage from './index'
 
@@ -25,17 +25,6 @@ let tab: jest.SpyInstance
 let modal: jest.SpyInstance
 const answer = (confirm: boolean) => ({ confirm, cancel: !confirm, errMsg: 'ok' }) as never
 
-async function inFolder(subject: string, folder: 'trash' | 'spam'): Promise<string> {
-  await backend().deliver('wwdemo', 'zhangsan@xinghe.com', {
-    from: 'ad@example.com',
-    subject,
-    content: '广告',
-  })
-  const id = (await listOf(zhangsan)).find((i) => i.subject === subject)!.mail_id
-  await callAs(zhangsan, 'mail/message/update', { mailbox: 'personal', mail_id: id, folder })
-  return id
-}
-
 describe('Read page in 已删除 / 垃圾箱', () => {
   beforeEach(async () => {
     depth = 2
@@ -53,7 +42,7 @@ describe('Read page in 已删除 / 垃圾箱', () => {
   })
 
   it('in 已删除: 移回收件箱 and 彻底删除, no 删除; asked first, then gone for good and back to the list without 撤销', async () => {
-    const id = await inFolder('推广活动', 'trash')
+    const id = await mailIn('trash', '推广活动')
     await open(id)
     await until(testUtils, () => tool('彻底删除') !== null, 'the actions')
     expect(tools()).toEqual(['星标', '移动', '移回收件箱', '彻底删除'])
@@ -83,7 +72,7 @@ describe('Read page in 已删除 / 垃圾箱', () => {
 
   it('in 垃圾箱 opened alone (one page on the stack): 彻底删除 then on to the mail list', async () => {
     depth = 1
-    const id = await inFolder('中奖通知', 'spam')
+    const id = await mailIn('spam', '中奖通知')
     await open(id)
     await until(testUtils, () => tool('彻底删除') !== null, 'the actions')
     expect(tools()).toEqual(['星标', '标为未读', '移动', '彻底删除'])
@@ -96,7 +85,7 @@ describe('Read page in 已删除 / 垃圾箱', () => {
   })
 
   it('a failure says why in words with 重试, and 重试 finishes it', async () => {
-    const id = await inFolder('旧通知', 'trash')
+    const id = await mailIn('trash', '旧通知')
     await open(id)
     await until(testUtils, () => tool('彻底删除') !== null, 'the actions')
     const b = backend()
