@@ -50,7 +50,7 @@ export async function run({ phone, url, base, shot }) {
   await zhang.goto(url)
   await visible(zhang.getByText('zhangsan@xinghe.com')).waitFor()
   await zhang.getByTestId('current-mailbox').click()
-  await visible(zhang.getByText('销售部公共邮箱')).click()
+  await visible(zhang.locator('.switcher__sheet').getByText('销售部公共邮箱', { exact: true })).click()
   await visible(zhang.getByText('服务器询价：X300')).click()
   await visible(zhang.getByText('请报价。')).waitFor()
   await visible(zhang.getByText('回复', { exact: true })).click()
@@ -71,7 +71,8 @@ export async function run({ phone, url, base, shot }) {
   await visible(lina.getByText('lina@xinghe.com')).waitFor()
   await lina.locator('.taro-tabbar__tabbar').getByText('邮件', { exact: true }).click()
   await lina.getByTestId('current-mailbox').click()
-  await visible(lina.getByText('销售部公共邮箱')).click()
+  // in the switcher: a new-mail notice naming the mailbox may show under its mask meanwhile
+  await visible(lina.locator('.switcher__sheet').getByText('销售部公共邮箱', { exact: true })).click()
   await visible(lina.getByText('服务器询价：X300')).waitFor()
   await visible(lina.getByText('已发送', { exact: true })).click()
   await visible(lina.getByText('回复：服务器询价：X300')).waitFor()
