@@ -124,3 +124,29 @@ export function testSecureBytes(): (n: number) => Uint8Array {
     return pool.take(n)
   }
 }
+
+/** a corp on its own domain (test.com): what SMTP tests need to send as a business mailbox */
+export const SMTP_CORP: CorpSetup = {
+  corpid: 'wwtest',
+  name: '测试科技',
+  creator: 'boss',
+  edition: 'advanced',
+  advancedSeats: 5,
+  domain: { name: 'test.com', kind: 'custom' },
+}
+export const SMTP_BOSS = { corpid: 'wwtest', userid: 'boss' }
+
+/** sales@test.com for boss, with a client password made at creation (`auth_code` in the answer) */
+export function createSales(b: MockBackend, name: string): Promise<ApiResult> {
+  return b.call(
+    'exmail/publicmail/create',
+    {
+      email: 'sales@test.com',
+      name,
+      userid_list: { list: ['boss'] },
+      create_auth_code: 1,
+      idempotency_key: 'k1',
+    },
+    SMTP_BOSS,
+  )
+}

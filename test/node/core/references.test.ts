@@ -6,7 +6,7 @@ import { createMockBackend, type MockBackend } from '../../../src/api/mock'
 import { claimOutboundJob, completeOutboundJob, submit } from '../../../src/api/mock/serverEntries'
 import { ErrCode } from '../../../src/policy/codes'
 import { MAX_REFERENCES } from '../../../src/policy/references'
-import { backendFrom, buildState } from '../../kit/mail'
+import { backendFrom, buildState, createSales, SMTP_CORP } from '../../kit/mail'
 
 const boss = { corpid: 'c1', userid: 'boss' }
 const alice = { corpid: 'c1', userid: 'alice' }
@@ -178,29 +178,11 @@ describe('threading by References', () => {
 })
 
 describe('SMTP submission', () => {
-  const CORP = {
-    corpid: 'wwtest',
-    name: '测试科技',
-    creator: 'boss',
-    edition: 'advanced' as const,
-    advancedSeats: 5,
-    domain: { name: 'test.com', kind: 'custom' as const },
-  }
-  const BOSS = { corpid: 'wwtest', userid: 'boss' }
+  const CORP = SMTP_CORP
 
   async function client() {
     const b = createMockBackend({ corps: [CORP], relay: true })
-    const created = await b.call(
-      'exmail/publicmail/create',
-      {
-        email: 'sales@test.com',
-        name: '销售部',
-        userid_list: { list: ['boss'] },
-        create_auth_code: 1,
-        idempotency_key: 'k1',
-      },
-      BOSS,
-    )
+    const created = await createSales(b, '销售部')
     const login = await b.clientLogin('sales@test.com', created.auth_code as string, 'smtp')
     expect(login.errcode).toBe(0)
     const session = { email: String(login.email), auth_code_id: String(login.auth_code_id) }

@@ -4,31 +4,15 @@
 import { submit } from '../../../src/api/mock/serverEntries'
 import { createMockBackend, type ClientSession, type SubmittedMail } from '../../../src/api/mock'
 import { ErrCode } from '../../../src/policy/codes'
+import { createSales, SMTP_BOSS, SMTP_CORP } from '../../kit/mail'
 
-const CORP = {
-  corpid: 'wwtest',
-  name: '测试科技',
-  creator: 'boss',
-  edition: 'advanced' as const,
-  advancedSeats: 5,
-  domain: { name: 'test.com', kind: 'custom' as const },
-}
-const BOSS = { corpid: 'wwtest', userid: 'boss' }
+const CORP = SMTP_CORP
+const BOSS = SMTP_BOSS
 let clock = Date.UTC(2026, 11, 1)
 
 async function withMailbox() {
   const b = createMockBackend({ corps: [CORP], now: () => clock })
-  const created = await b.call(
-    'exmail/publicmail/create',
-    {
-      email: 'sales@test.com',
-      name: '销售',
-      userid_list: { list: ['boss'] },
-      create_auth_code: 1,
-      idempotency_key: 'k1',
-    },
-    BOSS,
-  )
+  const created = await createSales(b, '销售')
   expect(created.errcode).toBe(0)
   const alias = await b.call(
     'exmail/publicmail/update',
