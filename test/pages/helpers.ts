@@ -1,4 +1,5 @@
 // Shared helpers for page tests: wait for the DOM, click, read text.
+import Taro from '@tarojs/taro'
 import type TestUtils from '@tarojs/test-utils-react'
 
 export function bodyText(): string {
@@ -39,4 +40,13 @@ export async function typeInto(
     field.value = text
     field.dispatchEvent(new Event('input', { bubbles: true }))
   })
+}
+
+/** Taro's navigation spied for a page test: a stack `depth()` pages deep, back / switchTab / toasts resolved */
+export function spyNavigation(depth: () => number): { back: jest.SpyInstance; tab: jest.SpyInstance } {
+  const back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'ok' })
+  const tab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'ok' })
+  jest.spyOn(Taro, 'getCurrentPages').mockImplementation(() => new Array(depth()).fill({}) as never)
+  jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' })
+  return { back, tab }
 }

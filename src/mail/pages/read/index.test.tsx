@@ -3,7 +3,7 @@ import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
 import { stores } from '../../../stores'
 import { asAdmin, backend, listOf, mailboxId, signIn, zhangsan } from '../../../../test/kit/app'
-import { bodyText, click, until } from '../../../../test/pages/helpers'
+import { bodyText, click, spyNavigation, until } from '../../../../test/pages/helpers'
 import * as files from '../../../utils/attachmentFile'
 import * as browser from '../../../utils/browserFile'
 import ReadPage from './index'
@@ -45,10 +45,7 @@ describe('Read page', () => {
     depth = 2
     await signIn(zhangsan)
     await stores.mailboxes.refresh()
-    back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'ok' })
-    tab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'ok' })
-    jest.spyOn(Taro, 'getCurrentPages').mockImplementation(() => new Array(depth).fill({}) as never)
-    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' })
+    ;({ back, tab } = spyNavigation(() => depth))
     jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' })
   })
   afterEach(() => {

@@ -5,7 +5,7 @@ import TestUtils from '@tarojs/test-utils-react'
 import { Current } from '@tarojs/runtime'
 import { stores } from '../../../stores'
 import { backend, listOf, mailIn, signIn, zhangsan } from '../../../../test/kit/app'
-import { click, until } from '../../../../test/pages/helpers'
+import { click, spyNavigation, until } from '../../../../test/pages/helpers'
 import ReadPage from './index'
 
 const testUtils = new TestUtils()
@@ -30,10 +30,7 @@ describe('Read page in 已删除 / 垃圾箱', () => {
     depth = 2
     await signIn(zhangsan)
     await stores.mailboxes.refresh()
-    back = jest.spyOn(Taro, 'navigateBack').mockResolvedValue({ errMsg: 'ok' })
-    tab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'ok' })
-    jest.spyOn(Taro, 'getCurrentPages').mockImplementation(() => new Array(depth).fill({}) as never)
-    jest.spyOn(Taro, 'showToast').mockResolvedValue({ errMsg: 'ok' })
+    ;({ back, tab } = spyNavigation(() => depth))
     modal = jest.spyOn(Taro, 'showModal')
   })
   afterEach(() => {
