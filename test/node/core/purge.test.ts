@@ -268,6 +268,31 @@ test('a file uploaded today can still be attached again: purging the mail that c
   expect(Buffer.from(got.data as string, 'base64').toString()).toBe('一')
 })
 
+test('a deleted draft releases its file once nothing else names it (a fresh upload still does)', async () => {
+  const { ok, blobs, advance } = await setup()
+  const upload = async (text: string) =>
+    (
+      await ok(amy, 'mail/attachment/upload', {
+        mailbox: 'personal',
+        name: 'a.txt',
+        content_type: 'text/plain',
+        data: b64(text),
+      })
+    ).attachment_id as string
+  const draft = async (file: string) =>
+    (await ok(amy, 'mail/draft/save', { mailbox: 'personal', subject: '草稿', attachment_ids: [file] }))
+      .draft_id as string
+  // uploaded just now: it can still be attached again, so deleting the draft keeps the bytes
+  const fresh = await draft(await upload('新'))
+  await ok(amy, 'mail/draft/delete', { mailbox: 'personal', draft_id: fresh })
+  expect(blobs.size()).toBe(1)
+  // a day later the upload is spent: deleting the draft that still held a file frees it
+  const kept = await draft(await upload('旧'))
+  advance(UPLOAD_TTL_MS + 60_000)
+  await ok(amy, 'mail/draft/delete', { mailbox: 'personal', draft_id: kept })
+  expect(blobs.size()).toBe(1)
+})
+
 test('a purge refused or undone releases no bytes', async () => {
   const { b, blobs, idOf } = await setup()
   await b.deliver('c1', 'amy@c.com', {

@@ -12,6 +12,7 @@ import { checkSend, draftFields } from '../mail/compose'
 import { listMessages, parseCursor, parseLimit } from '../mail/listing'
 import { reachableMailboxes } from '../mail/mailboxIndex'
 import { openMailbox, type OpenMailbox } from '../mail/open'
+import { releaseUnnamed } from '../mail/purge'
 import { sendOutgoing } from '../mail/send'
 import { applySettings, checkSettingsUpdate, personalOf, sharedView } from '../mail/settings'
 import {
@@ -259,15 +260,23 @@ const attachmentGet = withMailbox<'mail/attachment/get'>(({ caller }, body, { st
  * delete) succeeds; any other id — another member's draft in a shared mailbox included — answers
  * 40058 "草稿不存在" exactly as an id that never existed, and changes nothing.
  */
-const draftDelete = withMailbox<'mail/draft/delete'>(({ caller }, { draft_id: id }, { store }) => {
-  const d = Object.prototype.hasOwnProperty.call(store.drafts, id) ? store.drafts[id] : undefined
-  if (d && d.owner === caller.userid) {
-    delete store.drafts[id]
-    return success({ draft_id: id })
-  }
-  if (!d && isDraftIdOf(id, caller.userid)) return success({ draft_id: id })
-  return failure(ErrCode.INVALID_PARAM, '草稿不存在 (draft_id)')
-})
+const draftDelete = withMailbox<'mail/draft/delete'>(
+  ({ state, env, caller }, { draft_id: id }, { store }) => {
+    const d = Object.prototype.hasOwnProperty.call(store.drafts, id) ? store.drafts[id] : undefined
+    if (d && d.owner === caller.userid) {
+      delete store.drafts[id]
+      // its files stay while an upload of the last 24 h, a message or another draft names them
+      releaseUnnamed(
+        state,
+        env,
+        (d.attachments ?? []).map((a) => a.blob),
+      )
+      return success({ draft_id: id })
+    }
+    if (!d && isDraftIdOf(id, caller.userid)) return success({ draft_id: id })
+    return failure(ErrCode.INVALID_PARAM, '草稿不存在 (draft_id)')
+  },
+)
 
 const settingsGet = withMailbox<'mail/settings/get'>(({ caller }, _body, { store }) =>
   success({ shared: sharedView(store), personal: personalOf(store, caller.userid) }),

@@ -31,6 +31,12 @@ export function unreferencedBlobs(
   return left
 }
 
+/** The bytes of `blobs` that nothing names any more go once the call commits. */
+export function releaseUnnamed(state: BackendState, env: MockEnv, blobs: readonly string[]): void {
+  if (blobs.length && env.dropBlob)
+    for (const id of unreferencedBlobs(state, blobs, env.now())) env.dropBlob(id)
+}
+
 /** Deletes the messages from the store; their bytes go once the call commits. Answers how many. */
 export function purgeMessages(
   state: BackendState,
@@ -45,7 +51,6 @@ export function purgeMessages(
   }
   // The store's index is keyed on nextId, which a deletion does not move.
   touchStore(store)
-  if (blobs.length && env.dropBlob)
-    for (const id of unreferencedBlobs(state, blobs, env.now())) env.dropBlob(id)
+  releaseUnnamed(state, env, blobs)
   return doomed.length
 }
