@@ -293,6 +293,21 @@ test('a deleted draft releases its file once nothing else names it (a fresh uplo
   expect(blobs.size()).toBe(1)
 })
 
+test('an upload never attached is freed when it expires (at the next upload of that mailbox)', async () => {
+  const { ok, blobs, advance } = await setup()
+  const upload = (text: string) =>
+    ok(amy, 'mail/attachment/upload', {
+      mailbox: 'personal',
+      name: 'a.txt',
+      content_type: 'text/plain',
+      data: b64(text),
+    })
+  await upload('一')
+  advance(UPLOAD_TTL_MS + 60_000)
+  await upload('二')
+  expect(blobs.size()).toBe(1)
+})
+
 test('a purge refused or undone releases no bytes', async () => {
   const { b, blobs, idOf } = await setup()
   await b.deliver('c1', 'amy@c.com', {

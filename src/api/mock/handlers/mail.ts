@@ -240,8 +240,8 @@ const draftSave = withMailbox<'mail/draft/save'>(({ caller, env }, body, box) =>
   return success({ draft_id })
 })
 
-const attachmentUpload = withMailbox<'mail/attachment/upload'>(({ caller, env }, body, { store }) => {
-  const upload = addUpload(store, env, caller.userid, body)
+const attachmentUpload = withMailbox<'mail/attachment/upload'>(({ state, caller, env }, body, { store }) => {
+  const upload = addUpload(store, env, caller.userid, body, (blobs) => releaseUnnamed(state, env, blobs))
   return upload.ok ? success({ attachment_id: upload.value.attachment_id }) : refusal(upload)
 })
 

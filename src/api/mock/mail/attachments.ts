@@ -62,12 +62,16 @@ export function storeFile(
   })
 }
 
-/** mail/attachment/upload: the file waits in the store for its owner's send or draft (a day). */
+/**
+ * mail/attachment/upload: the file waits in the store for its owner's send or draft (a day).
+ * `onExpired` hears the blobs of the uploads that expire meanwhile (their bytes may be freed).
+ */
 export function addUpload(
   store: MailStore,
   env: MockEnv,
   owner: string,
   file: { name: string; content_type: string; data: string },
+  onExpired: (blobs: string[]) => void = () => undefined,
 ): Verdict<Upload> {
   if (!file.name.trim()) return refuse(ErrCode.INVALID_PARAM, '缺少附件名 (name)')
   const stored = storeFile(env, file, 'data')
@@ -75,7 +79,13 @@ export function addUpload(
   const now = env.now()
   const uploads = store.uploads ?? (store.uploads = {})
   // Uploads never used expire here, where they grow.
-  for (const [id, u] of Object.entries(uploads)) if (now - u.time > UPLOAD_TTL_MS) delete uploads[id]
+  const expired: string[] = []
+  for (const [id, u] of Object.entries(uploads))
+    if (now - u.time > UPLOAD_TTL_MS) {
+      expired.push(u.blob)
+      delete uploads[id]
+    }
+  if (expired.length) onExpired(expired)
   const upload: Upload = { ...stored.value, owner, time: now }
   uploads[upload.attachment_id] = upload
   return ok(upload)
