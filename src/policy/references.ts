@@ -21,15 +21,12 @@ export interface ChainSource {
   references?: readonly string[]
 }
 
-/**
- * References of a reply to `parent`: the parent's References (or, without them, its In-Reply-To)
- * followed by the parent's own Message-ID.
- */
+/** a message's ancestors: its References, or (mail stored before chains were kept) its In-Reply-To */
+export function ancestorsOf(m: Omit<ChainSource, 'message_id'>): string[] {
+  return m.references?.length ? [...m.references] : m.in_reply_to ? [m.in_reply_to] : []
+}
+
+/** References of a reply to `parent`: the parent's ancestors followed by the parent's own Message-ID. */
 export function replyReferences(parent: ChainSource): string[] {
-  const before = parent.references?.length
-    ? parent.references
-    : parent.in_reply_to
-      ? [parent.in_reply_to]
-      : []
-  return capReferences([...before, parent.message_id])
+  return capReferences([...ancestorsOf(parent), parent.message_id])
 }

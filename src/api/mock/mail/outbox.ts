@@ -1,9 +1,12 @@
 // The relay's queue: Sent copies with outside recipients (state.outbound). A worker outside the
 // core (the server's SMTP relay client) claims one, sends it, and reports back; each step is one
 // transaction, so a worker that dies mid-send leaves a lease that runs out and another one retries.
+import { bareAddress } from '../../../policy/mailAddress'
 import { OUTBOUND_LEASE_MS, OUTBOUND_MAX_ATTEMPTS, outboundRetryDelay } from '../../../policy/outbound'
+import { ancestorsOf } from '../../../policy/references'
 import type { BackendState, CorpState, MailMessage } from '../state'
 import { bounce } from './bounce'
+import { routeAddress } from './routing'
 
 export interface OutboundRef {
   corpid: string
@@ -34,11 +37,13 @@ export type OutboundOutcome =
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 
-/** whose store this is, by name: the business mailbox's, else the member's whose mailbox it is */
-function senderName(corp: CorpState, storeId: string): string {
-  for (const mb of Object.values(corp.publicmails)) if (mb.storeId === storeId) return mb.name
-  for (const u of Object.values(corp.users)) if (u.storeId === storeId) return u.name
-  return ''
+/** the From address's owner by name (business mailbox or member), through the routing index */
+function senderName(corp: CorpState, from: string): string {
+  const dest = routeAddress(corp, bareAddress(from))
+  if (!dest) return ''
+  return (
+    (dest.kind === 'business' ? corp.publicmails[dest.mailboxId]?.name : corp.users[dest.userid]?.name) ?? ''
+  )
 }
 
 /** the next message due for the relay, leased to the caller; null when none is due */
@@ -72,9 +77,8 @@ export function claimOutbound(state: BackendState, now: number): OutboundJob | n
       content: m.content,
       message_id: m.message_id,
       in_reply_to: m.in_reply_to,
-      from_name: senderName(state.corps[best.ref.corpid], best.ref.storeId),
-      // Mail stored before chains were kept still names its parent.
-      references: m.references?.length ? m.references.slice() : m.in_reply_to ? [m.in_reply_to] : [],
+      from_name: senderName(state.corps[best.ref.corpid], m.from),
+      references: ancestorsOf(m),
       time: m.time,
       ...(m.content_html ? { content_html: m.content_html } : {}),
       attachments: (m.attachments ?? []).map((a) => ({
