@@ -1,6 +1,7 @@
 // One database per test file (PGlite in memory, or TEST_DATABASE_URL's PostgreSQL with a fresh
 // schema) and an app built on it, as main.ts builds it.
 import type { CorpSetup } from '../../src/api/contract'
+import { SMTP_CORP } from '../../test/kit/mail'
 import { buildApp } from '../app'
 import { Sessions } from '../auth/sessions'
 import { dbTokenCache } from '../auth/tokenCache'
@@ -12,14 +13,8 @@ import { migrate } from '../db/migrate'
 import { openPglite } from '../db/pglite'
 import { openPostgres } from '../db/postgres'
 
-export const CORP: CorpSetup = {
-  corpid: 'wwtest',
-  name: '测试科技',
-  creator: 'boss',
-  edition: 'advanced',
-  advancedSeats: 5,
-  domain: { name: 'test.com', kind: 'custom' },
-}
+// the corp on its own domain (test.com) the core's SMTP tests use too
+export const CORP: CorpSetup = SMTP_CORP
 
 export async function testDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL
