@@ -1,9 +1,9 @@
 // The SQL adapter of the core's storage port (src/api/mock/port.ts): the state in one table per
 // entity (0002_core.sql), each call one transaction that rewrites only the rows its writes touched.
 // Several instances share one database: every call first takes the core_clock row's lock, so calls
-// are serialised across instances as they are inside one, then reloads the corps that another
-// instance changed since this one last looked (core_changes says which).
-import type { StatePort } from '../../src/api/mock/port'
+// are serialised across instances as they are inside one, then reads back the rows another
+// instance wrote since this one last looked (core_changes lists each commit's paths: refresh.ts).
+import { NOTHING_REFRESHED, type Refreshed, type StatePort } from '../../src/api/mock/port'
 import type { BackendState, CorpState } from '../../src/api/mock/state'
 import type { Db, Queryable } from '../db'
 import { openTransaction, type OpenTransaction } from './openTransaction'
@@ -22,9 +22,11 @@ import {
   STORE_TABLES,
 } from './rows'
 import { escapeDeep, escapeText, unescapeDeep, unescapeText } from './nul'
+import { refreshUnits } from './refresh'
 import { TABLES, type Row, type TableName } from './tables'
 import * as t from './tables'
 import { UnitSet, type StoreCollection } from './units'
+import type { Path } from '../../src/api/mock/tx'
 
 const q = (name: string) => `"${name}"`
 /** rows per INSERT statement, and the JSON size that closes a batch early (long mails) */
@@ -32,6 +34,8 @@ const BATCH_ROWS = 2000
 const BATCH_CHARS = 4_000_000
 /** change records kept for instances that fall behind (older ones reload everything) */
 const KEEP_CHANGES = 10_000
+/** paths one change record lists at most; a larger commit is logged by corp (read back whole) */
+const MAX_CHANGE_PATHS = 5_000
 
 function insertSql(table: TableName): string {
   const def = TABLES[table]
@@ -211,11 +215,17 @@ export function sqlPort(db: Db): SqlPort {
     return Number(rows[0]?.v ?? 0)
   }
 
-  async function logChange(tx: Queryable, version: number, corpids: string[]): Promise<void> {
+  async function logChange(
+    tx: Queryable,
+    version: number,
+    corpids: string[],
+    paths: Path[] | null,
+  ): Promise<void> {
     await tx.query('UPDATE core_clock SET version = $1 WHERE id = 1', [version])
-    await tx.query('INSERT INTO core_changes (version, corpids) VALUES ($1, $2::text[])', [
+    await tx.query('INSERT INTO core_changes (version, corpids, paths) VALUES ($1, $2::text[], $3::jsonb)', [
       version,
       escapeDeep(corpids),
+      paths && paths.length <= MAX_CHANGE_PATHS ? JSON.stringify(escapeDeep(paths)) : null,
     ])
     if (++commits % 100 === 0)
       await tx.query('DELETE FROM core_changes WHERE version <= $1', [version - KEEP_CHANGES])
@@ -247,43 +257,41 @@ export function sqlPort(db: Db): SqlPort {
         const batch = new RowBatch()
         for (const corp of Object.values(state.corps)) putCorp(batch, corp)
         await writeBatch(tx, batch)
-        await logChange(tx, v, ['*'])
+        await logChange(tx, v, ['*'], null)
         seen = v
       })
       unsure = false
     },
-    async begin(state) {
+    async begin(state): Promise<Refreshed> {
       units.clear()
       open = await openTransaction(db)
       const tx = open.tx
       const v = await lockClock(tx)
-      if (v === seen) return []
-      const { rows } = await tx.query<{ corpids: string[] }>(
-        'SELECT corpids FROM core_changes WHERE version > $1 ORDER BY version',
+      if (v === seen) return NOTHING_REFRESHED
+      const { rows } = await tx.query<{ corpids: string[]; paths: Path[] | null }>(
+        'SELECT corpids, paths FROM core_changes WHERE version > $1 ORDER BY version',
         [seen],
       )
-      const changed = new Set<string>()
+      // Records pruned past what this instance saw, or a whole replace: read everything.
       let everything = rows.length !== v - seen
-      for (const r of rows)
-        for (const c of r.corpids) {
-          if (c === '*') everything = true
-          else changed.add(unescapeText(c))
-        }
-      const before = Object.keys(state.corps)
-      if (everything) {
+      const feed = new UnitSet()
+      for (const r of rows) {
+        const corpids = r.corpids.map(unescapeText)
+        if (corpids.includes('*')) everything = true
+        else if (r.paths === null) for (const c of corpids) feed.add(['corps', c])
+        else for (const p of unescapeDeep(r.paths)) feed.add(p)
+      }
+      if (everything || feed.all) {
+        const before = Object.keys(state.corps)
         const corps = assemble(await loadTables(tx))
         for (const c of before) if (!Object.prototype.hasOwnProperty.call(corps, c)) delete state.corps[c]
         for (const [c, corp] of Object.entries(corps)) state.corps[c] = corp
         seen = v
-        return [...new Set([...before, ...Object.keys(corps)])]
+        return { replaced: [...new Set([...before, ...Object.keys(corps)])], patched: [] }
       }
-      for (const c of changed) {
-        const corp = assemble(await loadTables(tx, c))[c]
-        if (corp) state.corps[c] = corp
-        else delete state.corps[c]
-      }
+      const refreshed = await refreshUnits(tx, state, feed)
       seen = v
-      return [...changed]
+      return refreshed
     },
     touch(path) {
       units.add(path)
@@ -295,9 +303,10 @@ export function sqlPort(db: Db): SqlPort {
       const next = seen + 1
       if (unsure) units.all = true
       const corpids = units.all ? ['*'] : [...units.corps.keys()]
+      const paths = units.all ? null : units.paths()
       await tx.finish(async (q) => {
         await writeUnits(q, state, units)
-        await logChange(q, next, corpids)
+        await logChange(q, next, corpids, paths)
       })
       units.clear()
       unsure = false

@@ -6,6 +6,8 @@ import { CORP_COLLECTIONS, type CorpCollection } from './tables'
 export type StoreCollection = 'folders' | 'messages' | 'drafts' | 'personal'
 const STORE_COLLECTIONS: readonly string[] = ['folders', 'messages', 'drafts', 'personal']
 const CORP_COLLECTION_SET: readonly string[] = CORP_COLLECTIONS
+/** a field name that is no collection: stands for the row of the corp or store itself */
+const ROW = 'row'
 
 export type Unit =
   | { k: 'all' }
@@ -64,6 +66,17 @@ export class UnitSet {
   get empty(): boolean {
     return !this.all && this.corps.size === 0
   }
+
+  /**
+   * The units as paths that unitOf maps back to the same units: the change feed's record of a
+   * commit, so another instance reads back exactly the rows this one wrote.
+   */
+  paths(): Path[] {
+    if (this.all) return [['all']]
+    const out: Path[] = []
+    for (const [c, cu] of this.corps) cu.pathsInto(['corps', c], out)
+    return out
+  }
 }
 
 export class CorpUnits {
@@ -101,6 +114,25 @@ export class CorpUnits {
       }
     }
   }
+
+  pathsInto(corp: Path, out: Path[]): void {
+    if (this.whole) {
+      out.push(corp)
+      return
+    }
+    // Any field that is not a collection names the corp's own row.
+    if (this.row) out.push([...corp, ROW])
+    for (const coll of this.colls) out.push([...corp, coll])
+    for (const [coll, keys] of this.items) {
+      if (this.colls.has(coll)) continue
+      for (const key of keys) out.push([...corp, coll, key])
+    }
+    if (this.allStores) {
+      out.push([...corp, 'stores'])
+      return
+    }
+    for (const [s, su] of this.stores) su.pathsInto([...corp, 'stores', s], out)
+  }
 }
 
 export class StoreUnits {
@@ -129,6 +161,20 @@ export class StoreUnits {
         if (!set) this.items.set(u.coll, (set = new Set()))
         set.add(u.key)
       }
+    }
+  }
+
+  pathsInto(store: Path, out: Path[]): void {
+    if (this.whole) {
+      out.push(store)
+      return
+    }
+    if (this.row) out.push([...store, ROW])
+    if (this.settings) out.push([...store, 'shared'])
+    for (const coll of this.colls) out.push([...store, coll])
+    for (const [coll, keys] of this.items) {
+      if (this.colls.has(coll)) continue
+      for (const key of keys) out.push([...store, coll, key])
     }
   }
 }

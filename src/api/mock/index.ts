@@ -6,15 +6,14 @@ import { ErrCode } from '../../policy/codes'
 import { BLOB_FIELD, memoryBlobs, type BlobStore } from './blobs'
 import { boundaryProblem } from './boundary'
 import { demoState } from './demo'
+import { refreshDerived, resetDerived } from './derived'
 import { afterWrite as afterWriteOf, createDispatcher, touchesAccess } from './dispatch'
 import { createEntropyPool, defaultEntropySource, type EntropySource } from './entropy'
 import type { MockEnv } from './env'
 import { clientLogin as clientLoginImpl } from './handlers/clientLogin'
 import { deliverMail } from './handlers/deliver'
 import { DEFAULT_MAX_BYTES } from './mail/attachments'
-import { bumpMailIndex } from './mail/mailboxIndex'
 import { routeAddress } from './mail/routing'
-import { touchStore } from './mail/store'
 import { resumeMigrations } from './migration/runner'
 import { invalidateOrg } from './orgIndex'
 import { kvPort } from './persist/kvPort'
@@ -211,17 +210,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const pause = (): Promise<void> =>
     latencyMs > 0 ? new Promise((r) => setTimeout(r, latencyMs)) : Promise.resolve()
 
-  /** Every derived lookup may disagree with a state that was rolled back: drop them all. */
-  function resetDerived(corpids: Iterable<string> = Object.keys(state.corps)): void {
-    for (const corpid of corpids) {
-      const corp = state.corps[corpid]
-      if (!corp) continue
-      invalidateOrg(corp)
-      bumpMailIndex(corp)
-      for (const store of Object.values(corp.stores)) touchStore(store)
-    }
-  }
-
   /**
    * Runs fn as one transaction and saves what it wrote. `keep` says whether a result's writes
    * stand (a refused call changes nothing; a refused client login still counts its failure).
@@ -230,8 +218,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     if (port) {
       try {
         // What other instances committed meanwhile replaces our copy of their corps.
-        const refreshed = await port.begin(state)
-        if (refreshed.length) resetDerived(refreshed)
+        refreshDerived(state, await port.begin(state))
       } catch (e) {
         console.error('[mock backend] storage unavailable', e)
         await port.abort().catch(() => undefined)
@@ -242,16 +229,21 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     newBlobs = []
     deadBlobs = []
     accessTouched = false
+    // The corps this call wrote (null: the state's root): a rollback drops only their lookups.
+    let written: Set<string> | null = new Set()
     tracker.begin((path: Path) => {
       port?.touch(path)
       if (!accessTouched && touchesAccess(path)) accessTouched = true
+      if (path[0] === 'corps' && path.length >= 2) written?.add(path[1])
+      else written = null
     })
     const undo = async (): Promise<void> => {
       newBlobs = []
       deadBlobs = []
       tracker.rollback()
       tasks.length = taskMark
-      resetDerived()
+      // A derived lookup may disagree with the state rolled back: drop those of the corps written.
+      resetDerived(state, written ?? Object.keys(state.corps))
       await port?.abort().catch(() => undefined)
     }
     let result: ApiResult

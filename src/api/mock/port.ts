@@ -3,7 +3,7 @@
 // makes the writes durable and, with several instances on one database, brings in what the others
 // changed before a call runs. Two adapters: key-value documents (the mini-program, persist/kvPort)
 // and SQL tables (the server, server/store).
-import type { BackendState } from './state'
+import type { BackendState, Member } from './state'
 import type { Path } from './tx'
 
 export interface StorageUsage {
@@ -21,15 +21,45 @@ export interface OpenedState {
   recovery: string | null
 }
 
+/** A member row another instance changed: as it was here and as it is now (null: created / deleted). */
+export interface MemberChange {
+  before: Member | null
+  after: Member | null
+}
+
+/** What another instance changed in one corp, patched into the state row by row. */
+export interface CorpPatch {
+  corpid: string
+  members: MemberChange[]
+  /** departments or tags changed: the tree and tag lookups are rebuilt */
+  org: boolean
+  /** visibility rules or the corp's own row changed */
+  rules: boolean
+  /** anything but mail contents changed (business mailboxes, the recycle bin …) */
+  directory: boolean
+  /** mail stores whose contents changed, or that were replaced */
+  stores: string[]
+}
+
+/** What `begin` brought in from other instances. */
+export interface Refreshed {
+  /** corps replaced whole or gone: every derived lookup of theirs is rebuilt */
+  replaced: string[]
+  patched: CorpPatch[]
+}
+
+export const NOTHING_REFRESHED: Refreshed = { replaced: [], patched: [] }
+
 export interface StatePort {
   open(): Promise<OpenedState>
   /** saves a whole state in place of whatever is stored (first start, a dev reset) */
   replace(state: BackendState): Promise<void>
   /**
    * Opens the next call's transaction: waits for other writers, then brings `state` up to date
-   * with what they committed. Answers the corps it replaced (their derived indexes are stale).
+   * with what they committed. Answers what it changed, so the core brings its derived lookups along
+   * as it does after its own writes.
    */
-  begin(state: BackendState): Promise<string[]>
+  begin(state: BackendState): Promise<Refreshed>
   /** a write of the open call, at this path of the state */
   touch(path: Path): void
   /** makes the open call's writes durable; throws when they are not (the core undoes the call) */

@@ -22,22 +22,16 @@ import {
   searchNamed,
   type Query,
 } from '../../../policy/search'
-import { invalidateOrgStructure, noteMemberAdded, noteMemberRemoved, orgIndex } from '../orgIndex'
+import { invalidateOrgStructure, orgIndex } from '../orgIndex'
 import type { Parsed } from '../../contract'
 import { failure, success, type HandlerContext, type Handlers } from '../registry'
 import { newMember } from '../seed'
 import type { CorpState, Member } from '../state'
 import { addressHolder } from './addresses'
-import { noteMemberAddresses } from '../mail/routing'
-import { noteSearchMember, searchMembers } from './searchIndex'
+import { reindexMember } from './reindexMember'
+import { searchMembers } from './searchIndex'
 import { findMember, hasOwn, memberView } from './view'
-import {
-  noteMemberVisibility,
-  visibilityOf,
-  visibleDepartmentsOf,
-  visibleMemberCounts,
-  visibleMembersOf,
-} from './visibility'
+import { visibilityOf, visibleDepartmentsOf, visibleMemberCounts, visibleMembersOf } from './visibility'
 
 export const USER_LIST_LIMIT_MAX = 1000
 
@@ -60,15 +54,6 @@ function checkFree(corp: CorpState, addresses: string[], field: string, self?: s
     if (addressHolder(corp, a, self)) return refuse(ErrCode.USER_EXISTS, `邮箱地址 ${a} 已被占用 (${field})`)
   }
   return ok()
-}
-
-/** a member's changes to the derived lookups: org index, search index, visibility caches */
-function reindex(corp: CorpState, before: Member | null, after: Member | null): void {
-  if (before) noteMemberRemoved(corp, before)
-  if (after) noteMemberAdded(corp, after)
-  noteSearchMember(corp, (after ?? before)!.userid, after)
-  noteMemberAddresses(corp, before, after)
-  noteMemberVisibility(corp, before, after)
 }
 
 function createUser(ctx: HandlerContext, body: Parsed<'user/create'>) {
@@ -116,7 +101,7 @@ function createUser(ctx: HandlerContext, body: Parsed<'user/create'>) {
     alias: alias.value,
   })
   corp.users[member.userid] = member
-  reindex(corp, null, member)
+  reindexMember(corp, null, member)
   return success()
 }
 
@@ -175,7 +160,7 @@ function updateUser(ctx: HandlerContext, body: Parsed<'user/update'>) {
 
   const before: Member = { ...member, department: [...member.department], alias: [...member.alias] }
   Object.assign(member, next)
-  reindex(corp, before, member)
+  reindexMember(corp, before, member)
   return success()
 }
 
@@ -218,7 +203,7 @@ function deleteUser(ctx: HandlerContext, body: Parsed<'user/delete'>) {
   for (const p of Object.values(corp.publicmails)) {
     if (p.userid_list.includes(u)) p.userid_list = p.userid_list.filter((x) => x !== u)
   }
-  reindex(corp, member, null)
+  reindexMember(corp, member, null)
   if (tagsChanged) invalidateOrgStructure(corp)
   return success()
 }

@@ -3,7 +3,7 @@
 // manifest (engine.ts). One device, one writer: `begin` has nothing to bring in.
 import type { KeyValueStorage } from '../../contract'
 import { readSaved, STATE_KEY } from '../persistence'
-import type { StatePort } from '../port'
+import { NOTHING_REFRESHED, type StatePort } from '../port'
 import type { BackendState } from '../state'
 import { DocumentStore } from './engine'
 import { touchOf, type Touch } from './layout'
@@ -54,7 +54,7 @@ export function kvPort(storage: KeyValueStorage | undefined): StatePort {
     },
     async begin() {
       touches.clear()
-      return []
+      return NOTHING_REFRESHED
     },
     touch(path) {
       const t = touchOf(path)
