@@ -6,11 +6,12 @@
 import type { CorpPatch, Refreshed } from '../../src/api/mock/port'
 import type { BackendState, CorpState, MailStore } from '../../src/api/mock/state'
 import type { Queryable } from '../db'
-import { unescapeDeep, escapeDeep } from './nul'
+import { unescapeDeep } from './nul'
 import { assemble, CORP_COLL_TABLE, CORP_TABLES, STORE_COLL_TABLE, STORE_TABLES } from './rows'
 import * as t from './tables'
 import { TABLES, type Row, type TableName } from './tables'
 import type { CorpUnits, StoreCollection, StoreUnits, UnitSet } from './units'
+import { whereClause } from './where'
 
 type CorpColl = Exclude<t.CorpCollection, 'stores'>
 type Apply = (state: BackendState, out: Refreshed) => void
@@ -27,20 +28,10 @@ async function select(
   keys?: unknown[],
 ): Promise<Row[]> {
   const def = TABLES[table]
-  const conds: string[] = []
-  const params: unknown[] = []
-  for (const [col, v] of Object.entries(where)) {
-    params.push(escapeDeep(v))
-    conds.push(`${q(col)} = $${params.length}`)
-  }
-  if (keyCol && keys) {
-    params.push(escapeDeep(keys))
-    const type = def.cols.find(([n]) => n === keyCol)?.[1] ?? 'text'
-    conds.push(`${q(keyCol)} = ANY($${params.length}::${type}[])`)
-  }
+  const w = whereClause(table, where, keyCol, keys)
   const order = def.ordered ? 'seq' : def.key.map(q).join(', ')
-  const sql = `SELECT * FROM ${table}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${order}`
-  return unescapeDeep((await tx.query<Row>(sql, params)).rows)
+  const sql = `SELECT * FROM ${table}${w.sql} ORDER BY ${order}`
+  return unescapeDeep((await tx.query<Row>(sql, w.params)).rows)
 }
 
 async function selectTables(

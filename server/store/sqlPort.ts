@@ -23,6 +23,7 @@ import {
 } from './rows'
 import { escapeDeep, escapeText, unescapeDeep, unescapeText } from './nul'
 import { refreshUnits } from './refresh'
+import { whereClause } from './where'
 import { TABLES, type Row, type TableName } from './tables'
 import * as t from './tables'
 import { UnitSet, type StoreCollection } from './units'
@@ -85,18 +86,8 @@ async function deleteWhere(
   keyCol?: string,
   keys?: unknown[],
 ) {
-  const conds: string[] = []
-  const params: unknown[] = []
-  for (const [col, v] of Object.entries(where)) {
-    params.push(escapeDeep(v))
-    conds.push(`${q(col)} = $${params.length}`)
-  }
-  if (keyCol && keys) {
-    params.push(escapeDeep(keys))
-    const type = TABLES[table].cols.find(([n]) => n === keyCol)?.[1] ?? 'text'
-    conds.push(`${q(keyCol)} = ANY($${params.length}::${type}[])`)
-  }
-  await tx.query(`DELETE FROM ${table}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`, params)
+  const w = whereClause(table, where, keyCol, keys)
+  await tx.query(`DELETE FROM ${table}${w.sql}`, w.params)
 }
 
 async function loadTables(tx: Queryable, corpid?: string): Promise<Record<TableName, Row[]>> {

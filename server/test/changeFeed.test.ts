@@ -7,14 +7,13 @@ import { after as afterAll, before as beforeAll, describe, test } from 'node:tes
 import { isDeepStrictEqual } from 'node:util'
 import { expect } from 'expect'
 import fc from 'fast-check'
-import { createMockBackend, type MockBackend, type StatePort } from '../../src/api/mock'
-import type { Refreshed } from '../../src/api/mock/port'
-import type { BackendState } from '../../src/api/mock/state'
+import { createMockBackend, type MockBackend } from '../../src/api/mock'
 import type { Db } from '../db'
 import { migrate } from '../db/migrate'
 import { sqlPort } from '../store/sqlPort'
 import { UnitSet, unitOf } from '../store/units'
 import { testDb } from './harness'
+import { firstDifference, observed } from './statePorts'
 
 let db: Db
 beforeAll(async () => {
@@ -28,47 +27,6 @@ afterAll(async () => {
 const NOW = 1_800_000_000_000
 const admin = { corpid: 'wwdemo', userid: 'zhangwei' }
 const as = (userid: string) => ({ corpid: 'wwdemo', userid })
-
-/** a port whose state (the object the core holds) and begin answers the test can see */
-function observed(port: StatePort) {
-  let live: BackendState | null = null
-  const refreshes: Refreshed[] = []
-  const wrapped: StatePort = {
-    ...port,
-    open: () => port.open(),
-    replace: (s) => ((live = s), port.replace(s)),
-    begin: async (s) => {
-      live = s
-      const r = await port.begin(s)
-      refreshes.push(r)
-      return r
-    },
-    touch: (p) => port.touch(p),
-    commit: (s) => ((live = s), port.commit(s)),
-    abort: () => port.abort(),
-    usage: () => port.usage(),
-  }
-  return { port: wrapped, refreshes, live: () => live as BackendState }
-}
-
-function firstDifference(a: unknown, b: unknown, path = ''): string | null {
-  if (isDeepStrictEqual(a, b)) return null
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a)
-    const kb = Object.keys(b)
-    if (ka.join() !== kb.join() && ka.length === kb.length && ka.every((k) => kb.includes(k)))
-      return `${path}: keys in another order`
-    for (const k of new Set([...ka, ...kb])) {
-      const d = firstDifference(
-        (a as Record<string, unknown>)[k],
-        (b as Record<string, unknown>)[k],
-        `${path}.${k}`,
-      )
-      if (d) return d
-    }
-  }
-  return `${path}: ${JSON.stringify(a)?.slice(0, 160)} ≠ ${JSON.stringify(b)?.slice(0, 160)}`
-}
 
 async function ok(b: MockBackend, api: string, body: object, who = admin) {
   const r = await b.call(api, body, who)

@@ -3,7 +3,6 @@
 // one database see each other's writes at their next call. Runs on PGlite and (TEST_DATABASE_URL)
 // on PostgreSQL 15.
 import { after as afterAll, before as beforeAll, describe, test } from 'node:test'
-import { isDeepStrictEqual } from 'node:util'
 import { expect } from 'expect'
 import fc from 'fast-check'
 import type { CorpSetup } from '../../src/api/contract'
@@ -13,6 +12,7 @@ import type { Db, Queryable } from '../db'
 import { migrate } from '../db/migrate'
 import { loadState, sqlPort } from '../store/sqlPort'
 import { testDb } from './harness'
+import { firstDifference, observed as watched } from './statePorts'
 
 let db: Db
 beforeAll(async () => {
@@ -33,46 +33,6 @@ const setup = (): CorpSetup => ({
   domain: { name: 'c1.com', kind: 'custom' },
 })
 const boss = { corpid: 'c1', userid: 'boss' }
-
-/** a port that lets the test see the state the core holds (the object it commits) */
-function watched(port: StatePort): { port: StatePort; live: () => BackendState } {
-  let live: BackendState | null = null
-  return {
-    port: {
-      ...port,
-      replace: (s) => ((live = s), port.replace(s)),
-      begin: (s) => ((live = s), port.begin(s)),
-      commit: (s) => ((live = s), port.commit(s)),
-      touch: (p) => port.touch(p),
-      abort: () => port.abort(),
-      usage: () => port.usage(),
-      open: () => port.open(),
-    },
-    live: () => {
-      if (!live) throw new Error('no call yet')
-      return live
-    },
-  }
-}
-
-function firstDifference(a: unknown, b: unknown, path = ''): string | null {
-  if (isDeepStrictEqual(a, b)) return null
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a)
-    const kb = Object.keys(b)
-    if (ka.join() !== kb.join() && ka.length === kb.length && ka.every((k) => kb.includes(k)))
-      return `${path}: keys in another order`
-    for (const k of new Set([...ka, ...kb])) {
-      const d = firstDifference(
-        (a as Record<string, unknown>)[k],
-        (b as Record<string, unknown>)[k],
-        `${path}.${k}`,
-      )
-      if (d) return d
-    }
-  }
-  return `${path}: ${JSON.stringify(a)?.slice(0, 120)} ≠ ${JSON.stringify(b)?.slice(0, 120)}`
-}
 
 /** the tables hold exactly the core's state: same values, collections in the same order */
 async function expectStored(live: BackendState): Promise<void> {
