@@ -61,7 +61,13 @@ async function probes(b: MockBackend, sales: number): Promise<unknown[]> {
   await read('contactrule/preview', { userid: 'zhangsan', query: '李' })
   await read('exmail/publicmail/search', { fuzzy: 0 })
   await read('exmail/recycle/list', {})
-  for (const a of ['xinqiao@xinghe.com', 'qiao@xinghe.com', 'sales@xinghe.com', 'deals@xinghe.com'])
+  for (const a of [
+    'xinqiao@xinghe.com',
+    'qiao@xinghe.com',
+    'sales@xinghe.com',
+    'deals@xinghe.com',
+    'deals2@xinghe.com',
+  ])
     out.push(await b.accepts(a))
   return out
 }
@@ -83,6 +89,7 @@ describe('the change feed: another instance reads back just the rows a commit wr
     let mailId = ''
     let tagid = 0
     let dept = 0
+    let box = 0
     const steps: Array<[string, () => Promise<unknown>]> = [
       ['user/create', () => ok(writer, 'user/create', { userid: 'xinqiao', name: '新桥', department: [1] })],
       [
@@ -204,6 +211,32 @@ describe('the change feed: another instance reads back just the rows a commit wr
       ['tag/deltagusers', () => ok(writer, 'tag/deltagusers', { tagid, userlist: ['xinqiao'] })],
       ['user/delete (to the recycle bin)', () => ok(writer, 'user/delete', { userid: 'xinqiao' })],
       ['department/delete', () => ok(writer, 'department/delete', { id: dept })],
+      [
+        'exmail/publicmail/create (a new store)',
+        async () =>
+          (box = Number(
+            (
+              await ok(writer, 'exmail/publicmail/create', {
+                email: 'deals2@xinghe.com',
+                name: '大客户',
+                userid_list: { list: ['zhangsan'] },
+              })
+            ).id,
+          )),
+      ],
+      [
+        'mail/authcode/create',
+        () => ok(writer, 'mail/authcode/create', { mailbox: box, remark: '手机' }, as('zhangsan')),
+      ],
+      ['exmail/publicmail/delete', () => ok(writer, 'exmail/publicmail/delete', { id: box })],
+      [
+        'exmail/recycle/restore',
+        async () => {
+          const list = (await ok(writer, 'exmail/recycle/list', {})).list as { id: number; email: string }[]
+          const entry = list.find((e) => e.email === 'deals2@xinghe.com')
+          return ok(writer, 'exmail/recycle/restore', { id: entry?.id })
+        },
+      ],
     ]
     for (const [name, step] of steps) {
       const seenBefore = b.refreshes.length
