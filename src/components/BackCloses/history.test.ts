@@ -8,8 +8,14 @@ import { holdBack, MARK } from './history.h5'
 
 const routerSaw: unknown[] = []
 const router = (e: PopStateEvent) => routerSaw.push(e.state)
-/** history traversal in jsdom is a task later */
-const turn = () => new Promise((r) => setTimeout(r, 30))
+/**
+ * History traversal in jsdom is a chain of zero-delay timer tasks (traverse, then popstate, then
+ * whatever a listener does): hop the timer queue behind them instead of waiting a fixed time, which
+ * a loaded machine can outrun.
+ */
+const turn = async () => {
+  for (let i = 0; i < 8; i++) await new Promise((r) => window.setTimeout(r, 0))
+}
 
 beforeAll(() => {
   window.addEventListener('popstate', router)
