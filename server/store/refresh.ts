@@ -3,7 +3,7 @@
 // instance's state. A corp is loaded whole only when a commit rewrote it whole (or its member list
 // as one). Every read comes first and the patch is applied without awaiting, so a failed read
 // leaves the state as it was.
-import type { CorpPatch, Refreshed } from '../../src/api/mock/port'
+import type { Refreshed } from '../../src/api/mock/port'
 import type { BackendState, CorpState, MailStore } from '../../src/api/mock/state'
 import type { Queryable } from '../db'
 import { unescapeDeep } from './nul'
@@ -57,21 +57,6 @@ function assignFields(target: object, fresh: object, collections: readonly strin
   const f = fresh as Record<string, unknown>
   for (const k of Object.keys(t)) if (!collections.includes(k) && !has(f, k)) delete t[k]
   for (const k of Object.keys(f)) if (!collections.includes(k)) t[k] = f[k]
-}
-
-const newPatch = (corpid: string): CorpPatch => ({
-  corpid,
-  members: [],
-  org: false,
-  rules: false,
-  directory: false,
-  stores: [],
-})
-
-function flag(patch: CorpPatch, coll: CorpColl): void {
-  if (coll === 'departments' || coll === 'tags') patch.org = true
-  else if (coll === 'contactRules') patch.rules = true
-  else if (coll !== 'idempotency' && coll !== 'users') patch.directory = true
 }
 
 /** a corp read whole: replaces ours, or removes it when it is gone */
@@ -200,14 +185,11 @@ async function storeUnits(tx: Queryable, c: string, s: string, su: StoreUnits, o
 const STORE_PARTS = ['folders', 'messages', 'drafts', 'shared', 'personal']
 
 async function corpUnits(tx: Queryable, c: string, cu: CorpUnits, ops: Apply[]): Promise<void> {
-  const patch = newPatch(c)
   if (cu.row) {
     const [row] = await select(tx, 'corps', { corpid: c })
     if (!row) return void ops.push(await wholeCorp(tx, c))
     const fresh = t.corpFrom(row)
     ops.push((state) => assignFields(state.corps[c], fresh, t.CORP_COLLECTIONS))
-    patch.rules = true
-    patch.directory = true
   }
   for (const coll of cu.colls) {
     if (coll === 'users') continue
@@ -215,13 +197,12 @@ async function corpUnits(tx: Queryable, c: string, cu: CorpUnits, ops: Apply[]):
     ops.push((state) => {
       ;(state.corps[c] as unknown as Record<string, unknown>)[coll] = Object.fromEntries(items)
     })
-    flag(patch, coll)
   }
   for (const [coll, keys] of cu.items) {
     if (cu.colls.has(coll)) continue
     const list = [...keys]
     const found = await corpItems(tx, c, coll, list)
-    ops.push((state) => {
+    ops.push((state, out) => {
       const items = state.corps[c][coll] as Record<string, unknown>
       for (const key of list) {
         const before = has(items, key) ? items[key] : undefined
@@ -229,16 +210,13 @@ async function corpUnits(tx: Queryable, c: string, cu: CorpUnits, ops: Apply[]):
         if (after === undefined) delete items[key]
         else items[key] = after
         if (coll === 'users' && (before || after))
-          patch.members.push({ before: (before as never) ?? null, after: (after as never) ?? null })
+          out.members.push({ corpid: c, before: (before as never) ?? null, after: (after as never) ?? null })
       }
     })
-    flag(patch, coll)
   }
-  for (const [s, su] of cu.stores) {
-    await storeUnits(tx, c, s, su, ops)
-    patch.stores.push(s)
-  }
-  ops.push((_, out) => out.patched.push(patch))
+  for (const [s, su] of cu.stores) await storeUnits(tx, c, s, su, ops)
+  // The derived lookups take the same paths the writer's own would have (src/api/mock/derived.ts).
+  ops.push((_, out) => cu.pathsInto(['corps', c], out.paths))
 }
 
 /**
@@ -253,7 +231,7 @@ export async function refreshUnits(tx: Queryable, state: BackendState, units: Un
       ops.push(await wholeCorp(tx, c))
     else await corpUnits(tx, c, cu, ops)
   }
-  const out: Refreshed = { replaced: [], patched: [] }
+  const out: Refreshed = { replaced: [], paths: [], members: [] }
   for (const op of ops) op(state, out)
   return out
 }

@@ -278,7 +278,7 @@ export function sqlPort(db: Db): SqlPort {
         for (const c of before) if (!Object.prototype.hasOwnProperty.call(corps, c)) delete state.corps[c]
         for (const [c, corp] of Object.entries(corps)) state.corps[c] = corp
         seen = v
-        return { replaced: [...new Set([...before, ...Object.keys(corps)])], patched: [] }
+        return { replaced: [...new Set([...before, ...Object.keys(corps)])], paths: [], members: [] }
       }
       const refreshed = await refreshUnits(tx, state, feed)
       seen = v

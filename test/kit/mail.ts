@@ -4,7 +4,7 @@ import { randomFillSync } from 'node:crypto'
 import type { CorpSetup } from '../../src/api/contract'
 import { createEntropyPool } from '../../src/api/mock/entropy'
 import type { MockEnv } from '../../src/api/mock/env'
-import { createDispatcher } from '../../src/api/mock/dispatch'
+import { trackedDispatch } from './dispatch'
 import { createMockBackend, type MockBackend, type MockBackendOptions } from '../../src/api/mock'
 import { invalidateOrg } from '../../src/api/mock/orgIndex'
 import { serialize, STATE_KEY } from '../../src/api/mock/persistence'
@@ -107,7 +107,7 @@ export function clock(start = Date.UTC(2024, 4, 6, 2, 0, 0)) {
 
 /** Calls the backend's dispatcher on a live state: for tests that edit the state between calls. */
 export function directCaller(state: BackendState, env: MockEnv) {
-  const dispatch = createDispatcher(env)
+  const dispatch = trackedDispatch(env)
   return (userid: string, api: string, body: Record<string, unknown> = {}): ApiResult =>
     dispatch(state, api, body, { corpid: CORP.corpid, userid })
 }

@@ -8,7 +8,6 @@ import { apiTable } from './handlers'
 import { reconcileAccess } from './handlers/reconcile'
 import { checkIdempotency, expireIdempotency, IDEMPOTENCY_TTL_MS, rememberIdempotent } from './idempotency'
 import { migrationLock } from './lock'
-import { bumpMailIndex } from './mail/mailboxIndex'
 import { openMailbox } from './mail/open'
 import { failure, type ApiSpec, type HandlerContext } from './registry'
 import type { BackendState } from './state'
@@ -36,15 +35,14 @@ export type Dispatch = (state: BackendState, api: string, body: unknown, ctx: Ca
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
 /**
- * What a write owes the rest of the state: mail lookups refreshed and, when it changed what
- * decides access (user lists, departments, tags, a deleted member), client passwords of members
- * who lost access revoked. Reading or moving mail never re-checks the corp.
+ * What a write owes the rest of the state: when it changed what decides access (user lists,
+ * departments, tags, a deleted member), client passwords of members who lost access revoked.
+ * Reading or moving mail never re-checks the corp. (Derived lookups follow writes: derived.ts.)
  */
 export function afterWrite(state: BackendState, env: MockEnv, corpid: string, accessChanged = true): void {
   const corp = has(state.corps, corpid) ? state.corps[corpid] : undefined
   if (!corp) return
   if (accessChanged) reconcileAccess(corp, env)
-  bumpMailIndex(corp)
 }
 
 export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): Dispatch {

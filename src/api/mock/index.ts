@@ -6,7 +6,7 @@ import { ErrCode } from '../../policy/codes'
 import { BLOB_FIELD, memoryBlobs, type BlobStore } from './blobs'
 import { boundaryProblem } from './boundary'
 import { demoState } from './demo'
-import { refreshDerived, resetDerived } from './derived'
+import { noteWrite, refreshDerived, resetDerived } from './derived'
 import { afterWrite as afterWriteOf, createDispatcher, touchesAccess } from './dispatch'
 import { createEntropyPool, defaultEntropySource, type EntropySource } from './entropy'
 import type { MockEnv } from './env'
@@ -233,6 +233,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     let written: Set<string> | null = new Set()
     tracker.begin((path: Path) => {
       port?.touch(path)
+      noteWrite(state, path)
       if (!accessTouched && touchesAccess(path)) accessTouched = true
       if (path[0] === 'corps' && path.length >= 2) written?.add(path[1])
       else written = null

@@ -23,32 +23,22 @@ export interface OpenedState {
 
 /** A member row another instance changed: as it was here and as it is now (null: created / deleted). */
 export interface MemberChange {
+  corpid: string
   before: Member | null
   after: Member | null
-}
-
-/** What another instance changed in one corp, patched into the state row by row. */
-export interface CorpPatch {
-  corpid: string
-  members: MemberChange[]
-  /** departments or tags changed: the tree and tag lookups are rebuilt */
-  org: boolean
-  /** visibility rules or the corp's own row changed */
-  rules: boolean
-  /** anything but mail contents changed (business mailboxes, the recycle bin …) */
-  directory: boolean
-  /** mail stores whose contents changed, or that were replaced */
-  stores: string[]
 }
 
 /** What `begin` brought in from other instances. */
 export interface Refreshed {
   /** corps replaced whole or gone: every derived lookup of theirs is rebuilt */
   replaced: string[]
-  patched: CorpPatch[]
+  /** the paths patched in row by row, as the writer's commit logged them */
+  paths: Path[]
+  /** the member rows among them (the search and org indexes take them in place) */
+  members: MemberChange[]
 }
 
-export const NOTHING_REFRESHED: Refreshed = { replaced: [], patched: [] }
+export const NOTHING_REFRESHED: Refreshed = { replaced: [], paths: [], members: [] }
 
 export interface StatePort {
   open(): Promise<OpenedState>

@@ -1,9 +1,9 @@
 // Calls directory handlers on a state the test can inspect (the backend keeps its state private).
-import { createDispatcher } from '../../../src/api/mock/dispatch'
 import type { MockEnv } from '../../../src/api/mock/env'
 import { stateFromSetups } from '../../../src/api/mock/seed'
 import type { BackendState } from '../../../src/api/mock/state'
 import { CORP, corpSetup } from './helpers'
+import { trackedDispatch } from '../../kit/dispatch'
 import { testSecureBytes } from '../../kit/mail'
 
 export const env: MockEnv = {
@@ -17,7 +17,7 @@ export function freshState(): BackendState {
   return stateFromSetups([corpSetup()])
 }
 
-const dispatch = createDispatcher(env)
+const dispatch = trackedDispatch(env)
 
 /** one call through the backend's dispatcher, on a state the test holds */
 export function localCall(

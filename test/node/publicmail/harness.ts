@@ -4,7 +4,7 @@
 import type { Edition } from '../../../src/api/contract'
 import type { MockEnv } from '../../../src/api/mock/env'
 import { clientLogin } from '../../../src/api/mock/handlers/clientLogin'
-import { createDispatcher } from '../../../src/api/mock/dispatch'
+import { trackedDispatch } from '../../kit/dispatch'
 import { reconcileAccess } from '../../../src/api/mock/handlers/reconcile'
 import { invalidateOrg } from '../../../src/api/mock/orgIndex'
 import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
@@ -63,7 +63,7 @@ export function setup(options: SetupOptions = {}) {
   }
   for (const u of options.members ?? []) addMember(u)
 
-  const dispatch = createDispatcher(env)
+  const dispatch = trackedDispatch(env)
   const call = (api: string, body: Record<string, unknown> = {}, userid = 'boss'): ApiResult =>
     dispatch(state, api, body, { corpid: corp.corpid, userid })
   /** create with sensible defaults; returns the id (throws on refusal) */

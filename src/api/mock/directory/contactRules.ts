@@ -9,7 +9,7 @@ import type { ContactRule, CorpState, RuleTargetsState } from '../state'
 import { ROOT_DEPARTMENT, departmentRows } from './departments'
 import { checkSearchQuery, memberSearchPage } from './members'
 import { findMember, hasOwn, memberView } from './view'
-import { touchDirectory, visibleMembersOf } from './visibility'
+import { visibleMembersOf } from './visibility'
 
 const absent = (v: unknown): v is null | undefined => v === undefined || v === null
 
@@ -97,7 +97,6 @@ function createRule(ctx: HandlerContext, body: Parsed<'contactrule/create'>) {
     extra_visible: extra.value,
   }
   corp.contactRules[rule_id] = rule
-  touchDirectory(corp)
   return success({ rule_id })
 }
 
@@ -114,7 +113,6 @@ function deleteRule(ctx: HandlerContext, body: Parsed<'contactrule/delete'>) {
     return failure(ErrCode.INVALID_PARAM, `规则 ${body.rule_id} 不存在 (rule_id)`)
   }
   delete corp.contactRules[body.rule_id]
-  touchDirectory(corp)
   return success()
 }
 

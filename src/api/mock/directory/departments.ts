@@ -10,12 +10,12 @@ import {
 } from '../../../policy/directory'
 import type { Refusal } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
-import { invalidateOrgStructure, orgIndex } from '../orgIndex'
+import { orgIndex } from '../orgIndex'
 import type { Parsed } from '../../contract'
 import { failure, success, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Department } from '../state'
 import { hasOwn } from './view'
-import { touchDirectory, visibleDepartmentsOf, visibleMemberCounts } from './visibility'
+import { visibleDepartmentsOf, visibleMemberCounts } from './visibility'
 
 export const ROOT_DEPARTMENT = 1
 
@@ -36,11 +36,6 @@ function siblingNameTaken(corp: CorpState, parentid: number, name: string, self?
 function height(corp: CorpState, id: number): number {
   const kids = orgIndex(corp).children(id)
   return 1 + (kids.length ? Math.max(...kids.map((k) => height(corp, k))) : 0)
-}
-
-function structureChanged(corp: CorpState): void {
-  invalidateOrgStructure(corp)
-  touchDirectory(corp)
 }
 
 function createDepartment(ctx: HandlerContext, body: Parsed<'department/create'>) {
@@ -71,7 +66,6 @@ function createDepartment(ctx: HandlerContext, body: Parsed<'department/create'>
 
   corp.departments[id] = { id, name: name.value, parentid, order: order.value }
   if (id >= corp.nextId.department) corp.nextId.department = id + 1
-  structureChanged(corp)
   return success({ id })
 }
 
@@ -106,7 +100,6 @@ function updateDepartment(ctx: HandlerContext, body: Parsed<'department/update'>
   }
 
   corp.departments[id] = next
-  structureChanged(corp)
   return success()
 }
 
@@ -132,7 +125,6 @@ function deleteDepartment(ctx: HandlerContext, body: Parsed<'department/delete'>
   for (const p of Object.values(corp.publicmails)) {
     if (p.department_list.includes(id)) p.department_list = p.department_list.filter((d) => d !== id)
   }
-  structureChanged(corp)
   return success()
 }
 

@@ -22,7 +22,7 @@ import {
   searchNamed,
   type Query,
 } from '../../../policy/search'
-import { invalidateOrgStructure, orgIndex } from '../orgIndex'
+import { orgIndex } from '../orgIndex'
 import type { Parsed } from '../../contract'
 import { failure, success, type HandlerContext, type Handlers } from '../registry'
 import { newMember } from '../seed'
@@ -190,12 +190,8 @@ function deleteUser(ctx: HandlerContext, body: Parsed<'user/delete'>) {
   }
   // No dangling references a later member with the same userid could inherit.
   corp.admins = corp.admins.filter((a) => a !== u)
-  let tagsChanged = false
   for (const t of Object.values(corp.tags)) {
-    if (t.userlist.includes(u)) {
-      t.userlist = t.userlist.filter((x) => x !== u)
-      tagsChanged = true
-    }
+    if (t.userlist.includes(u)) t.userlist = t.userlist.filter((x) => x !== u)
   }
   for (const r of Object.values(corp.contactRules)) {
     for (const t of [r.range, r.whitelist, r.extra_visible]) t.userid = t.userid.filter((x) => x !== u)
@@ -204,7 +200,6 @@ function deleteUser(ctx: HandlerContext, body: Parsed<'user/delete'>) {
     if (p.userid_list.includes(u)) p.userid_list = p.userid_list.filter((x) => x !== u)
   }
   reindexMember(corp, member, null)
-  if (tagsChanged) invalidateOrgStructure(corp)
   return success()
 }
 

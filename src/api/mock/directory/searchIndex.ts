@@ -560,7 +560,10 @@ export function dropSearchIndex(corp: CorpState): void {
 
 /** A member was created, changed or deleted (`after` null): keep the index current. */
 export function noteSearchMember(corp: CorpState, userid: string, after: Member | null): void {
-  const index = searchIndex(corp)
+  // An index not built yet (or void) is built from the state as it is then: nothing to update.
+  const entry = built.get(raw(corp))
+  if (!entry || entry.epoch !== orgEpoch(raw(corp))) return
+  const index = entry.index
   if (after) index.add(after)
   else index.remove(userid)
 }

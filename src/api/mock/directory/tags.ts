@@ -12,19 +12,13 @@ import {
 } from '../../../policy/directory'
 import type { Refusal } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
-import { invalidateOrgStructure } from '../orgIndex'
 import type { Parsed } from '../../contract'
 import { failure, success, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Tag } from '../state'
 import { findMember, hasOwn } from './view'
-import { touchDirectory, visibilityOf, visibleDepartmentsOf } from './visibility'
+import { visibilityOf, visibleDepartmentsOf } from './visibility'
 
 const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
-
-function tagChanged(corp: CorpState): void {
-  invalidateOrgStructure(corp)
-  touchDirectory(corp)
-}
 
 function existingTag(corp: CorpState, raw: unknown): { ok: true; tag: Tag } | Refusal {
   const id = checkTagId(raw)
@@ -59,7 +53,6 @@ function createTag(ctx: HandlerContext, body: Parsed<'tag/create'>) {
 
   corp.tags[tagid] = { tagid, tagname: name.value, userlist: [], partylist: [] }
   if (tagid >= corp.nextId.tag) corp.nextId.tag = tagid + 1
-  tagChanged(corp)
   return success({ tagid })
 }
 
@@ -77,7 +70,6 @@ function deleteTag(ctx: HandlerContext, body: Parsed<'tag/delete'>) {
   for (const p of Object.values(corp.publicmails)) {
     if (p.tag_list.includes(id)) p.tag_list = p.tag_list.filter((x) => x !== id)
   }
-  tagChanged(corp)
   return success()
 }
 
@@ -126,7 +118,6 @@ function addTagUsers(ctx: HandlerContext, body: Parsed<'tag/addtagusers'>) {
   const tag = found.tag
   tag.userlist = Array.from(new Set([...tag.userlist, ...targets.users]))
   tag.partylist = Array.from(new Set([...tag.partylist, ...targets.parties]))
-  tagChanged(corp)
   return success()
 }
 
@@ -139,7 +130,6 @@ function delTagUsers(ctx: HandlerContext, body: Parsed<'tag/deltagusers'>) {
   const tag = found.tag
   tag.userlist = tag.userlist.filter((u) => !targets.users.includes(u))
   tag.partylist = tag.partylist.filter((p) => !targets.parties.includes(p))
-  tagChanged(corp)
   return success()
 }
 

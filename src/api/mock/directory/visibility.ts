@@ -1,9 +1,10 @@
 // Visibility rules applied by the backend (policy/visibility), cached per corp, viewer and viewer class.
 // Viewers with the same applicable rules and own departments see the same members (themselves aside):
 // that set is computed once per class from the org index (subtrees, tag members), not by testing
-// every member, and member counts per department come from it. The caches are dropped by directory
-// writes that can change what anyone sees (touchDirectory; a member write only when the member is
-// created, deleted or changes departments: noteMemberVisibility) and whenever the org index is rebuilt.
+// every member, and member counts per department come from it. The caches are dropped by writes that
+// can change what anyone sees (touchDirectory, called from derived.ts; a member write only when the
+// member is created, deleted or changes departments: noteMemberVisibility) and when the org index is
+// rebuilt.
 // Keyed by raw(corp): a write's tracking proxy and the plain state share one cache. Everything here
 // only reads, and reads the raw state: through a proxy every member passed would be wrapped.
 import {

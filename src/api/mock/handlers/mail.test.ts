@@ -198,9 +198,10 @@ describe('access at call time', () => {
       3,
       4,
     ])
-    // mailbox change: removed from the user list (a write elsewhere bumps the index)
-    corp.publicmails[3].userid_list = ['boss']
-    call('boss', 'mail/settings/update', { mailbox: 'personal', personal: { notify: true } })
+    // mailbox change: removed from the user list (the write itself voids the membership index)
+    expect(call('boss', 'exmail/publicmail/update', { id: 3, userid_list: { list: ['boss'] } }).errcode).toBe(
+      0,
+    )
     expect(call('alice', 'mail/folder/list', { mailbox: 3 }).errcode).toBe(690007)
     expect((call('alice', 'mail/mailbox/list').mailboxes as { id: unknown }[]).map((m) => m.id)).toEqual([
       'personal',

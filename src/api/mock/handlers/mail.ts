@@ -24,7 +24,6 @@ import {
   mailboxUnread,
   newDraftId,
   newestFirst,
-  touchStore,
   updateMessage,
 } from '../mail/store'
 import {
@@ -169,7 +168,6 @@ const messageRead = withMailbox<'mail/message/read'>(({ caller }, body, box) => 
     .filter((m) => m.thread === msg.thread && sharesConversation(m.folder, msg.folder))
     .sort((a, b) => -newestFirst(a, b))
   for (const m of body.thread ? thread : [msg]) m.read = true
-  touchStore(store)
   // A reply goes out from the alias the original was sent to, when that is one of ours.
   const reply_from = box.addresses.includes(msg.delivered_to) ? msg.delivered_to : box.addresses[0]
   return success({ message: messageView(msg), conversation: thread.map(messageView), reply_from })
@@ -199,7 +197,7 @@ const messageUpdate = withMailbox<'mail/message/update'>((_ctx, body, box) => {
     read: m.read,
     starred: m.starred,
   }))
-  for (const m of targets) updateMessage(box.store, m, { read, starred, folder })
+  for (const m of targets) updateMessage(m, { read, starred, folder })
   return success({ updated: targets.length, previous })
 })
 

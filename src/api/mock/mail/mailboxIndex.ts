@@ -1,7 +1,7 @@
 // Which business mailboxes a member may use, answered from precomputed membership instead of
 // scanning every mailbox: mailboxes by listed userid / department / tag, built lazily per corp.
 // Valid while the corp's org index is the same object (invalidateOrg makes a new one) and no write
-// happened since (the dispatcher calls bumpMailIndex after every successful write).
+// to the directory or the business mailboxes happened since (each bumps it: derived.ts noteWrite).
 import { type AccessRoute } from '../../../policy/access'
 import { orgIndex, type OrgIndex } from '../orgIndex'
 import type { BusinessMailbox, CorpState, Member } from '../state'

@@ -5,7 +5,6 @@ import type { MockEnv } from '../env'
 import type { BackendState, MailMessage, MailStore, StoredAttachment } from '../state'
 import { raw } from '../tx'
 import { UPLOAD_TTL_MS } from './attachments'
-import { touchStore } from './store'
 
 /** Blobs of `candidates` that no message, draft or upload still usable of any store names. */
 export function unreferencedBlobs(
@@ -49,8 +48,6 @@ export function purgeMessages(
     for (const a of m.attachments ?? []) blobs.push(a.blob)
     delete store.messages[m.mail_id]
   }
-  // The store's index is keyed on nextId, which a deletion does not move.
-  touchStore(store)
   releaseUnnamed(state, env, blobs)
   return doomed.length
 }

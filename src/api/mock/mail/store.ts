@@ -1,5 +1,6 @@
 // One mailbox's mail store: folders, messages, drafts, and a derived (non-persisted) index over them.
-// Every change to messages goes through this module (or calls touchStore) so the index stays true.
+// The index is dropped on every tracked write to the store (src/api/mock/derived.ts noteWrite) and
+// rebuilt on next use; a new message moves nextId, which voids it too.
 import { BUILT_IN_FOLDERS, countsAsUnread, isBuiltInFolder } from '../../../policy/folders'
 import { normalizeSubject, threadFor } from '../../../policy/threading'
 import type { MailMessage, MailStore } from '../state'
@@ -21,7 +22,6 @@ export function folderByName(store: MailStore, name: string): string {
   for (const [id, n] of Object.entries(store.folders)) if (n.toLowerCase() === wanted) return id
   const id = `f${store.nextId++}`
   store.folders[id] = name.trim()
-  touchStore(store)
   return id
 }
 
@@ -193,17 +193,14 @@ export function addMessage(store: MailStore, fields: NewMessage): MailMessage {
     thread,
   }
   store.messages[msg.mail_id] = msg
-  touchStore(store)
   return msg
 }
 
 export function updateMessage(
-  store: MailStore,
   msg: MailMessage,
   change: { read?: boolean; starred?: boolean; folder?: string },
 ): void {
   if (change.read !== undefined) msg.read = change.read
   if (change.starred !== undefined) msg.starred = change.starred
   if (change.folder !== undefined) msg.folder = change.folder
-  touchStore(store)
 }
