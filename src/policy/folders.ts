@@ -12,7 +12,7 @@ export const BUILT_IN_FOLDERS: readonly BuiltInFolder[] = [
   { id: 'spam', name: '垃圾箱' },
 ]
 
-const BUILT_IN_IDS = new Set<string>(BUILT_IN_FOLDERS.map((f) => f.id))
+const BUILT_IN_IDS: ReadonlySet<string> = new Set<string>(BUILT_IN_FOLDERS.map((f) => f.id))
 
 export function isBuiltInFolder(id: string): boolean {
   return BUILT_IN_IDS.has(id)

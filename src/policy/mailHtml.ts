@@ -24,7 +24,7 @@ const RAW_TEXT = words('script style iframe noscript noembed noframes textarea t
 const SIZE = /^\d{1,4}%?$/
 const SPAN = /^\d{1,3}$/
 const WORD = /^[a-z]{1,8}$/i
-const ATTRS = new Map<string, RegExp>([
+const ATTRS: ReadonlyMap<string, RegExp> = new Map<string, RegExp>([
   ['alt', /^/],
   ['title', /^/],
   ['width', SIZE],

@@ -17,9 +17,9 @@ export function decodeEntities(text: string): string {
 }
 
 /** closing tags that end a line in the text form */
-const BLOCK_END = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+const BLOCK_END: ReadonlySet<string> = new Set(['p', 'div', 'li', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 /** tags whose content is not text */
-const NOT_TEXT = new Set(['script', 'style'])
+const NOT_TEXT: ReadonlySet<string> = new Set(['script', 'style'])
 const TAG_START = /[A-Za-z/!?]/
 
 /** index just past the closing `</name …>` at or after `from` (case-insensitive), or the end */

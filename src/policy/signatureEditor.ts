@@ -35,7 +35,7 @@ export function describeRemoved(removed: SanitizedSignature['removed']): string 
 }
 
 /** element names treated as markup when they appear in the editor's text */
-const KNOWN_TAGS = new Set([
+const KNOWN_TAGS: ReadonlySet<string> = new Set([
   ...ALLOWED,
   ...DROP_CONTENT,
   ...IMAGE_TAGS,

@@ -23,7 +23,7 @@ export interface DispatchOptions {
 }
 
 /** The parts of a corp that decide access (policy/access): members, departments, tags, mailboxes. */
-const ACCESS_FIELDS = new Set(['users', 'departments', 'tags', 'publicmails'])
+const ACCESS_FIELDS: ReadonlySet<string> = new Set(['users', 'departments', 'tags', 'publicmails'])
 
 /** whether a write at this state path may change who may use a business mailbox */
 export function touchesAccess(path: readonly string[]): boolean {

@@ -3,6 +3,7 @@
 // current incrementally (noteMemberAdded / noteMemberRemoved) so bulk creation stays O(1) per member.
 import type { CorpState, Member } from './state'
 import { raw } from './tx'
+import { derivedSlot } from './derivedSlot'
 
 export interface OrgIndex {
   /** direct children ids */
@@ -30,8 +31,8 @@ interface OrgInternals {
   removeMember(m: Member): void
 }
 
-const cache = new WeakMap<CorpState, OrgInternals>()
-const epochs = new WeakMap<CorpState, number>()
+const cache = derivedSlot<CorpState, OrgInternals>('org index')
+const epochs = derivedSlot<CorpState, number>('org epoch')
 
 /** Anything in the corp may have changed (members included): drop every derived lookup. */
 export function invalidateOrg(corp: CorpState): void {

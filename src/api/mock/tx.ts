@@ -1,13 +1,15 @@
 // Transactions over the in-memory state. Handlers see the state through change-tracking proxies:
 // every write is logged (so a failed call is undone exactly) and names the path it touched (so only
 // the storage documents that changed are saved). A proxy always writes into the transaction open
-// at that moment, so one kept across calls (in a queued task, say) stays correct. Derived caches
-// are keyed by the raw object.
-const raws = new WeakMap<object, object>()
+// at that moment, so one kept across calls (in a queued task, say) stays correct. Derived lookups
+// live on the raw object (derivedSlot).
+
+// A proxy answers this key with the object behind it; a plain object has no such property.
+const RAW = Symbol('raw')
 
 /** the untracked object behind a tracking proxy (or the object itself) */
 export function raw<T extends object>(value: T): T {
-  return (raws.get(value) as T | undefined) ?? value
+  return ((value as Record<symbol, unknown>)[RAW] as T | undefined) ?? value
 }
 
 type Key = string | symbol
@@ -61,7 +63,6 @@ export class Tracker {
     if (hit) return hit as T
     const proxy = new Proxy(target as Record<Key, unknown>, this.handler(path))
     this.proxies.set(target, proxy)
-    raws.set(proxy, target)
     return proxy as T
   }
 
@@ -103,6 +104,7 @@ export class Tracker {
   private handler(path: Path): ProxyHandler<Record<Key, unknown>> {
     return {
       get: (t, k) => {
+        if (k === RAW) return t
         const v = t[k]
         if (typeof k !== 'string' || !isObject(v)) return v
         return this.track(v, [...path, k])

@@ -22,6 +22,7 @@ import { orgEpoch } from '../orgIndex'
 import type { CorpState, Member } from '../state'
 import { raw } from '../tx'
 import { visibleSetOf, visibleTo } from './visibility'
+import { derivedSlot } from '../derivedSlot'
 
 /** the delta buffer is scanned by queries up to this size, merged into the sorted keys beyond it */
 const DELTA_SCAN_MAX = 1024
@@ -536,7 +537,7 @@ export class MemberSearchIndex {
   }
 }
 
-const built = new WeakMap<CorpState, { epoch: number; index: MemberSearchIndex }>()
+const built = derivedSlot<CorpState, { epoch: number; index: MemberSearchIndex }>('member search index')
 
 /** The corp's search index, built on first use and again after invalidateOrg(corp). */
 export function searchIndex(tracked: CorpState): MemberSearchIndex {

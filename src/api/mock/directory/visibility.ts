@@ -20,6 +20,7 @@ import {
 import { orgIndex, type OrgIndex } from '../orgIndex'
 import type { CorpState, Member } from '../state'
 import { raw } from '../tx'
+import { derivedSlot } from '../derivedSlot'
 
 /**
  * What every viewer of a class may see, the viewer themselves aside (a viewer always sees themselves):
@@ -51,8 +52,8 @@ interface CorpCache {
   classes: Map<string, ClassCache>
 }
 
-const caches = new WeakMap<CorpState, CorpCache>()
-const generations = new WeakMap<CorpState, number>()
+const caches = derivedSlot<CorpState, CorpCache>('visibility')
+const generations = derivedSlot<CorpState, number>('visibility generation')
 /** viewers and classes cached per corp; beyond this the oldest entries are dropped */
 const VIEWERS_MAX = 1024
 const CLASSES_MAX = 256

@@ -8,6 +8,7 @@ import { foldSearch } from '../../../policy/mailSearch'
 import type { MailMessage, MailStore } from '../state'
 import { raw } from '../tx'
 import { seqOf } from './store'
+import { derivedSlot } from '../derivedSlot'
 
 interface SearchIndex {
   /** store.nextId when last synced: later sequence numbers are not indexed yet */
@@ -22,7 +23,7 @@ interface SearchIndex {
   gone: number
 }
 
-const cache = new WeakMap<MailStore, SearchIndex>()
+const cache = derivedSlot<MailStore, SearchIndex>('mail search index')
 
 /** What a search looks in: subject, from, to, cc, bcc, body, one per line (terms hold no whitespace). */
 export function searchText(m: MailMessage): string {

@@ -6,6 +6,7 @@ import { type AccessRoute } from '../../../policy/access'
 import { orgIndex, type OrgIndex } from '../orgIndex'
 import type { BusinessMailbox, CorpState, Member } from '../state'
 import { raw } from '../tx'
+import { derivedSlot } from '../derivedSlot'
 
 interface MembershipIndex {
   org: OrgIndex
@@ -15,8 +16,8 @@ interface MembershipIndex {
   byTag: Map<number, BusinessMailbox[]>
 }
 
-const versions = new WeakMap<CorpState, number>()
-const cache = new WeakMap<CorpState, MembershipIndex>()
+const versions = derivedSlot<CorpState, number>('mailbox index version')
+const cache = derivedSlot<CorpState, MembershipIndex>('mailbox index')
 
 /** Call after any change to the corp's directory or business mailboxes. */
 export function bumpMailIndex(corp: CorpState): void {

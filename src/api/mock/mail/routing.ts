@@ -10,6 +10,7 @@ import { domainOf, normalizeAddress } from '../../../policy/mailAddress'
 import { orgEpoch } from '../orgIndex'
 import type { CorpState, Member } from '../state'
 import { raw } from '../tx'
+import { derivedSlot } from '../derivedSlot'
 
 export type Destination =
   | { kind: 'member'; userid: string; storeId: string }
@@ -24,7 +25,7 @@ interface AddressBook {
   business: Map<string, Destination>
 }
 
-const books = new WeakMap<CorpState, AddressBook>()
+const books = derivedSlot<CorpState, AddressBook>('address book')
 
 function memberAddresses(m: Pick<Member, 'biz_mail' | 'alias'>): string[] {
   return [m.biz_mail, ...m.alias].filter((a) => a !== '').map(normalizeAddress)

@@ -5,6 +5,7 @@ import { BUILT_IN_FOLDERS, countsAsUnread, isBuiltInFolder } from '../../../poli
 import { normalizeSubject, threadFor } from '../../../policy/threading'
 import type { MailMessage, MailStore } from '../state'
 import { raw } from '../tx'
+import { derivedSlot } from '../derivedSlot'
 
 export const FIXED_FOLDERS = BUILT_IN_FOLDERS
 
@@ -78,7 +79,7 @@ interface StoreIndex {
   sorted: Map<string, MailMessage[]>
 }
 
-const cache = new WeakMap<MailStore, StoreIndex>()
+const cache = derivedSlot<MailStore, StoreIndex>('mail store index')
 
 export function touchStore(store: MailStore): void {
   cache.delete(raw(store))
