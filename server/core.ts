@@ -16,6 +16,7 @@ import { claimOutboundJob, completeOutboundJob, submit } from '../src/api/mock/s
 import type { Identity } from './auth/sessions'
 import type { Db } from './db'
 import { sqlBlobs } from './store/blobs'
+import { outboundDue } from './store/outboundDue'
 import { sqlPort } from './store/sqlPort'
 
 /** api.md: 20 MB per file on the server */
@@ -126,7 +127,8 @@ export async function sqlCore(
     accepts: (address) => backend.accepts(address),
     submit: (session, mail) => then(submit(backend, session, mail)),
     settle,
-    claimOutbound: () => claimOutboundJob(backend),
+    // An idle poll (every 2 s on each instance) is one index probe, with no lock and no transaction.
+    claimOutbound: async () => ((await outboundDue(db, now())) ? claimOutboundJob(backend) : null),
     blob: (id) => blobs.get(id),
     completeOutbound: (job, outcome) => completeOutboundJob(backend, job, outcome),
     async close() {

@@ -8,7 +8,9 @@ import { expect } from 'expect'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import type { Db } from '../db'
+import { OUTBOUND_LEASE_MS } from '../../src/policy/outbound'
 import { NO_RELAY_REASON, startRelay } from '../smtp/outbound'
+import { outboundDue, outboundDuePlan } from '../store/outboundDue'
 import { createHash, randomBytes } from 'node:crypto'
 import { testApp, testDb } from './harness'
 import { api, devToken } from './smtpKit'
@@ -350,5 +352,57 @@ describe('outbound through the relay', () => {
       const inbox = await core.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, boss)
       expect(JSON.stringify(inbox.items)).toContain('退信：无中继')
     })
+  })
+})
+
+describe('the relay poll', () => {
+  test('an idle poll is an index probe with no transaction; the probe and the claim agree through a lease and its lapse', async () => {
+    let transactions = 0
+    const counting: Db = {
+      ...db,
+      transaction: (fn) => {
+        transactions++
+        return db.transaction(fn)
+      },
+    }
+    const { app, core, clock } = await testApp(counting)
+    try {
+      await core.settle()
+      clock.set(Date.now())
+      const idle = transactions
+      for (let i = 0; i < 20; i++) expect(await core.claimOutbound()).toBeNull()
+      expect(transactions - idle).toBe(0)
+      // The probe's predicate is the partial index's, so the planner can use it (forced off a scan
+      // because a test table is small enough that a scan is cheaper).
+      const plan = await db.transaction(async (tx) => {
+        await tx.query('SET LOCAL enable_seqscan = off')
+        return outboundDuePlan(tx, clock.now())
+      })
+      expect(plan).toContain('messages_outbound_due')
+
+      expect(await sendOut(core, '外发', 'client@outside.com', 'poll-1')).toMatchObject({ errcode: 0 })
+      expect(await outboundDue(db, clock.now())).toBe(true)
+      const first = await core.claimOutbound()
+      expect(first).toMatchObject({ attempt: 1, recipients: ['client@outside.com'] })
+      // Leased: nothing is due until the lease lapses, and polls stay lock-free meanwhile.
+      const leased = transactions
+      expect(await core.claimOutbound()).toBeNull()
+      expect(transactions - leased).toBe(0)
+      clock.set(clock.now() + OUTBOUND_LEASE_MS - 1)
+      expect(await outboundDue(db, clock.now())).toBe(false)
+      clock.set(clock.now() + 2)
+      expect(await outboundDue(db, clock.now())).toBe(true)
+      const second = await core.claimOutbound()
+      expect(second).toMatchObject({ mail_id: first?.mail_id, attempt: 2 })
+      expect(await core.completeOutbound(second!, { ok: true })).toBe(true)
+      // Sent: never due again.
+      clock.set(clock.now() + 30 * 24 * 3600_000)
+      expect(await outboundDue(db, clock.now())).toBe(false)
+      expect(await core.claimOutbound()).toBeNull()
+      expect((await sentCopy(core, '外发'))?.delivery?.state).toBe('sent')
+    } finally {
+      clock.set(null)
+      await app.close()
+    }
   })
 })
