@@ -3,26 +3,19 @@
 // lookups (search index, org tree, routing, visibility, mail indexes) brought along in place. After
 // every write the second instance holds the same state as the writer, answers every probe as an
 // instance freshly loaded from the tables does, and never reloaded the corp wholesale.
-import { after as afterAll, before as beforeAll, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { isDeepStrictEqual } from 'node:util'
 import { expect } from 'expect'
 import fc from 'fast-check'
 import { createMockBackend, type MockBackend } from '../../src/api/mock'
 import type { Db } from '../db'
-import { migrate } from '../db/migrate'
 import { sqlPort } from '../store/sqlPort'
 import { UnitSet, unitOf } from '../store/units'
-import { testDb } from './harness'
+import { withMigratedDb } from './harness'
 import { firstDifference, observed } from './statePorts'
 
 let db: Db
-beforeAll(async () => {
-  db = await testDb()
-  await migrate(db)
-})
-afterAll(async () => {
-  await db.close()
-})
+withMigratedDb((d) => (db = d))
 
 const NOW = 1_800_000_000_000
 const admin = { corpid: 'wwdemo', userid: 'zhangwei' }

@@ -1,5 +1,6 @@
 // One database per test file (PGlite in memory, or TEST_DATABASE_URL's PostgreSQL with a fresh
 // schema) and an app built on it, as main.ts builds it.
+import { after, before } from 'node:test'
 import type { CorpSetup } from '../../src/api/contract'
 import { SMTP_CORP } from '../../test/kit/mail'
 import { buildApp } from '../app'
@@ -15,6 +16,19 @@ import { openPostgres } from '../db/postgres'
 
 // the corp on its own domain (test.com) the core's SMTP tests use too
 export const CORP: CorpSetup = SMTP_CORP
+
+/** this file's migrated database, handed to `take` before its tests and closed after them */
+export function withMigratedDb(take: (db: Db) => void): void {
+  let db: Db | undefined
+  before(async () => {
+    db = await testDb()
+    await migrate(db)
+    take(db)
+  })
+  after(async () => {
+    await db?.close()
+  })
+}
 
 export async function testDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL

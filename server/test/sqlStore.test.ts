@@ -2,26 +2,19 @@
 // row for row, a restart continues from them, a failed commit changes nothing, and two instances on
 // one database see each other's writes at their next call. Runs on PGlite and (TEST_DATABASE_URL)
 // on PostgreSQL 15.
-import { after as afterAll, before as beforeAll, describe, test } from 'node:test'
+import { describe, test } from 'node:test'
 import { expect } from 'expect'
 import fc from 'fast-check'
 import type { CorpSetup } from '../../src/api/contract'
 import { createMockBackend, type MockBackend, type StatePort } from '../../src/api/mock'
 import type { BackendState } from '../../src/api/mock/state'
 import type { Db, Queryable } from '../db'
-import { migrate } from '../db/migrate'
 import { loadState, sqlPort } from '../store/sqlPort'
-import { testDb } from './harness'
+import { withMigratedDb } from './harness'
 import { firstDifference, observed as watched } from './statePorts'
 
 let db: Db
-beforeAll(async () => {
-  db = await testDb()
-  await migrate(db)
-})
-afterAll(async () => {
-  await db.close()
-})
+withMigratedDb((d) => (db = d))
 
 const NOW = 1_800_000_000_000
 const setup = (): CorpSetup => ({

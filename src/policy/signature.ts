@@ -9,7 +9,18 @@ import { ok, refuse, type Verdict } from './result'
 
 export const MAX_SIGNATURE_LENGTH = 10000
 
-export const ALLOWED: ReadonlySet<string> = new Set(['b', 'i', 'u', 'strong', 'em', 'br', 'p', 'div', 'span', 'a'])
+export const ALLOWED: ReadonlySet<string> = new Set([
+  'b',
+  'i',
+  'u',
+  'strong',
+  'em',
+  'br',
+  'p',
+  'div',
+  'span',
+  'a',
+])
 const VOID: ReadonlySet<string> = new Set(['br'])
 /** tags whose content is dropped along with the tag */
 export const DROP_CONTENT: ReadonlySet<string> = new Set([
@@ -92,7 +103,16 @@ function safeHref(attrs: string): string | null {
 /** What sanitising took out of a signature, by kind, so the editor can say so in words. */
 export type RemovedKind = 'image' | 'script' | 'style' | 'embed' | 'unsafe_link' | 'attribute' | 'format'
 
-export const IMAGE_TAGS: ReadonlySet<string> = new Set(['img', 'image', 'picture', 'svg', 'video', 'audio', 'source', 'canvas'])
+export const IMAGE_TAGS: ReadonlySet<string> = new Set([
+  'img',
+  'image',
+  'picture',
+  'svg',
+  'video',
+  'audio',
+  'source',
+  'canvas',
+])
 export const EMBED_TAGS: ReadonlySet<string> = new Set([
   'iframe',
   'object',
