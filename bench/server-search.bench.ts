@@ -130,10 +130,10 @@ async function seed(db: Db): Promise<number> {
   for (let i = 0; i < plan.members.length; i += PER_TRANSACTION)
     batches.push(plan.members.slice(i, i + PER_TRANSACTION))
   for (const [b, calls] of batches.entries()) {
-    const { result } = await backend.transaction((state, env) => {
+    const { result } = await backend.transaction(async (state, env) => {
       const dispatch = createDispatcher(env)
       for (const c of calls) {
-        const r = dispatch(state, c.api, c.body, ctx)
+        const r = await dispatch(state, c.api, c.body, ctx)
         if (r.errcode !== 0) return { result: r, value: null }
       }
       return { result: { errcode: 0, errmsg: 'ok' }, value: null, changedCorp: CORP }

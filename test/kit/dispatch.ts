@@ -7,21 +7,33 @@ import type { MockEnv } from '../../src/api/mock/env'
 import type { BackendState } from '../../src/api/mock/state'
 import { Tracker } from '../../src/api/mock/tx'
 
+interface Tracked {
+  tracker: Tracker
+  root: BackendState
+  /** calls on one state run one at a time, as the backend runs them (a handler may await) */
+  queue: Promise<unknown>
+}
+
 export function trackedDispatch(env: MockEnv): Dispatch {
   const dispatch = createDispatcher(env)
-  const tracked = new WeakMap<BackendState, { tracker: Tracker; root: BackendState }>()
+  const tracked = new WeakMap<BackendState, Tracked>()
   return (state, api, body, ctx) => {
     let t = tracked.get(state)
     if (!t) {
       const tracker = new Tracker()
-      t = { tracker, root: tracker.track(state) }
+      t = { tracker, root: tracker.track(state), queue: Promise.resolve() }
       tracked.set(state, t)
     }
-    t.tracker.begin((path) => noteWrite(state, path))
-    try {
-      return dispatch(t.root, api, body, ctx)
-    } finally {
-      t.tracker.end()
-    }
+    const { tracker, root } = t
+    const run = t.queue.then(async () => {
+      tracker.begin((path) => noteWrite(state, path))
+      try {
+        return await dispatch(root, api, body, ctx)
+      } finally {
+        tracker.end()
+      }
+    })
+    t.queue = run.catch(() => undefined)
+    return run
   }
 }

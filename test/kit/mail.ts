@@ -108,7 +108,7 @@ export function clock(start = Date.UTC(2024, 4, 6, 2, 0, 0)) {
 /** Calls the backend's dispatcher on a live state: for tests that edit the state between calls. */
 export function directCaller(state: BackendState, env: MockEnv) {
   const dispatch = trackedDispatch(env)
-  return (userid: string, api: string, body: Record<string, unknown> = {}): ApiResult =>
+  return (userid: string, api: string, body: Record<string, unknown> = {}): Promise<ApiResult> =>
     dispatch(state, api, body, { corpid: CORP.corpid, userid })
 }
 

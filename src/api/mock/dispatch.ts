@@ -30,7 +30,12 @@ export function touchesAccess(path: readonly string[]): boolean {
   return path[0] === 'corps' && (path.length <= 2 || ACCESS_FIELDS.has(path[2]))
 }
 
-export type Dispatch = (state: BackendState, api: string, body: unknown, ctx: CallContext) => ApiResult
+export type Dispatch = (
+  state: BackendState,
+  api: string,
+  body: unknown,
+  ctx: CallContext,
+) => Promise<ApiResult>
 
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
@@ -50,7 +55,7 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
   const accessChanged = options.accessChanged ?? ((spec: ApiSpec) => spec.write === true)
   let lastSweep = 0
 
-  return function dispatch(state, api, rawBody, ctx) {
+  return async function dispatch(state, api, rawBody, ctx) {
     if (typeof api !== 'string' || !has(apiTable, api)) {
       return failure(ErrCode.INVALID_PARAM, `接口不存在：${String(api).slice(0, 64)}`)
     }
@@ -86,7 +91,7 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
       return idem.result
     }
     const hctx: HandlerContext = { state, corp, caller, env, isAdmin }
-    const result = spec.handler(hctx, input.value as Record<string, unknown>)
+    const result = await spec.handler(hctx, input.value as Record<string, unknown>)
     if (result.errcode === 0) {
       if (idem.kind === 'fresh') rememberIdempotent(corp, idem, result, at)
       if (at - lastSweep > IDEMPOTENCY_TTL_MS / 24) {

@@ -73,7 +73,7 @@ export interface MockBackend {
    * `value` is undefined when the transaction did not stand (crash, save failed).
    */
   transaction<T>(
-    work: (state: BackendState, env: MockEnv) => CoreWork<T>,
+    work: (state: BackendState, env: MockEnv) => CoreWork<T> | Promise<CoreWork<T>>,
   ): Promise<{ result: ApiResult; value: T | undefined }>
   /** why the persisted state was replaced or rolled back on start-up, or null */
   recovery(): Promise<string | null>
@@ -214,7 +214,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
    * Runs fn as one transaction and saves what it wrote. `keep` says whether a result's writes
    * stand (a refused call changes nothing; a refused client login still counts its failure).
    */
-  async function transact(fn: () => ApiResult, keep: (r: ApiResult) => boolean): Promise<ApiResult> {
+  async function transact(
+    fn: () => ApiResult | Promise<ApiResult>,
+    keep: (r: ApiResult) => boolean,
+  ): Promise<ApiResult> {
     if (port) {
       try {
         // What other instances committed meanwhile replaces our copy of their corps.
@@ -249,7 +252,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     }
     let result: ApiResult
     try {
-      result = fn()
+      result = await fn()
       if (!keep(result) && tracker.changed) {
         await undo()
         return result
@@ -410,10 +413,11 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       let out: CoreWork<unknown> | null = null
       const result = await exclusive(() =>
         transact(
-          () => {
-            out = work(root, env)
-            if (out.changedCorp) afterWrite(out.changedCorp)
-            return out.result
+          async () => {
+            const done = await work(root, env)
+            out = done
+            if (done.changedCorp) afterWrite(done.changedCorp)
+            return done.result
           },
           (r) => r.errcode === 0 || out?.keep === true,
         ),

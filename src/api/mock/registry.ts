@@ -18,8 +18,14 @@ export type Body = Record<string, unknown>
 /** The APIs this backend answers: every API of the contract except those still pending. */
 export type AnsweredApi = ApiName
 
+/** what a handler answers: at once, or after awaiting (the call's transaction stays open meanwhile) */
+export type HandlerResult = ApiResult | Promise<ApiResult>
+
 /** A handler gets its API's input already checked by the API's schema (contract/). */
-export type Handler<K extends ApiName = AnsweredApi> = (ctx: HandlerContext, input: Parsed<K>) => ApiResult
+export type Handler<K extends ApiName = AnsweredApi> = (
+  ctx: HandlerContext,
+  input: Parsed<K>,
+) => HandlerResult
 
 /** One handler per API of the contract: a missing or mistyped handler fails typecheck. */
 export type Handlers = { [K in AnsweredApi]: Handler<K> }
@@ -27,7 +33,7 @@ export type Handlers = { [K in AnsweredApi]: Handler<K> }
 /** What the dispatcher runs for one API: the contract's schema and flags, and the handler. */
 export interface ApiSpec extends ApiFlags {
   input: GenericSchema
-  handler: (ctx: HandlerContext, input: Body) => ApiResult
+  handler: (ctx: HandlerContext, input: Body) => HandlerResult
 }
 
 export type ApiTable = Record<string, ApiSpec>

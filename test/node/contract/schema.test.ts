@@ -102,16 +102,18 @@ describe('schema refusals through the dispatcher', () => {
     ],
   ]
 
-  test.each(cases)('%s %j → %d %s', (api, body, errcode, errmsg) => {
+  test.each(cases)('%s %j → %d %s', async (api, body, errcode, errmsg) => {
     const h = setup({ members: ['lisi'] })
     const before = h.snapshot()
-    expect(h.call(api, body)).toEqual({ errcode, errmsg })
+    expect(await h.call(api, body)).toEqual({ errcode, errmsg })
     expect(h.snapshot()).toBe(before)
   })
 
-  test('the role check comes first: a non-admin learns nothing about the body', () => {
+  test('the role check comes first: a non-admin learns nothing about the body', async () => {
     const h = setup({ members: ['lisi'] })
-    expect(h.call('exmail/publicmail/delete', { id: 'abc' }, 'lisi').errcode).toBe(ErrCode.NO_PRIVILEGE)
+    expect((await h.call('exmail/publicmail/delete', { id: 'abc' }, 'lisi')).errcode).toBe(
+      ErrCode.NO_PRIVILEGE,
+    )
   })
 
   test('a handler gets its parsed input: {list} unwrapped, numeric-string ids as numbers', () => {

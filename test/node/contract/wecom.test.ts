@@ -6,12 +6,12 @@ import { DOMAIN, setup, T0 } from '../publicmail/harness'
 const DAY = 86_400_000
 const seconds = (ms: number) => Math.floor(ms / 1000)
 
-function mailboxWithEverything() {
+async function mailboxWithEverything() {
   const h = setup({ members: ['lisi'] })
   h.addDept(2)
   h.addTag(5, ['lisi'])
   h.advance(1234) // a time that is not a whole second
-  const r = h.call('exmail/publicmail/create', {
+  const r = await h.call('exmail/publicmail/create', {
     email: `sales@${DOMAIN}`,
     name: '销售',
     userid_list: { list: ['lisi'] },
@@ -21,13 +21,15 @@ function mailboxWithEverything() {
   })
   expect(r.errcode).toBe(0)
   const id = r.id as number
-  expect(h.call('exmail/publicmail/update', { id, alias_list: { list: [`xs@${DOMAIN}`] } }).errcode).toBe(0)
+  expect(
+    (await h.call('exmail/publicmail/update', { id, alias_list: { list: [`xs@${DOMAIN}`] } })).errcode,
+  ).toBe(0)
   return { h, id, code: r.auth_code as string }
 }
 
-test('exmail/publicmail/get wraps every list field and answers create_time in seconds', () => {
-  const { h, id } = mailboxWithEverything()
-  const got = h.call('exmail/publicmail/get', { id_list: { list: [id] } })
+test('exmail/publicmail/get wraps every list field and answers create_time in seconds', async () => {
+  const { h, id } = await mailboxWithEverything()
+  const got = await h.call('exmail/publicmail/get', { id_list: { list: [id] } })
   expect(got.list).toEqual([
     {
       id,
@@ -44,11 +46,11 @@ test('exmail/publicmail/get wraps every list field and answers create_time in se
   ])
 })
 
-test('get_auth_code_list and mail/authcode/list answer unix seconds; last use is rounded down', () => {
-  const { h, id, code } = mailboxWithEverything()
+test('get_auth_code_list and mail/authcode/list answer unix seconds; last use is rounded down', async () => {
+  const { h, id, code } = await mailboxWithEverything()
   h.advance(DAY + 999)
   expect(h.login(`sales@${DOMAIN}`, code).result.errcode).toBe(0)
-  const admin = h.call('exmail/publicmail/get_auth_code_list', { id }).auth_code_list as Record<
+  const admin = (await h.call('exmail/publicmail/get_auth_code_list', { id })).auth_code_list as Record<
     string,
     number
   >[]
@@ -57,8 +59,8 @@ test('get_auth_code_list and mail/authcode/list answer unix seconds; last use is
     last_use_time: seconds(T0 + 1234 + DAY + 999),
   })
 
-  expect(h.call('mail/authcode/create', { mailbox: id, remark: '手机' }, 'lisi').errcode).toBe(0)
-  const own = h.call('mail/authcode/list', { mailbox: id }, 'lisi').auth_code_list as Record<
+  expect((await h.call('mail/authcode/create', { mailbox: id, remark: '手机' }, 'lisi')).errcode).toBe(0)
+  const own = (await h.call('mail/authcode/list', { mailbox: id }, 'lisi')).auth_code_list as Record<
     string,
     unknown
   >[]
@@ -67,21 +69,21 @@ test('get_auth_code_list and mail/authcode/list answer unix seconds; last use is
   ])
 })
 
-test('the recycle bin and delete answer seconds; the 60 days still hold in milliseconds inside', () => {
-  const { h, id } = mailboxWithEverything()
-  const deleted = h.call('exmail/publicmail/delete', { id })
+test('the recycle bin and delete answer seconds; the 60 days still hold in milliseconds inside', async () => {
+  const { h, id } = await mailboxWithEverything()
+  const deleted = await h.call('exmail/publicmail/delete', { id })
   expect(deleted).toMatchObject({ errcode: 0, expire_time: seconds(h.now() + 60 * DAY), retention_days: 60 })
-  expect(h.call('exmail/recycle/list').list).toEqual([
+  expect((await h.call('exmail/recycle/list')).list).toEqual([
     expect.objectContaining({ id, deleted_time: seconds(h.now()), expire_time: seconds(h.now() + 60 * DAY) }),
   ])
   // persisted state keeps ms: the entry expires exactly 60 days after deletion, not 1000× later
   expect(h.corp.recycle[id].expire_time).toBe(h.now() + 60 * DAY)
 })
 
-test('mail/* keeps epoch ms', () => {
+test('mail/* keeps epoch ms', async () => {
   const h = setup({ members: ['lisi'] })
   h.advance(1234)
-  const sent = h.call('mail/message/send', {
+  const sent = await h.call('mail/message/send', {
     mailbox: 'personal',
     from: `boss@${DOMAIN}`,
     to: [`lisi@${DOMAIN}`],
@@ -90,7 +92,8 @@ test('mail/* keeps epoch ms', () => {
     idempotency_key: 'k1',
   })
   expect(sent.errcode).toBe(0)
-  const items = h.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, 'lisi').items as {
+  const items = (await h.call('mail/message/list', { mailbox: 'personal', folder: 'inbox' }, 'lisi'))
+    .items as {
     time: number
   }[]
   expect(items[0].time).toBe(T0 + 1234)

@@ -155,8 +155,8 @@ describe('a call that fails changes nothing', () => {
     const seen = await fingerprint(backend)
     const original = apiTable[api].handler
     let ran = false
-    apiTable[api].handler = (ctx, body) => {
-      const r = original(ctx, body)
+    apiTable[api].handler = async (ctx, body) => {
+      const r = await original(ctx, body)
       ran = r.errcode === 0
       throw new Error('injected crash after the writes')
     }
@@ -172,6 +172,43 @@ describe('a call that fails changes nothing', () => {
     expect(await fingerprint(backend)).toBe(seen)
     expect((await backend.call(api, b, boss)).errcode).toBe(0)
   })
+
+  test.each([
+    ['stands', false],
+    ['is undone', true],
+  ])(
+    'a handler that awaits holds its transaction: the write %s before any other call sees it',
+    async (_, crash) => {
+      const storage = new MapStorage()
+      const backend = createMockBackend({ corps: [setup()], storage })
+      await backend.call('user/create', create('admin2'), boss)
+      const original = apiTable['user/update'].handler
+      let release: () => void = () => undefined
+      const gate = new Promise<void>((r) => (release = r))
+      let awaiting = false
+      apiTable['user/update'].handler = async (ctx, body) => {
+        const r = await original(ctx, body)
+        awaiting = true
+        await gate // the handler waits on something (a port, a file) after its write
+        if (crash) throw new Error('injected crash after an await')
+        return r
+      }
+      try {
+        const update = backend.call('user/update', { userid: 'admin2', position: '新岗位' }, boss)
+        const read = backend.call('user/get', { userid: 'admin2' }, boss)
+        let readDone = false
+        void read.then(() => (readDone = true))
+        while (!awaiting) await new Promise((r) => setTimeout(r, 1))
+        await new Promise((r) => setTimeout(r, 20))
+        expect(readDone).toBe(false) // the read waits for the open transaction
+        release()
+        expect((await update).errcode).toBe(crash ? -1 : 0)
+        expect((await read).position ?? '').toBe(crash ? '' : '新岗位')
+      } finally {
+        apiTable['user/update'].handler = original
+      }
+    },
+  )
 
   test('a tampered saved state is refused on load instead of failing half-way later', async () => {
     const storage = new MapStorage()

@@ -25,17 +25,17 @@ export function localCall(
   api: string,
   body: unknown,
   userid = 'boss',
-): Record<string, any> {
+): Promise<Record<string, any>> {
   return dispatch(state, api, body, { corpid: CORP, userid })
 }
 
-export function mustCall(
+export async function mustCall(
   state: BackendState,
   api: string,
   body: unknown,
   userid = 'boss',
-): Record<string, any> {
-  const r = localCall(state, api, body, userid)
+): Promise<Record<string, any>> {
+  const r = await localCall(state, api, body, userid)
   if (r.errcode !== 0) throw new Error(`${api} ${JSON.stringify(body)} -> ${r.errcode} ${r.errmsg}`)
   return r
 }

@@ -87,21 +87,19 @@ export function reference(org: Org) {
   return { userids, canSee, ancestors, deptsOf }
 }
 
-export function build(org: Org) {
+export async function build(org: Org) {
   const state = freshState()
-  org.parents.forEach((p, i) =>
-    mustCall(state, 'department/create', { id: i + 2, name: `d${i + 2}`, parentid: p }),
-  )
-  org.members.forEach((m, i) =>
-    mustCall(state, 'user/create', { userid: `u${i}`, name: m.name, department: m.depts }),
-  )
+  for (const [i, p] of org.parents.entries())
+    await mustCall(state, 'department/create', { id: i + 2, name: `d${i + 2}`, parentid: p })
+  for (const [i, m] of org.members.entries())
+    await mustCall(state, 'user/create', { userid: `u${i}`, name: m.name, department: m.depts })
   const userids = ['boss', ...org.members.map((_, i) => `u${i}`)]
-  org.tags.forEach((t, i) => {
-    mustCall(state, 'tag/create', { tagname: `t${i + 1}`, tagid: i + 1 })
+  for (const [i, t] of org.tags.entries()) {
+    await mustCall(state, 'tag/create', { tagname: `t${i + 1}`, tagid: i + 1 })
     const userlist = t.users.map((x) => userids[x])
     if (userlist.length || t.parties.length)
-      mustCall(state, 'tag/addtagusers', { tagid: i + 1, userlist, partylist: t.parties })
-  })
+      await mustCall(state, 'tag/addtagusers', { tagid: i + 1, userlist, partylist: t.parties })
+  }
   for (const r of org.rules) {
     const body = {
       rule_type: r.type,
@@ -109,7 +107,7 @@ export function build(org: Org) {
       whitelist: r.whitelist,
       extra_visible: r.type === 2 ? r.extra : undefined,
     }
-    localCall(state, 'contactrule/create', body) // an empty range is refused: that rule simply does not exist
+    await localCall(state, 'contactrule/create', body) // an empty range is refused: that rule simply does not exist
   }
   return state
 }

@@ -29,7 +29,7 @@ const writeArb = fc.oneof(
 )
 
 /** applies the write to the state and to the model; false when it does not apply to this org */
-function apply(state: BackendState, org: Org, w: Write, round: number): void {
+async function apply(state: BackendState, org: Org, w: Write, round: number): Promise<void> {
   const live = org.members.map((m, i) => ({ m, i })).filter(({ m }) => m.depts.length > 0)
   const existing = (d: number[]) => d.filter((x) => x <= org.parents.length + 1)
   if (w.kind === 'create') {
@@ -37,7 +37,7 @@ function apply(state: BackendState, org: Org, w: Write, round: number): void {
     if (!depts.length) return
     const i = org.members.length
     org.members.push({ name: NAMES[round % NAMES.length], depts })
-    mustCall(state, 'user/create', { userid: `u${i}`, name: org.members[i].name, department: depts })
+    await mustCall(state, 'user/create', { userid: `u${i}`, name: org.members[i].name, department: depts })
     return
   }
   if (!live.length) return
@@ -46,16 +46,16 @@ function apply(state: BackendState, org: Org, w: Write, round: number): void {
     const depts = existing(w.depts)
     if (!depts.length) return
     m.depts = depts
-    mustCall(state, 'user/update', { userid: `u${i}`, department: depts })
+    await mustCall(state, 'user/update', { userid: `u${i}`, department: depts })
   } else if (w.kind === 'position') {
-    mustCall(state, 'user/update', { userid: `u${i}`, position: `岗位${round}` })
+    await mustCall(state, 'user/update', { userid: `u${i}`, position: `岗位${round}` })
   } else {
     m.depts = [] // the model keeps the slot so userids stay u<index>
-    mustCall(state, 'user/delete', { userid: `u${i}` })
+    await mustCall(state, 'user/delete', { userid: `u${i}` })
   }
 }
 
-function check(state: BackendState, org: Org): void {
+async function check(state: BackendState, org: Org): Promise<void> {
   const stored = Object.values(state.corps[CORP].contactRules).map((r) => ({
     type: r.rule_type,
     range: r.range,
@@ -71,7 +71,8 @@ function check(state: BackendState, org: Org): void {
   const userids = ref.userids.filter((u) => Object.prototype.hasOwnProperty.call(users, u))
   const keyed = userids.map((u) => ({ userid: u, keys: memberKeys(users[u]) }))
   for (const v of userids) {
-    const depts = localCall(state, 'department/list', { fetch_member_count: 1 }, v).department as Array<{
+    const depts = (await localCall(state, 'department/list', { fetch_member_count: 1 }, v))
+      .department as Array<{
       id: number
       member_count: number
     }>
@@ -83,7 +84,7 @@ function check(state: BackendState, org: Org): void {
     }
     const shown = new Set(depts.map((d) => d.id))
     for (const query of ['张', 'zh', 'u1', 'li', 'test.com', '岗']) {
-      const got = localCall(state, 'user/search', { query, limit: 5 }, v).userlist as Array<{
+      const got = (await localCall(state, 'user/search', { query, limit: 5 }, v)).userlist as Array<{
         userid: string
         department: number[]
       }>
@@ -97,15 +98,15 @@ function check(state: BackendState, org: Org): void {
   }
 }
 
-test('counts, search and cards match the reference, before and after member writes', () => {
-  fc.assert(
-    fc.property(orgArb, fc.array(writeArb, { maxLength: 4 }), (org, writes) => {
-      const state = build(org)
-      check(state, org)
-      writes.forEach((w, round) => {
-        apply(state, org, w, round)
-        check(state, org)
-      })
+test('counts, search and cards match the reference, before and after member writes', async () => {
+  await fc.assert(
+    fc.asyncProperty(orgArb, fc.array(writeArb, { maxLength: 4 }), async (org, writes) => {
+      const state = await build(org)
+      await check(state, org)
+      for (const [round, w] of writes.entries()) {
+        await apply(state, org, w, round)
+        await check(state, org)
+      }
     }),
     { numRuns: 80 },
   )

@@ -22,17 +22,22 @@ const WRITE_APIS = [
   'contactrule/delete',
 ]
 
-function seeded() {
+async function seeded() {
   const state = freshState()
-  mustCall(state, 'department/create', { id: 2, name: '销售部', parentid: 1 })
-  mustCall(state, 'department/create', { id: 3, name: '上海组', parentid: 2 })
-  mustCall(state, 'department/create', { id: 4, name: '空部门', parentid: 1 })
-  mustCall(state, 'user/create', { userid: 'zhangsan', name: '张三', department: [3], mobile: '13800000000' })
-  mustCall(state, 'user/create', { userid: 'lisi', name: '李四', department: [2] })
-  mustCall(state, 'user/create', { userid: 'admin2', name: '管理员', department: [1] })
-  mustCall(state, 'tag/create', { tagname: '客服', tagid: 1 })
-  mustCall(state, 'tag/addtagusers', { tagid: 1, userlist: ['lisi'], partylist: [3] })
-  mustCall(state, 'contactrule/create', {
+  await mustCall(state, 'department/create', { id: 2, name: '销售部', parentid: 1 })
+  await mustCall(state, 'department/create', { id: 3, name: '上海组', parentid: 2 })
+  await mustCall(state, 'department/create', { id: 4, name: '空部门', parentid: 1 })
+  await mustCall(state, 'user/create', {
+    userid: 'zhangsan',
+    name: '张三',
+    department: [3],
+    mobile: '13800000000',
+  })
+  await mustCall(state, 'user/create', { userid: 'lisi', name: '李四', department: [2] })
+  await mustCall(state, 'user/create', { userid: 'admin2', name: '管理员', department: [1] })
+  await mustCall(state, 'tag/create', { tagname: '客服', tagid: 1 })
+  await mustCall(state, 'tag/addtagusers', { tagid: 1, userlist: ['lisi'], partylist: [3] })
+  await mustCall(state, 'contactrule/create', {
     rule_type: 1,
     range: { userid: ['lisi'] },
     whitelist: { tagid: [1] },
@@ -110,16 +115,16 @@ const FIELDS = [
 ]
 const body = fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 6 }))
 
-test('a rejected directory write changes nothing, and no input throws', () => {
-  fc.assert(
-    fc.property(
+test('a rejected directory write changes nothing, and no input throws', async () => {
+  await fc.assert(
+    fc.asyncProperty(
       fc.constantFrom(...WRITE_APIS),
       body,
       fc.constantFrom('boss', 'zhangsan'),
-      (api, b, caller) => {
-        const state = seeded()
+      async (api, b, caller) => {
+        const state = await seeded()
         const before = JSON.stringify(state)
-        const r = localCall(state, api, b, caller)
+        const r = await localCall(state, api, b, caller)
         expect(typeof r.errcode).toBe('number')
         expect(typeof r.errmsg).toBe('string')
         if (r.errcode !== 0) expect(JSON.stringify(state)).toBe(before)
@@ -129,30 +134,34 @@ test('a rejected directory write changes nothing, and no input throws', () => {
   )
 })
 
-test('a rejected write leaves the derived indexes as they were (search, visibility, uniqueness)', () => {
-  fc.assert(
-    fc.property(fc.array(fc.tuple(fc.constantFrom(...WRITE_APIS), body), { maxLength: 8 }), (calls) => {
-      const state = seeded()
-      for (const [api, b] of calls) localCall(state, api, b)
-      // whatever happened, the members the backend answers for are the ones in the state
-      const corp = state.corps[CORP]
-      // visibility itself is checked against a reference in visibility.property.test.ts
-      const sees = visibleTo(corp, 'boss')
-      for (const u of Object.keys(corp.users)) {
-        expect(localCall(state, 'user/get', { userid: u }).errcode).toBe(sees(u) ? 0 : 60111)
-        expect(
-          localCall(state, 'user/create', { userid: u.toUpperCase(), name: 'x', department: [1] }).errcode,
-        ).toBe(60145)
-      }
-      const keys = Object.values(corp.users).map((m) => ({ userid: m.userid, keys: memberKeys(m) }))
-      for (const q of ['张', 'zhang', 'zs', 'li', 'a', '管理', DOMAIN]) {
-        const got = localCall(state, 'user/search', { query: q, limit: 100 }, 'boss').userlist.map(
-          (m: any) => m.userid,
-        )
-        const want = scanSearch(keys, normalizeQuery(q), 100, sees)
-        expect(got).toEqual(want.map((h) => h.userid))
-      }
-    }),
+test('a rejected write leaves the derived indexes as they were (search, visibility, uniqueness)', async () => {
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.constantFrom(...WRITE_APIS), body), { maxLength: 8 }),
+      async (calls) => {
+        const state = await seeded()
+        for (const [api, b] of calls) await localCall(state, api, b)
+        // whatever happened, the members the backend answers for are the ones in the state
+        const corp = state.corps[CORP]
+        // visibility itself is checked against a reference in visibility.property.test.ts
+        const sees = visibleTo(corp, 'boss')
+        for (const u of Object.keys(corp.users)) {
+          expect((await localCall(state, 'user/get', { userid: u })).errcode).toBe(sees(u) ? 0 : 60111)
+          expect(
+            (await localCall(state, 'user/create', { userid: u.toUpperCase(), name: 'x', department: [1] }))
+              .errcode,
+          ).toBe(60145)
+        }
+        const keys = Object.values(corp.users).map((m) => ({ userid: m.userid, keys: memberKeys(m) }))
+        for (const q of ['张', 'zhang', 'zs', 'li', 'a', '管理', DOMAIN]) {
+          const got = (await localCall(state, 'user/search', { query: q, limit: 100 }, 'boss')).userlist.map(
+            (m: any) => m.userid,
+          )
+          const want = scanSearch(keys, normalizeQuery(q), 100, sees)
+          expect(got).toEqual(want.map((h) => h.userid))
+        }
+      },
+    ),
     { numRuns: 300 },
   )
 })
@@ -178,31 +187,41 @@ const op = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), n: fc.integer({ min: 0, max: 30 }) }),
 )
 
-test('after any sequence of member writes the search index equals a scan', () => {
-  fc.assert(
-    fc.property(
+test('after any sequence of member writes the search index equals a scan', async () => {
+  await fc.assert(
+    fc.asyncProperty(
       fc.array(op, { maxLength: 60 }),
       fc.constantFrom('张', 'zhang', 'zs', 'san', '三', 'u1', 'a', 'an', '销售', '@test'),
-      (ops, query) => {
+      async (ops, query) => {
         const state = freshState()
         // a search first, so the index exists and every later write must maintain it
-        localCall(state, 'user/search', { query: 'x' })
+        await localCall(state, 'user/search', { query: 'x' })
         for (const o of ops) {
           const userid = `u${o.n}`
           if (o.kind === 'create')
-            localCall(state, 'user/create', { userid, name: o.name, department: [1], position: o.position })
-          if (o.kind === 'update') localCall(state, 'user/update', { userid, name: o.name })
-          if (o.kind === 'alias') localCall(state, 'user/update', { userid, alias: [`al${o.a}@${DOMAIN}`] })
-          if (o.kind === 'delete') localCall(state, 'user/delete', { userid })
+            await localCall(state, 'user/create', {
+              userid,
+              name: o.name,
+              department: [1],
+              position: o.position,
+            })
+          if (o.kind === 'update') await localCall(state, 'user/update', { userid, name: o.name })
+          if (o.kind === 'alias')
+            await localCall(state, 'user/update', { userid, alias: [`al${o.a}@${DOMAIN}`] })
+          if (o.kind === 'delete') await localCall(state, 'user/delete', { userid })
         }
         const corp = state.corps[CORP]
         for (const u of Object.keys(corp.users)) {
-          const r = localCall(state, 'user/create', { userid: u.toUpperCase(), name: 'x', department: [1] })
+          const r = await localCall(state, 'user/create', {
+            userid: u.toUpperCase(),
+            name: 'x',
+            department: [1],
+          })
           expect([u, r.errcode]).toEqual([u, 60145])
         }
         const keys = Object.values(corp.users).map((m) => ({ userid: m.userid, keys: memberKeys(m) }))
         for (const limit of [3, 100]) {
-          const got = localCall(state, 'user/search', { query, limit }).userlist.map((m: any) => [
+          const got = (await localCall(state, 'user/search', { query, limit })).userlist.map((m: any) => [
             m.userid,
             m.match,
           ])

@@ -19,20 +19,20 @@ import { setup } from './harness'
 const MINUTE = 60_000
 const EMAIL = 'sales@corp.com'
 
-function mailbox() {
+async function mailbox() {
   const h = setup({ members: ['zhangsan', 'lisi'] })
-  const id = h.create('sales', { userid_list: { list: ['zhangsan', 'lisi'] } })
-  const r = h.call('exmail/publicmail/update', { id, create_auth_code: 1 })
+  const id = await h.create('sales', { userid_list: { list: ['zhangsan', 'lisi'] } })
+  const r = await h.call('exmail/publicmail/update', { id, create_auth_code: 1 })
   return { h, id, mb: h.corp.publicmails[id], code: r.auth_code as string }
 }
 
 const wrongGuess = (i: number) => `wrong${String(i).padStart(11, '0')}`
-const lockedUntil = (h: ReturnType<typeof setup>, id: number) =>
-  h.call('exmail/publicmail/get_auth_code_list', { id }).login_locked_until as number
+const lockedUntil = async (h: ReturnType<typeof setup>, id: number) =>
+  (await h.call('exmail/publicmail/get_auth_code_list', { id })).login_locked_until as number
 
 describe('lock after repeated failures', () => {
-  test('20,000 wrong passwords in a row, then the right one: refused, exactly like a wrong one', () => {
-    const { h, code } = mailbox()
+  test('20,000 wrong passwords in a row, then the right one: refused, exactly like a wrong one', async () => {
+    const { h, code } = await mailbox()
     let refusedWrong = null
     for (let i = 0; i < 20_000; i++) {
       const r = h.login(EMAIL, wrongGuess(i)).result
@@ -45,17 +45,17 @@ describe('lock after repeated failures', () => {
     expect(right).toEqual({ errcode: ErrCode.CLIENT_LOGIN_REFUSED, errmsg: CLIENT_LOGIN_REFUSED_MESSAGE })
   }, 30_000)
 
-  test('the 10th failure within 15 minutes locks for 15 minutes, right password or not', () => {
-    const { h, id, code } = mailbox()
+  test('the 10th failure within 15 minutes locks for 15 minutes, right password or not', async () => {
+    const { h, id, code } = await mailbox()
     for (let i = 0; i < LOCK_FAILURES - 1; i++) {
       h.login(EMAIL, wrongGuess(i))
       h.advance(MINUTE)
     }
-    expect(lockedUntil(h, id)).toBe(0)
+    expect(await lockedUntil(h, id)).toBe(0)
     expect(h.login(EMAIL, code).result.errcode).toBe(0) // nine failures: still open
     h.login(EMAIL, wrongGuess(99)) // the tenth
     const lockedAt = h.now()
-    expect(lockedUntil(h, id)).toBe(Math.ceil((lockedAt + LOCK_MS) / 1000))
+    expect(await lockedUntil(h, id)).toBe(Math.ceil((lockedAt + LOCK_MS) / 1000))
     for (const p of ['imap', 'pop', 'smtp'] as const) {
       expect(h.login(EMAIL, code, p).result.errmsg).toBe(CLIENT_LOGIN_REFUSED_MESSAGE)
     }
@@ -63,35 +63,35 @@ describe('lock after repeated failures', () => {
     expect(h.login(EMAIL, code).result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
     expect(h.login(EMAIL, wrongGuess(100)).result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
     h.advance(1)
-    expect(lockedUntil(h, id)).toBe(0)
+    expect(await lockedUntil(h, id)).toBe(0)
     expect(h.login(EMAIL, code).result.errcode).toBe(0)
   })
 
-  test('failures older than 15 minutes are forgotten; a success does not reset the count', () => {
-    const { h, id, code } = mailbox()
+  test('failures older than 15 minutes are forgotten; a success does not reset the count', async () => {
+    const { h, id, code } = await mailbox()
     for (let i = 0; i < LOCK_FAILURES - 1; i++) h.login(EMAIL, wrongGuess(i))
     h.advance(LOCK_WINDOW_MS)
     h.login(EMAIL, wrongGuess(50))
-    expect(lockedUntil(h, id)).toBe(0)
+    expect(await lockedUntil(h, id)).toBe(0)
     // 9 recent ones now (the 1 + 8 more), a correct login in between changes nothing
     for (let i = 0; i < LOCK_FAILURES - 2; i++) h.login(EMAIL, wrongGuess(60 + i))
     expect(h.login(EMAIL, code).result.errcode).toBe(0)
     h.login(EMAIL, wrongGuess(70))
-    expect(lockedUntil(h, id)).toBeGreaterThan(0)
+    expect(await lockedUntil(h, id)).toBeGreaterThan(0)
   })
 
-  test('a lock is per mailbox: another mailbox keeps working', () => {
-    const { h, code } = mailbox()
-    const other = h.create('pr', { userid_list: { list: ['zhangsan'] } })
-    const otherCode = h.call('exmail/publicmail/update', { id: other, create_auth_code: 1 })
+  test('a lock is per mailbox: another mailbox keeps working', async () => {
+    const { h, code } = await mailbox()
+    const other = await h.create('pr', { userid_list: { list: ['zhangsan'] } })
+    const otherCode = (await h.call('exmail/publicmail/update', { id: other, create_auth_code: 1 }))
       .auth_code as string
     for (let i = 0; i < LOCK_FAILURES; i++) h.login(EMAIL, wrongGuess(i))
     expect(h.login(EMAIL, code).result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
     expect(h.login('pr@corp.com', otherCode).result.errcode).toBe(0)
   })
 
-  test('a failure is reported as a change (persisted); an unknown address changes nothing', () => {
-    const { h } = mailbox()
+  test('a failure is reported as a change (persisted); an unknown address changes nothing', async () => {
+    const { h } = await mailbox()
     expect(h.login(EMAIL, wrongGuess(1)).changedCorp).toBe('c1')
     expect(h.login('nobody@corp.com', wrongGuess(1)).changedCorp).toBeNull()
   })
@@ -138,9 +138,9 @@ describe('lock after repeated failures', () => {
 })
 
 describe('one answer for every refusal', () => {
-  test('a disabled mailbox answers a right password exactly as a wrong one', () => {
-    const { h, id, code } = mailbox()
-    h.call('exmail/account/act_email', { publicemail_id: id, type: 2 })
+  test('a disabled mailbox answers a right password exactly as a wrong one', async () => {
+    const { h, id, code } = await mailbox()
+    await h.call('exmail/account/act_email', { publicemail_id: id, type: 2 })
     const right = h.login(EMAIL, code).result
     const wrong = h.login(EMAIL, wrongGuess(1)).result
     expect(right).toEqual(wrong)
@@ -148,21 +148,21 @@ describe('one answer for every refusal', () => {
     expect(right.errmsg).not.toContain(EMAIL)
   })
 
-  test('service off answers the same too; a right password there does not count as a failure', () => {
-    const { h, id, mb, code } = mailbox()
+  test('service off answers the same too; a right password there does not count as a failure', async () => {
+    const { h, id, mb, code } = await mailbox()
     const shared = h.corp.stores[mb.storeId].shared
     shared.imap = false
     shared.pop = false
     for (let i = 0; i < 20; i++) {
       expect(h.login(EMAIL, code, 'imap').result).toEqual(h.login('nobody@corp.com', code).result)
     }
-    expect(lockedUntil(h, id)).toBe(0)
+    expect(await lockedUntil(h, id)).toBe(0)
   })
 })
 
 describe('a member keeps at most 10 live passwords per mailbox', () => {
-  test(`${MAX_LIVE_MEMBER_CODES} accepted, the next refused with 690006 and a member-specific reason`, () => {
-    const { h, mb } = mailbox()
+  test(`${MAX_LIVE_MEMBER_CODES} accepted, the next refused with 690006 and a member-specific reason`, async () => {
+    const { h, mb } = await mailbox()
     for (let i = 0; i < MAX_LIVE_MEMBER_CODES; i++) {
       expect(createAuthCode(h.corp, mb, { creator: 'zhangsan', byAdmin: false }, h.env).ok).toBe(true)
     }
@@ -207,8 +207,8 @@ describe('a member keeps at most 10 live passwords per mailbox', () => {
 })
 
 describe('a login hashes only the codes sharing the lookup prefix', () => {
-  function manyCodes(n: number) {
-    const { h, mb, code } = mailbox()
+  async function manyCodes(n: number) {
+    const { h, mb, code } = await mailbox()
     for (let i = 0; i < n; i++) {
       const userid = `m${Math.floor(i / MAX_LIVE_MEMBER_CODES)}`
       if (!h.corp.users[userid]) {
@@ -221,8 +221,8 @@ describe('a login hashes only the codes sharing the lookup prefix', () => {
     return { h, mb, code }
   }
 
-  test('with 1,000 live codes a wrong guess costs a couple of hashes, not 1,000', () => {
-    const { h, mb, code } = manyCodes(1000)
+  test('with 1,000 live codes a wrong guess costs a couple of hashes, not 1,000', async () => {
+    const { h, mb, code } = await manyCodes(1000)
     expect(mb.authCodes.filter((c) => !c.revoked)).toHaveLength(1001)
     const spy = jest.spyOn(sha, 'sha256Hex')
     try {
@@ -239,8 +239,8 @@ describe('a login hashes only the codes sharing the lookup prefix', () => {
     }
   })
 
-  test('the stored lookup is a short unsalted prefix; a code saved without one still works and gets one', () => {
-    const { h, mb, code } = mailbox()
+  test('the stored lookup is a short unsalted prefix; a code saved without one still works and gets one', async () => {
+    const { h, mb, code } = await mailbox()
     const stored = mb.authCodes[0]
     expect(stored.lookup).toBe(lookupOf(code))
     expect(stored.lookup).toHaveLength(LOOKUP_HEX)
@@ -275,11 +275,11 @@ describe('property: after any sequence of creates, deletes, logins and waits', (
     },
   )
 
-  test('a deleted or wrong code never logs in, and 10 evaluated failures within 15 minutes always lock', () => {
-    fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+  test('a deleted or wrong code never logs in, and 10 evaluated failures within 15 minutes always lock', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { maxLength: 120 }), async (ops) => {
         const h = setup({ members: ['zhangsan'] })
-        const id = h.create('sales', { userid_list: { list: ['zhangsan'] } })
+        const id = await h.create('sales', { userid_list: { list: ['zhangsan'] } })
         const live = new Map<string, string>() // auth_code_id -> secret
         const deleted: string[] = []
         /** times of wrong attempts the backend evaluated (not refused by a lock) */
@@ -288,13 +288,15 @@ describe('property: after any sequence of creates, deletes, logins and waits', (
         for (const o of ops) {
           if (o.kind === 'wait') h.advance(o.ms)
           else if (o.kind === 'create') {
-            const r = h.call('exmail/publicmail/update', { id, create_auth_code: 1 })
+            const r = await h.call('exmail/publicmail/update', { id, create_auth_code: 1 })
             if (r.errcode === 0) live.set(r.auth_code_id as string, r.auth_code as string)
           } else if (o.kind === 'delete') {
             const ids = [...live.keys()]
             if (!ids.length) continue
             const victim = ids[o.pick % ids.length]
-            expect(h.call('exmail/publicmail/delete_auth_code', { id, auth_code_id: victim }).errcode).toBe(0)
+            expect(
+              (await h.call('exmail/publicmail/delete_auth_code', { id, auth_code_id: victim })).errcode,
+            ).toBe(0)
             deleted.push(live.get(victim)!)
             live.delete(victim)
           } else {
@@ -303,7 +305,7 @@ describe('property: after any sequence of creates, deletes, logins and waits', (
             const isLive = [...live.values()].includes(secret)
             const now = h.now()
             const recent = evaluated.filter((t) => t > now - LOCK_WINDOW_MS)
-            const wasLocked = lockedUntil(h, id) > 0
+            const wasLocked = (await lockedUntil(h, id)) > 0
             const r = h.login(EMAIL, secret).result
             if (!isLive) expect(r.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
             if (r.errcode !== 0) expect(r.errmsg).toBe(CLIENT_LOGIN_REFUSED_MESSAGE)

@@ -2,9 +2,9 @@ import { ErrCode } from '../../../src/policy/codes'
 import { DOMAIN, setup } from './harness'
 
 describe('exmail/publicmail/create', () => {
-  test('creates a business mailbox with its own empty store, enabled, no bindings', () => {
+  test('creates a business mailbox with its own empty store, enabled, no bindings', async () => {
     const h = setup({ members: ['zhangsan'] })
-    const r = h.call('exmail/publicmail/create', {
+    const r = await h.call('exmail/publicmail/create', {
       email: 'Sales@Corp.com',
       name: '销售部',
       userid_list: { list: ['zhangsan'] },
@@ -22,9 +22,9 @@ describe('exmail/publicmail/create', () => {
     expect(r.auth_code).toBeUndefined()
   })
 
-  test('an experience-domain corp cannot create (690002, bind your own domain)', () => {
+  test('an experience-domain corp cannot create (690002, bind your own domain)', async () => {
     const h = setup({ domainKind: 'experience' })
-    const r = h.call('exmail/publicmail/create', {
+    const r = await h.call('exmail/publicmail/create', {
       email: `a1@${DOMAIN}`,
       name: 'a',
       userid_list: { list: ['boss'] },
@@ -34,12 +34,12 @@ describe('exmail/publicmail/create', () => {
     expect(Object.keys(h.corp.publicmails)).toHaveLength(0)
   })
 
-  test('basic: the fourth mailbox is refused with 690001 stating 3 / 3', () => {
+  test('basic: the fourth mailbox is refused with 690001 stating 3 / 3', async () => {
     const h = setup({ edition: 'basic' })
-    h.create('a1')
-    h.create('a2')
-    h.create('a3')
-    const r = h.call('exmail/publicmail/create', {
+    await h.create('a1')
+    await h.create('a2')
+    await h.create('a3')
+    const r = await h.call('exmail/publicmail/create', {
       email: `a4@${DOMAIN}`,
       name: 'a4',
       userid_list: { list: ['boss'] },
@@ -48,11 +48,11 @@ describe('exmail/publicmail/create', () => {
     expect(r.errmsg).toContain('3 / 3')
   })
 
-  test('advanced: quota is 3 + unassigned seats', () => {
+  test('advanced: quota is 3 + unassigned seats', async () => {
     const h = setup({ seats: 2, members: ['u1'] })
     h.corp.users.u1.advanced = 1 // 1 of 2 assigned → quota 4
-    for (const l of ['a1', 'a2', 'a3', 'a4']) h.create(l)
-    const r = h.call('exmail/publicmail/create', {
+    for (const l of ['a1', 'a2', 'a3', 'a4']) await h.create(l)
+    const r = await h.call('exmail/publicmail/create', {
       email: `a5@${DOMAIN}`,
       name: 'a5',
       userid_list: { list: ['boss'] },
@@ -61,39 +61,42 @@ describe('exmail/publicmail/create', () => {
     expect(r.errmsg).toContain('4 / 4')
   })
 
-  test('name rules: 680034 for bad names, 680040 for a duplicate', () => {
+  test('name rules: 680034 for bad names, 680040 for a duplicate', async () => {
     const h = setup()
-    h.create('sales', { name: '销售部' })
+    await h.create('sales', { name: '销售部' })
     const base = { email: `x1@${DOMAIN}`, userid_list: { list: ['boss'] } }
-    expect(h.call('exmail/publicmail/create', { ...base, name: '' }).errcode).toBe(
+    expect((await h.call('exmail/publicmail/create', { ...base, name: '' })).errcode).toBe(
       ErrCode.MAILBOX_NAME_INVALID,
     )
-    expect(h.call('exmail/publicmail/create', { ...base }).errcode).toBe(ErrCode.MAILBOX_NAME_INVALID)
-    expect(h.call('exmail/publicmail/create', { ...base, name: '长'.repeat(33) }).errcode).toBe(
+    expect((await h.call('exmail/publicmail/create', { ...base })).errcode).toBe(ErrCode.MAILBOX_NAME_INVALID)
+    expect((await h.call('exmail/publicmail/create', { ...base, name: '长'.repeat(33) })).errcode).toBe(
       ErrCode.MAILBOX_NAME_INVALID,
     )
-    expect(h.call('exmail/publicmail/create', { ...base, name: '销售部' }).errcode).toBe(
+    expect((await h.call('exmail/publicmail/create', { ...base, name: '销售部' })).errcode).toBe(
       ErrCode.MAILBOX_NAME_USED,
     )
   })
 
-  test('address rules: 680032 for a bad format or another domain', () => {
+  test('address rules: 680032 for a bad format or another domain', async () => {
     const h = setup()
     const base = { name: 'n', userid_list: { list: ['boss'] } }
     for (const email of ['sales', 'sales@other.com', '', 42, null, 'a b@corp.com']) {
-      expect(h.call('exmail/publicmail/create', { ...base, email }).errcode).toBe(
+      expect((await h.call('exmail/publicmail/create', { ...base, email })).errcode).toBe(
         ErrCode.MAILBOX_ADDRESS_INVALID,
       )
     }
   })
 
-  test('an occupied address is refused (680033) whoever holds it, case-insensitively', () => {
+  test('an occupied address is refused (680033) whoever holds it, case-insensitively', async () => {
     const h = setup()
     h.addMember('zhangsan', { alias: ['zs.alias@corp.com'] })
-    h.create('sales')
-    h.call('exmail/publicmail/update', { id: h.create('pr'), alias_list: { list: ['media@corp.com'] } })
+    await h.create('sales')
+    await h.call('exmail/publicmail/update', {
+      id: await h.create('pr'),
+      alias_list: { list: ['media@corp.com'] },
+    })
     h.corp.mailGroups.push('All@corp.com')
-    h.call('exmail/publicmail/delete', { id: h.create('old') })
+    await h.call('exmail/publicmail/delete', { id: await h.create('old') })
     for (const email of [
       'ZhangSan@corp.com', // member
       'zs.alias@CORP.com', // member alias
@@ -102,37 +105,45 @@ describe('exmail/publicmail/create', () => {
       'all@corp.com', // mail group
       'old@corp.com', // recycle bin
     ]) {
-      const r = h.call('exmail/publicmail/create', { email, name: email, userid_list: { list: ['boss'] } })
+      const r = await h.call('exmail/publicmail/create', {
+        email,
+        name: email,
+        userid_list: { list: ['boss'] },
+      })
       expect([email, r.errcode]).toEqual([email, ErrCode.ADDRESS_OCCUPIED])
     }
   })
 
-  test('user lists: never all empty (690004), unknown entries refused', () => {
+  test('user lists: never all empty (690004), unknown entries refused', async () => {
     const h = setup()
     const base = { email: `x1@${DOMAIN}`, name: 'x' }
-    expect(h.call('exmail/publicmail/create', base).errcode).toBe(ErrCode.USER_LISTS_EMPTY)
+    expect((await h.call('exmail/publicmail/create', base)).errcode).toBe(ErrCode.USER_LISTS_EMPTY)
     expect(
-      h.call('exmail/publicmail/create', {
-        ...base,
-        userid_list: { list: [] },
-        department_list: { list: [] },
-      }).errcode,
+      (
+        await h.call('exmail/publicmail/create', {
+          ...base,
+          userid_list: { list: [] },
+          department_list: { list: [] },
+        })
+      ).errcode,
     ).toBe(ErrCode.USER_LISTS_EMPTY)
-    expect(h.call('exmail/publicmail/create', { ...base, userid_list: { list: ['ghost'] } }).errcode).toBe(
-      ErrCode.USER_NOT_FOUND,
-    )
-    expect(h.call('exmail/publicmail/create', { ...base, department_list: { list: [99] } }).errcode).toBe(
-      ErrCode.INVALID_DEPARTMENT_LIST,
-    )
-    expect(h.call('exmail/publicmail/create', { ...base, tag_list: { list: [5] } }).errcode).toBe(
+    expect(
+      (await h.call('exmail/publicmail/create', { ...base, userid_list: { list: ['ghost'] } })).errcode,
+    ).toBe(ErrCode.USER_NOT_FOUND)
+    expect(
+      (await h.call('exmail/publicmail/create', { ...base, department_list: { list: [99] } })).errcode,
+    ).toBe(ErrCode.INVALID_DEPARTMENT_LIST)
+    expect((await h.call('exmail/publicmail/create', { ...base, tag_list: { list: [5] } })).errcode).toBe(
       ErrCode.INVALID_TAG,
     )
-    expect(h.call('exmail/publicmail/create', { ...base, department_list: { list: [1] } }).errcode).toBe(0)
+    expect(
+      (await h.call('exmail/publicmail/create', { ...base, department_list: { list: [1] } })).errcode,
+    ).toBe(0)
   })
 
-  test('create_auth_code returns a secret once, with the default remark', () => {
+  test('create_auth_code returns a secret once, with the default remark', async () => {
     const h = setup()
-    const r = h.call('exmail/publicmail/create', {
+    const r = await h.call('exmail/publicmail/create', {
       email: `x1@${DOMAIN}`,
       name: 'x',
       userid_list: { list: ['boss'] },
@@ -141,7 +152,7 @@ describe('exmail/publicmail/create', () => {
     expect(r.errcode).toBe(0)
     expect(typeof r.auth_code).toBe('string')
     expect((r.auth_code as string).length).toBeGreaterThanOrEqual(16)
-    const list = h.call('exmail/publicmail/get_auth_code_list', { id: r.id })
+    const list = await h.call('exmail/publicmail/get_auth_code_list', { id: r.id })
     expect(list.auth_code_list).toEqual([
       {
         auth_code_id: r.auth_code_id,
@@ -154,9 +165,9 @@ describe('exmail/publicmail/create', () => {
     expect(h.snapshot()).not.toContain(r.auth_code as string)
   })
 
-  test('a rejected create changes nothing, for any bad field', () => {
+  test('a rejected create changes nothing, for any bad field', async () => {
     const h = setup({ edition: 'basic' })
-    h.create('sales')
+    await h.create('sales')
     const before = h.snapshot()
     const good = { email: `x1@${DOMAIN}`, name: 'x', userid_list: { list: ['boss'] } }
     const bad: Record<string, unknown>[] = [
@@ -169,13 +180,13 @@ describe('exmail/publicmail/create', () => {
       { from_userid: 7 },
     ]
     for (const patch of bad) {
-      const r = h.call('exmail/publicmail/create', { ...good, ...patch })
+      const r = await h.call('exmail/publicmail/create', { ...good, ...patch })
       expect(r.errcode).not.toBe(0)
       expect(h.snapshot()).toBe(before)
     }
   })
 
-  test('never throws on hostile bodies', () => {
+  test('never throws on hostile bodies', async () => {
     const h = setup()
     const hostile: unknown[] = [
       {},
@@ -188,7 +199,7 @@ describe('exmail/publicmail/create', () => {
       { tag_list: { list: [Infinity] } },
     ]
     for (const body of hostile) {
-      const r = h.call('exmail/publicmail/create', body as Record<string, unknown>)
+      const r = await h.call('exmail/publicmail/create', body as Record<string, unknown>)
       expect(r.errcode).toBeGreaterThan(0)
     }
   })

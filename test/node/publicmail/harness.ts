@@ -64,11 +64,11 @@ export function setup(options: SetupOptions = {}) {
   for (const u of options.members ?? []) addMember(u)
 
   const dispatch = trackedDispatch(env)
-  const call = (api: string, body: Record<string, unknown> = {}, userid = 'boss'): ApiResult =>
+  const call = (api: string, body: Record<string, unknown> = {}, userid = 'boss'): Promise<ApiResult> =>
     dispatch(state, api, body, { corpid: corp.corpid, userid })
   /** create with sensible defaults; returns the id (throws on refusal) */
-  const create = (local: string, body: Record<string, unknown> = {}): number => {
-    const r = call('exmail/publicmail/create', {
+  const create = async (local: string, body: Record<string, unknown> = {}): Promise<number> => {
+    const r = await call('exmail/publicmail/create', {
       email: `${local}@${DOMAIN}`,
       name: local,
       userid_list: { list: ['boss'] },

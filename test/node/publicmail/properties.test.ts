@@ -74,18 +74,18 @@ function runQuotaOp(h: Harness, o: QuotaOp) {
 }
 
 describe('property: business mailboxes ≤ 3 + unassigned advanced seats, always', () => {
-  test('under random create / convert / delete / restore / seat add / seat del / time', () => {
+  test('under random create / convert / delete / restore / seat add / seat del / time', async () => {
     const succeeded = new Set<string>()
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.constantFrom<'basic' | 'trial' | 'advanced'>('basic', 'trial', 'advanced'),
         fc.integer({ min: 0, max: 4 }),
         fc.array(quotaOp, { maxLength: 40 }),
-        (edition, seats, ops) => {
+        async (edition, seats, ops) => {
           const h = setup({ edition, seats, members: MEMBERS })
           for (const o of ops) {
             const before = h.snapshot()
-            const r = runQuotaOp(h, o)
+            const r = await runQuotaOp(h, o)
             expect(r.errcode).not.toBe(-1)
             if (r.errcode === 0) succeeded.add(o.op)
             if (r.errcode !== 0 && o.op !== 'wait') expect(h.snapshot()).toBe(before) // refused = unchanged
@@ -95,7 +95,7 @@ describe('property: business mailboxes ≤ 3 + unassigned advanced seats, always
             const purchased = edition === 'basic' ? 0 : seats
             expect(assigned).toBeLessThanOrEqual(purchased)
             expect(used).toBeLessThanOrEqual(allowedMailboxes(edition, purchased, assigned))
-            const q = h.call('exmail/publicmail/quota')
+            const q = await h.call('exmail/publicmail/quota')
             expect([q.used, q.quota]).toEqual([used, allowedMailboxes(edition, purchased, assigned)])
             expect(q.blocked_reason !== undefined).toBe(used >= (q.quota as number))
           }
@@ -165,11 +165,11 @@ const accessOp: fc.Arbitrary<AccessOp> = fc.oneof(
 )
 
 describe('property: a revoked client password never logs in again', () => {
-  test('under random user-list edits, tag membership, department moves and member deletion', () => {
+  test('under random user-list edits, tag membership, department moves and member deletion', async () => {
     let deaths = 0
     let liveLogins = 0
-    fc.assert(
-      fc.property(fc.array(accessOp, { maxLength: 50 }), (ops) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(accessOp, { maxLength: 50 }), async (ops) => {
         const h = setup({ members: MEMBERS })
         h.addDept(2)
         h.addDept(3, 2)
@@ -177,7 +177,7 @@ describe('property: a revoked client password never logs in again', () => {
         h.addDept(5, 4)
         h.addTag(7, ['m1'], [])
         h.addTag(8, [], [4])
-        const id = h.create('shared', {
+        const id = await h.create('shared', {
           userid_list: { list: ['m0'] },
           department_list: { list: [2] },
           tag_list: { list: [7, 8] },
@@ -199,13 +199,16 @@ describe('property: a revoked client password never logs in again', () => {
               }
               break
             case 'users':
-              h.call('exmail/publicmail/update', { id, userid_list: { list: o.ms.map((i) => MEMBERS[i]) } })
+              await h.call('exmail/publicmail/update', {
+                id,
+                userid_list: { list: o.ms.map((i) => MEMBERS[i]) },
+              })
               break
             case 'depts':
-              h.call('exmail/publicmail/update', { id, department_list: { list: o.ds } })
+              await h.call('exmail/publicmail/update', { id, department_list: { list: o.ds } })
               break
             case 'tags':
-              h.call('exmail/publicmail/update', { id, tag_list: { list: o.ts } })
+              await h.call('exmail/publicmail/update', { id, tag_list: { list: o.ts } })
               break
             case 'tagMember': {
               const tag = h.corp.tags[o.t]

@@ -4,7 +4,7 @@ import { invalidateOrg, orgIndex } from '../../../src/api/mock/orgIndex'
 import { ErrCode } from '../../../src/policy/codes'
 import { setup } from './harness'
 
-function world() {
+async function world() {
   const h = setup({ members: [] })
   h.addDept(2) // 销售
   h.addDept(3, 2) // 销售 › 华东 (a sub-department)
@@ -16,7 +16,7 @@ function world() {
   h.addMember('tagdept', { department: [4] })
   h.addTag(7, ['tagged'])
   h.addTag(8, [], [4])
-  const id = h.create('sales', {
+  const id = await h.create('sales', {
     userid_list: { list: ['direct'] },
     department_list: { list: [2] },
     tag_list: { list: [7, 8] },
@@ -28,94 +28,98 @@ function world() {
     if (!r.ok) throw new Error(r.errmsg)
     codes[u] = r.value.auth_code
   }
-  const admin = h.call('exmail/publicmail/update', { id, create_auth_code: 1 }).auth_code as string
+  const admin = (await h.call('exmail/publicmail/update', { id, create_auth_code: 1 })).auth_code as string
   const canLogin = (code: string) => h.login('sales@corp.com', code).result.errcode === 0
   const revoked = (u: string) => mailbox.authCodes.find((c) => c.creator === u && !c.by_admin)?.revoked
   return { h, id, mailbox, codes, admin, canLogin, revoked }
 }
 
 describe('reconcileAccess: a member losing access by any route loses their passwords', () => {
-  test('everyone starts with access', () => {
-    const w = world()
+  test('everyone starts with access', async () => {
+    const w = await world()
     for (const code of Object.values(w.codes)) expect(w.canLogin(code)).toBe(true)
   })
 
-  test('removed from the user list', () => {
-    const w = world()
-    w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: [] } })
+  test('removed from the user list', async () => {
+    const w = await world()
+    await w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: [] } })
     expect(w.revoked('direct')).toBe(true)
     expect(w.canLogin(w.codes.direct)).toBe(false)
     expect(w.canLogin(w.codes.indept)).toBe(true)
   })
 
-  test('department removed from the list (its sub-departments lose it too)', () => {
-    const w = world()
-    w.h.call('exmail/publicmail/update', { id: w.id, department_list: { list: [] } })
+  test('department removed from the list (its sub-departments lose it too)', async () => {
+    const w = await world()
+    await w.h.call('exmail/publicmail/update', { id: w.id, department_list: { list: [] } })
     expect([w.revoked('indept'), w.revoked('subdept'), w.revoked('tagdept')]).toEqual([true, true, false])
   })
 
-  test('member moved out of a listed department', () => {
-    const w = world()
+  test('member moved out of a listed department', async () => {
+    const w = await world()
     w.h.corp.users.subdept.department = [1]
     w.h.directoryChanged()
     expect(w.revoked('subdept')).toBe(true)
     expect(w.canLogin(w.codes.subdept)).toBe(false)
   })
 
-  test('sub-department moved out from under a listed department', () => {
-    const w = world()
+  test('sub-department moved out from under a listed department', async () => {
+    const w = await world()
     w.h.corp.departments[3].parentid = 1
     w.h.directoryChanged()
     expect(w.revoked('subdept')).toBe(true)
     expect(w.revoked('indept')).toBe(false)
   })
 
-  test('tag membership removed, tag department removed, tag removed from the list', () => {
-    const w = world()
+  test('tag membership removed, tag department removed, tag removed from the list', async () => {
+    const w = await world()
     w.h.corp.tags[7].userlist = []
     w.h.directoryChanged()
     expect(w.revoked('tagged')).toBe(true)
     w.h.corp.tags[8].partylist = []
     w.h.directoryChanged()
     expect(w.revoked('tagdept')).toBe(true)
-    const w2 = world()
-    w2.h.call('exmail/publicmail/update', { id: w2.id, tag_list: { list: [8] } })
+    const w2 = await world()
+    await w2.h.call('exmail/publicmail/update', { id: w2.id, tag_list: { list: [8] } })
     expect([w2.revoked('tagged'), w2.revoked('tagdept')]).toEqual([true, false])
   })
 
-  test('member deleted', () => {
-    const w = world()
+  test('member deleted', async () => {
+    const w = await world()
     delete w.h.corp.users.tagged
     w.h.directoryChanged()
     expect(w.revoked('tagged')).toBe(true)
   })
 
-  test('losing one of two routes keeps the password', () => {
-    const w = world()
-    w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: ['direct', 'indept'] } })
-    w.h.call('exmail/publicmail/update', { id: w.id, department_list: { list: [] } })
+  test('losing one of two routes keeps the password', async () => {
+    const w = await world()
+    await w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: ['direct', 'indept'] } })
+    await w.h.call('exmail/publicmail/update', { id: w.id, department_list: { list: [] } })
     expect(w.revoked('indept')).toBe(false)
     expect(w.canLogin(w.codes.indept)).toBe(true)
   })
 
-  test('regaining access does not revive; admin-created codes are not tied to access', () => {
-    const w = world()
-    w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: [] } })
-    w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: ['direct'] } })
+  test('regaining access does not revive; admin-created codes are not tied to access', async () => {
+    const w = await world()
+    await w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: [] } })
+    await w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: ['direct'] } })
     expect(w.revoked('direct')).toBe(true)
     expect(w.canLogin(w.codes.direct)).toBe(false)
     // the admin who created a code has no access route at all, and never needed one
-    w.h.call('exmail/publicmail/update', { id: w.id, department_list: { list: [] }, tag_list: { list: [] } })
+    await w.h.call('exmail/publicmail/update', {
+      id: w.id,
+      department_list: { list: [] },
+      tag_list: { list: [] },
+    })
     expect(w.canLogin(w.admin)).toBe(true)
     // revoked codes disappear from lists
-    const list = w.h.call('exmail/publicmail/get_auth_code_list', { id: w.id }).auth_code_list as {
+    const list = (await w.h.call('exmail/publicmail/get_auth_code_list', { id: w.id })).auth_code_list as {
       creator: string
     }[]
     expect(list.map((c) => c.creator)).toEqual(['boss'])
   })
 
-  test('clientLogin refuses (and revokes) a member code even if reconciliation had not run yet', () => {
-    const w = world()
+  test('clientLogin refuses (and revokes) a member code even if reconciliation had not run yet', async () => {
+    const w = await world()
     w.h.corp.tags[7].userlist = []
     invalidateOrg(w.h.corp) // a write path that refreshed the index but did not reconcile
     const out = w.h.login('sales@corp.com', w.codes.tagged)
@@ -124,8 +128,8 @@ describe('reconcileAccess: a member losing access by any route loses their passw
     expect(w.revoked('tagged')).toBe(true)
   })
 
-  test('cost does not depend on the number of members: the directory is never enumerated', () => {
-    const w = world()
+  test('cost does not depend on the number of members: the directory is never enumerated', async () => {
+    const w = await world()
     orgIndex(w.h.corp) // built once after a directory change, cached
     const users = w.h.corp.users
     w.h.corp.users = new Proxy(users, {
@@ -135,7 +139,7 @@ describe('reconcileAccess: a member losing access by any route loses their passw
     })
     expect(() => reconcileAccess(w.h.corp, w.h.env)).not.toThrow()
     delete users.direct
-    w.h.call('exmail/publicmail/update', { id: w.id, name: '仍然可用' })
+    await w.h.call('exmail/publicmail/update', { id: w.id, name: '仍然可用' })
     w.h.corp.users = users
     expect(w.revoked('direct')).toBe(true)
   })

@@ -95,7 +95,7 @@ describe('mail/mailbox/list', () => {
     expect(await notifyOf(alice, 'personal')).toBe(true)
   })
 
-  test('a member whose mailbox was converted has no personal entry', () => {
+  test('a member whose mailbox was converted has no personal entry', async () => {
     const { state, corp } = buildState()
     corp.users.dave.biz_mail = ''
     corp.users.dave.storeId = null
@@ -103,8 +103,8 @@ describe('mail/mailbox/list', () => {
       state,
       testEnv(() => 0),
     )
-    expect(call('dave', 'mail/mailbox/list').mailboxes).toEqual([])
-    expect(call('dave', 'mail/folder/list', { mailbox: 'personal' }).errcode).toBe(680035)
+    expect((await call('dave', 'mail/mailbox/list')).mailboxes).toEqual([])
+    expect((await call('dave', 'mail/folder/list', { mailbox: 'personal' })).errcode).toBe(680035)
   })
 
   test('unread counts the inbox and rule folders, not sent / trash / spam', async () => {
@@ -167,14 +167,16 @@ describe('access at call time', () => {
     expect((await bob('mail/settings/get', { mailbox: 4 })).errcode).toBe(690007)
   })
 
-  test('every mail call is refused the moment access is lost, and the switcher drops the mailbox', () => {
+  test('every mail call is refused the moment access is lost, and the switcher drops the mailbox', async () => {
     const { state, corp } = buildState()
     const call = directCaller(
       state,
       testEnv(() => 1000),
     )
-    expect(call('alice', 'mail/folder/list', { mailbox: 1 }).errcode).toBe(0)
-    expect((call('alice', 'mail/mailbox/list').mailboxes as { id: unknown }[]).map((m) => m.id)).toContain(1)
+    expect((await call('alice', 'mail/folder/list', { mailbox: 1 })).errcode).toBe(0)
+    expect(
+      ((await call('alice', 'mail/mailbox/list')).mailboxes as { id: unknown }[]).map((m) => m.id),
+    ).toContain(1)
     // directory change: alice moves out of 销售部's subtree
     corp.users.alice.department = [1]
     invalidateOrg(corp)
@@ -191,33 +193,30 @@ describe('access at call time', () => {
       ['mail/settings/get', {}],
       ['mail/settings/update', { personal: { notify: false } }],
     ] as const) {
-      expect([api, call('alice', api, { mailbox: 1, ...body }).errcode]).toEqual([api, 690007])
+      expect([api, (await call('alice', api, { mailbox: 1, ...body })).errcode]).toEqual([api, 690007])
     }
-    expect((call('alice', 'mail/mailbox/list').mailboxes as { id: unknown }[]).map((m) => m.id)).toEqual([
-      'personal',
-      3,
-      4,
-    ])
+    expect(
+      ((await call('alice', 'mail/mailbox/list')).mailboxes as { id: unknown }[]).map((m) => m.id),
+    ).toEqual(['personal', 3, 4])
     // mailbox change: removed from the user list (the write itself voids the membership index)
-    expect(call('boss', 'exmail/publicmail/update', { id: 3, userid_list: { list: ['boss'] } }).errcode).toBe(
-      0,
-    )
-    expect(call('alice', 'mail/folder/list', { mailbox: 3 }).errcode).toBe(690007)
-    expect((call('alice', 'mail/mailbox/list').mailboxes as { id: unknown }[]).map((m) => m.id)).toEqual([
-      'personal',
-      4,
-    ])
+    expect(
+      (await call('boss', 'exmail/publicmail/update', { id: 3, userid_list: { list: ['boss'] } })).errcode,
+    ).toBe(0)
+    expect((await call('alice', 'mail/folder/list', { mailbox: 3 })).errcode).toBe(690007)
+    expect(
+      ((await call('alice', 'mail/mailbox/list')).mailboxes as { id: unknown }[]).map((m) => m.id),
+    ).toEqual(['personal', 4])
   })
 
-  test('a mailbox disabled after opening refuses the next call with 680045', () => {
+  test('a mailbox disabled after opening refuses the next call with 680045', async () => {
     const { state, corp } = buildState()
     const call = directCaller(
       state,
       testEnv(() => 1000),
     )
-    expect(call('alice', 'mail/settings/get', { mailbox: 1 }).errcode).toBe(0)
+    expect((await call('alice', 'mail/settings/get', { mailbox: 1 })).errcode).toBe(0)
     corp.publicmails[1].enabled = false
-    expect(call('alice', 'mail/settings/get', { mailbox: 1 }).errcode).toBe(680045)
+    expect((await call('alice', 'mail/settings/get', { mailbox: 1 })).errcode).toBe(680045)
   })
 })
 
@@ -234,14 +233,14 @@ describe('deliver', () => {
     expect(corp.corpid).toBe('c1')
   })
 
-  test('a disabled business mailbox still receives (seen once re-enabled)', () => {
+  test('a disabled business mailbox still receives (seen once re-enabled)', async () => {
     const { state, corp } = buildState()
     const env = testEnv(() => 1000)
     expect(deliverMail(state, env, 'c1', 'old@c.com', inbound('停用期间')).errcode).toBe(0)
     const call = directCaller(state, env)
-    expect(call('alice', 'mail/message/list', { mailbox: 4, folder: 'inbox' }).errcode).toBe(680045)
+    expect((await call('alice', 'mail/message/list', { mailbox: 4, folder: 'inbox' })).errcode).toBe(680045)
     corp.publicmails[4].enabled = true
-    const r = call('alice', 'mail/message/list', { mailbox: 4, folder: 'inbox' })
+    const r = await call('alice', 'mail/message/list', { mailbox: 4, folder: 'inbox' })
     expect((r.items as Items).map((i) => i.subject)).toEqual(['停用期间'])
   })
 
@@ -375,11 +374,13 @@ describe('threads, lists and paging', () => {
     deliverMail(state, env, 'c1', 'sales@c.com', inbound('报价单', { message_id: '<p@x.com>' }))
     deliverMail(state, env, 'c1', 'sales@c.com', inbound('Re: 报价单', { in_reply_to: '<p@x.com>' }))
     const call = directCaller(state, env)
-    call('bob', 'mail/settings/update', { mailbox: 1, personal: { conversation_mode: false } })
-    expect((call('alice', 'mail/message/list', { mailbox: 1, folder: 'inbox' }).items as Items).length).toBe(
-      1,
-    )
-    expect((call('bob', 'mail/message/list', { mailbox: 1, folder: 'inbox' }).items as Items).length).toBe(2)
+    await call('bob', 'mail/settings/update', { mailbox: 1, personal: { conversation_mode: false } })
+    expect(
+      ((await call('alice', 'mail/message/list', { mailbox: 1, folder: 'inbox' })).items as Items).length,
+    ).toBe(1)
+    expect(
+      ((await call('bob', 'mail/message/list', { mailbox: 1, folder: 'inbox' })).items as Items).length,
+    ).toBe(2)
   })
 
   test('cursor paging walks every item once; limits are checked', async () => {

@@ -61,14 +61,14 @@ type Call = (
   userid: string,
   api: string,
   body?: Record<string, unknown>,
-) => { errcode: number } & Record<string, unknown>
+) => Promise<{ errcode: number } & Record<string, unknown>>
 
 /** every page of the handler's answer, joined */
-function searchAll(call: Call, query: string, folder: string | null, limit: number): string[] {
+async function searchAll(call: Call, query: string, folder: string | null, limit: number): Promise<string[]> {
   const ids: string[] = []
   let cursor = ''
   for (let pages = 0; pages < 1000; pages++) {
-    const r = call('alice', 'mail/message/search', {
+    const r = await call('alice', 'mail/message/search', {
       mailbox: 1,
       query,
       limit,
@@ -99,63 +99,70 @@ function pieceOf(store: MailStore, pick: number): string {
 }
 
 describe('search index', () => {
-  test('answers what a full scan answers after any mix of deliveries, sends, moves and purges', () => {
+  test('answers what a full scan answers after any mix of deliveries, sends, moves and purges', async () => {
     let searches = 0
     let hits = 0
     let multiPage = 0
-    fc.assert(
-      fc.property(fc.array(op as fc.Arbitrary<Op>, { minLength: 1, maxLength: 60, size: 'max' }), (ops) => {
-        const { state, corp } = buildState()
-        let t = Date.UTC(2024, 4, 6)
-        const env = testEnv(() => t)
-        const call = directCaller(state, env) as Call
-        const store = corp.stores[corp.publicmails[1].storeId]
-        let key = 0
-        const ids = () => Object.keys(store.messages)
-        for (const o of ops) {
-          if (o.kind === 'tick') t += 60_000
-          if (o.kind === 'deliver') {
-            const r = deliverMail(state, env, 'c1', 'sales@c.com', {
-              from: FROMS[o.from],
-              subject: o.subject,
-              content: o.content,
-              ...(o.cc ? { to: ['sales@c.com'], cc: ['Finance@c.com'] } : {}),
-            })
-            expect(r.errcode).toBe(0)
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(op as fc.Arbitrary<Op>, { minLength: 1, maxLength: 60, size: 'max' }),
+        async (ops) => {
+          const { state, corp } = buildState()
+          let t = Date.UTC(2024, 4, 6)
+          const env = testEnv(() => t)
+          const call = directCaller(state, env) as Call
+          const store = corp.stores[corp.publicmails[1].storeId]
+          let key = 0
+          const ids = () => Object.keys(store.messages)
+          for (const o of ops) {
+            if (o.kind === 'tick') t += 60_000
+            if (o.kind === 'deliver') {
+              const r = deliverMail(state, env, 'c1', 'sales@c.com', {
+                from: FROMS[o.from],
+                subject: o.subject,
+                content: o.content,
+                ...(o.cc ? { to: ['sales@c.com'], cc: ['Finance@c.com'] } : {}),
+              })
+              expect(r.errcode).toBe(0)
+            }
+            if (o.kind === 'send') {
+              const r = await call('alice', 'mail/message/send', {
+                mailbox: 1,
+                from: 'sales@c.com',
+                to: [o.toSelf ? 'xiaoshou@c.com' : 'Buyer@Ext.com'],
+                subject: o.subject,
+                content: o.content,
+                idempotency_key: `k${key++}`,
+              })
+              expect(r.errcode).toBe(0)
+            }
+            if (o.kind === 'move' && ids().length) {
+              const id = ids()[o.pick % ids().length]
+              const r = await call('alice', 'mail/message/update', {
+                mailbox: 1,
+                mail_id: id,
+                folder: o.folder,
+              })
+              expect(r.errcode).toBe(0)
+            }
+            // 彻底删除: the message leaves the store for good
+            if (o.kind === 'purge' && ids().length) delete store.messages[ids()[o.pick % ids().length]]
+            if (o.kind === 'search') {
+              const query = o.query.trim() ? o.query : pieceOf(store, o.pick)
+              if (!query.trim()) continue
+              const want = expected(store, query, o.folder)
+              expect([query, await searchAll(call, query, o.folder, o.limit)]).toEqual([query, want])
+              searches++
+              if (want.length) hits++
+              if (want.length > o.limit) multiPage++
+            }
           }
-          if (o.kind === 'send') {
-            const r = call('alice', 'mail/message/send', {
-              mailbox: 1,
-              from: 'sales@c.com',
-              to: [o.toSelf ? 'xiaoshou@c.com' : 'Buyer@Ext.com'],
-              subject: o.subject,
-              content: o.content,
-              idempotency_key: `k${key++}`,
-            })
-            expect(r.errcode).toBe(0)
+          // and at the end, every single character and a few pieces
+          for (const c of ALPHABET.filter((x) => x.trim())) {
+            expect([c, await searchAll(call, c, null, 5)]).toEqual([c, expected(store, c, null)])
           }
-          if (o.kind === 'move' && ids().length) {
-            const id = ids()[o.pick % ids().length]
-            const r = call('alice', 'mail/message/update', { mailbox: 1, mail_id: id, folder: o.folder })
-            expect(r.errcode).toBe(0)
-          }
-          // 彻底删除: the message leaves the store for good
-          if (o.kind === 'purge' && ids().length) delete store.messages[ids()[o.pick % ids().length]]
-          if (o.kind === 'search') {
-            const query = o.query.trim() ? o.query : pieceOf(store, o.pick)
-            if (!query.trim()) continue
-            const want = expected(store, query, o.folder)
-            expect([query, searchAll(call, query, o.folder, o.limit)]).toEqual([query, want])
-            searches++
-            if (want.length) hits++
-            if (want.length > o.limit) multiPage++
-          }
-        }
-        // and at the end, every single character and a few pieces
-        for (const c of ALPHABET.filter((x) => x.trim())) {
-          expect([c, searchAll(call, c, null, 5)]).toEqual([c, expected(store, c, null)])
-        }
-      }),
+        },
+      ),
       { numRuns: 200 },
     )
     // the runs really exercised the index: many searches, most finding something, many paged
