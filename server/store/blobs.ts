@@ -4,8 +4,9 @@ import type { BlobStore } from '../../src/api/mock'
 import type { Db, Queryable } from '../db'
 
 /**
- * A call's blobs are written in its own transaction (`callTx`, the SQL port's open one): committed
- * with its state, or not at all. Without one (reads, the relay) the database is asked directly.
+ * A call's blobs are written and read in its own transaction (`callTx`, the SQL port's open one):
+ * committed with its state, or not at all, and a read waits for no other connection (PGlite has
+ * one). Without one (the relay) the database is asked directly.
  */
 export function sqlBlobs(db: Db, callTx: () => Queryable | null = () => null): BlobStore {
   return {
@@ -17,7 +18,7 @@ export function sqlBlobs(db: Db, callTx: () => Queryable | null = () => null): B
       )
     },
     async get(id) {
-      const r = await db.query<{ data: string }>(
+      const r = await (callTx() ?? db).query<{ data: string }>(
         `SELECT encode(data, 'base64') AS data FROM attachment_blobs WHERE id = $1`,
         [id],
       )

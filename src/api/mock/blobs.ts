@@ -14,9 +14,6 @@ export interface BlobStore {
   delete(id: string): Promise<void>
 }
 
-/** mail/attachment/get's handler answers the blob id here; the backend swaps in the bytes as `data` */
-export const BLOB_FIELD = '__blob'
-
 /** The default: bytes in memory (fast tests, a demo without a platform store). */
 export function memoryBlobs(): BlobStore & { size(): number } {
   const blobs = new Map<string, string>()

@@ -8,8 +8,11 @@ export interface MockEnv {
    * call (see entropy.ts); throws rather than fabricate when the platform source gave none.
    */
   secureBytes(n: number): Uint8Array
-  /** queue background work (a migration step); settle() runs the queue to completion */
-  schedule(task: () => void): void
+  /**
+   * queue background work (a migration step), run later as a transaction of its own that may
+   * await; settle() runs the queue to completion
+   */
+  schedule(task: () => void | Promise<void>): void
   /** mail to outside addresses waits for a relay worker (the server); otherwise it just leaves */
   relay?: boolean
   /**
@@ -18,6 +21,11 @@ export interface MockEnv {
    * always sets it (a bare test env without it cannot take attachments)
    */
   putBlob?(data: string): string
+  /**
+   * the bytes (base64) of a blob, read inside the call (on the server, in its transaction); null
+   * when they cannot be read
+   */
+  readBlob?(id: string): Promise<string | null>
   /** no message, draft or upload names this blob any more: deleted once the call has committed */
   dropBlob?(id: string): void
   /** the largest attachment accepted (api.md: 2 MB in the in-device backend, 20 MB on the server) */

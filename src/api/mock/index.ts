@@ -3,7 +3,7 @@
 // touched) before the answer, and undone when the handler throws, refuses, or saving fails.
 import type { ApiResult, CorpSetup, IncomingMail, KeyValueStorage } from '../contract'
 import { ErrCode } from '../../policy/codes'
-import { BLOB_FIELD, memoryBlobs, type BlobStore } from './blobs'
+import { memoryBlobs, type BlobStore } from './blobs'
 import { boundaryProblem } from './boundary'
 import { demoState } from './demo'
 import { noteWrite, refreshDerived, resetDerived } from './derived'
@@ -117,7 +117,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const storage = options.storage
   const source = options.secureRandom ?? defaultEntropySource()
   const entropy = source ? createEntropyPool(source) : null
-  const tasks: Array<() => void> = []
+  const tasks: Array<() => void | Promise<void>> = []
   const blobs = options.blobs ?? memoryBlobs()
   const maxAttachmentBytes = options.maxAttachmentBytes ?? DEFAULT_MAX_BYTES
   // The open call's new blobs: written just before it commits, forgotten when it is undone.
@@ -148,6 +148,12 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       newBlobs.push({ id, data })
       return id
     },
+    // A blob written by this very call is not stored yet: its bytes are still in hand.
+    readBlob: (id) =>
+      Promise.resolve(newBlobs.find((b) => b.id === id)?.data ?? blobs.get(id)).catch((e: unknown) => {
+        console.error('[mock backend] reading an attachment failed', e)
+        return null
+      }),
     dropBlob: (id) => void deadBlobs.push(id),
     maxAttachmentBytes,
   }
@@ -308,16 +314,6 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   const isOk = (r: ApiResult) => r.errcode === 0
   const always = () => true
 
-  /** mail/attachment/get: the bytes, read after the call (they are not in the state) */
-  async function withBlobData(result: ApiResult): Promise<ApiResult> {
-    const { [BLOB_FIELD]: id, ...rest } = result
-    const data = await blobs.get(id as string).catch((e: unknown) => {
-      console.error('[mock backend] reading an attachment failed', e)
-      return null
-    })
-    return data === null ? failure(ErrCode.BUSY, '附件暂时无法读取，请稍后重试') : { ...rest, data }
-  }
-
   async function prepare(): Promise<void> {
     await ready
     await pause()
@@ -329,9 +325,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
   function runNext(): Promise<boolean> {
     return exclusive(async () => {
       if (tasks.length === 0) return false
-      const task = tasks.shift() as () => void
-      await transact(() => {
-        task()
+      const task = tasks.shift() as () => void | Promise<void>
+      await transact(async () => {
+        await task()
         for (const corp of Object.values(root.corps)) invalidateOrg(raw(corp))
         for (const corpid of Object.keys(root.corps)) afterWrite(corpid)
         return { errcode: 0, errmsg: 'ok' }
@@ -346,8 +342,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       if (failureRate > 0 && random() < failureRate) return failure(ErrCode.BUSY, BUSY_MESSAGE)
       const problem = boundaryProblem(body ?? {}, maxChars[api])
       if (problem) return problem
-      const result = await exclusive(() => transact(() => dispatch(root, api, body ?? {}, ctx), isOk))
-      return typeof result[BLOB_FIELD] === 'string' ? withBlobData(result) : result
+      return exclusive(() => transact(() => dispatch(root, api, body ?? {}, ctx), isOk))
     },
     async deliver(corpid, to, mail) {
       await prepare()

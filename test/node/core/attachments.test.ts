@@ -311,6 +311,31 @@ test('a failing blob store undoes the call: no message refers to bytes that were
   expect(again.errmsg).toContain('附件不存在或已过期')
 })
 
+test('attachment/get reads the bytes inside the call: a store that cannot read answers 附件暂时无法读取, then reads again', async () => {
+  const inner = memoryBlobs()
+  let readable = true
+  const flaky: BlobStore = {
+    put: (id, data) => inner.put(id, data),
+    get: async (id) => {
+      if (!readable) throw new Error('disk offline')
+      return inner.get(id)
+    },
+    delete: (id) => inner.delete(id),
+  }
+  const { b, ok, upload } = await setup({ blobs: flaky })
+  const id = await upload('p.txt', '报价')
+  const saved = await ok(boss, 'mail/draft/save', { mailbox: 'personal', attachment_ids: [id] })
+  const body = { mailbox: 'personal', mail_id: saved.draft_id, attachment_id: id }
+  readable = false
+  const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+  const r = await b.call('mail/attachment/get', body, boss)
+  spy.mockRestore()
+  expect(r).toEqual({ errcode: -1, errmsg: '附件暂时无法读取，请稍后重试' })
+  readable = true
+  const got = await ok(boss, 'mail/attachment/get', body)
+  expect(Buffer.from(got.data as string, 'base64').toString()).toBe('报价')
+})
+
 test('attachment/get: unknown ids and another member’s draft answer 附件不存在', async () => {
   const { b, ok, upload } = await setup()
   const id = await upload('p.txt', 'p')

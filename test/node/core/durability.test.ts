@@ -210,6 +210,38 @@ describe('a call that fails changes nothing', () => {
     },
   )
 
+  test.each([
+    ['stands', false],
+    ['is undone', true],
+  ])('a background job that awaits runs as its own transaction: its write %s', async (_, crash) => {
+    const storage = new MapStorage()
+    const backend = createMockBackend({ corps: [setup()], storage })
+    await backend.call('user/create', create('admin2'), boss)
+    const original = apiTable['user/update'].handler
+    apiTable['user/update'].handler = async (ctx, body) => {
+      const r = await original(ctx, body)
+      ctx.env.schedule(async () => {
+        ctx.corp.users.admin2.position = '后台任务'
+        await new Promise((r) => setTimeout(r, 5))
+        if (crash) throw new Error('injected crash in a job after an await')
+      })
+      return r
+    }
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      await backend.call('user/update', { userid: 'admin2', position: '调用' }, boss)
+      const saved = storage.snapshot()
+      await backend.settle()
+      const after = await backend.call('user/get', { userid: 'admin2' }, boss)
+      expect(after.position).toBe(crash ? '调用' : '后台任务')
+      if (crash) expect(storage.snapshot()).toBe(saved)
+      else expect(storage.snapshot()).not.toBe(saved)
+    } finally {
+      spy.mockRestore()
+      apiTable['user/update'].handler = original
+    }
+  })
+
   test('a tampered saved state is refused on load instead of failing half-way later', async () => {
     const storage = new MapStorage()
     const a = createMockBackend({ corps: [setup()], storage })

@@ -32,10 +32,10 @@ import {
   type AnsweredApi,
   type Handler,
   type HandlerContext,
+  type HandlerResult,
   type Handlers,
 } from '../registry'
 import type { CorpState, MailMessage } from '../state'
-import { BLOB_FIELD } from '../blobs'
 
 const refusal = (v: Extract<Verdict<unknown>, { ok: false }>): ApiResult => failure(v.errcode, v.errmsg)
 
@@ -88,7 +88,7 @@ type MailboxApi = Exclude<
 
 /** Opens the input's mailbox for the caller, or answers the refusal. */
 function withMailbox<K extends MailboxApi>(
-  handler: (ctx: HandlerContext, input: Parsed<K>, box: OpenMailbox) => ApiResult,
+  handler: (ctx: HandlerContext, input: Parsed<K>, box: OpenMailbox) => HandlerResult,
 ): Handler<K> {
   return (ctx, input) => {
     const box = openMailbox(ctx.corp, ctx.caller, input.mailbox)
@@ -243,14 +243,13 @@ const attachmentUpload = withMailbox<'mail/attachment/upload'>(({ state, caller,
   return upload.ok ? success({ attachment_id: upload.value.attachment_id }) : refusal(upload)
 })
 
-/**
- * The attachment's metadata and its blob id; the backend reads the bytes after the call (they are
- * not in the state) and answers them as `data`.
- */
-const attachmentGet = withMailbox<'mail/attachment/get'>(({ caller }, body, { store }) => {
+/** The attachment's metadata and its bytes, read from the file port within the call. */
+const attachmentGet = withMailbox<'mail/attachment/get'>(async ({ caller, env }, body, { store }) => {
   const a = findAttachment(store, caller.userid, body.mail_id, body.attachment_id)
   if (!a) return failure(ErrCode.INVALID_PARAM, '附件不存在 (attachment_id)')
-  return success({ name: a.name, content_type: a.content_type, size: a.size, [BLOB_FIELD]: a.blob })
+  const data = env.readBlob ? await env.readBlob(a.blob) : null
+  if (data === null) return failure(ErrCode.BUSY, '附件暂时无法读取，请稍后重试')
+  return success({ name: a.name, content_type: a.content_type, size: a.size, data })
 })
 
 /**
