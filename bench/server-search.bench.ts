@@ -28,6 +28,7 @@ import { openDb, type Db } from '../server/db'
 import { migrate } from '../server/db/migrate'
 import { sqlBlobs } from '../server/store/blobs'
 import { sqlPort } from '../server/store/sqlPort'
+import { withSchema } from './pgSchema'
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 100_000)
 const DEPARTMENTS = Math.max(20, Math.round(MEMBERS / 500))
@@ -62,13 +63,6 @@ const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 const ms = (x: number): string => (x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`)
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`
-
-/** BENCH_DATABASE_URL is dropped and rebuilt by server.bench.ts: the seed lives in a schema of its own */
-function withSchema(url: string, schema: string): string {
-  const u = new URL(url)
-  u.searchParams.set('options', `-c search_path=${schema}`)
-  return u.toString()
-}
 
 function targets(): Target[] {
   const out: Target[] = [{ label: 'PGlite', url: '', dataDir: PGLITE_DIR }]
