@@ -104,7 +104,6 @@ async function corpItems(
     tags: (r) => [String(r.tagid), t.tagFrom(r)],
     contactRules: (r) => [String(r.rule_id), t.ruleFrom(r)],
     recycle: (r) => [String(r.id), t.recycleFrom(r)],
-    idempotency: (r) => [r.key as string, t.idempotencyFrom(r)],
   }
   for (const r of rows) {
     const [k, item] = from[coll](r)

@@ -14,7 +14,6 @@ export const CORP_COLL_TABLE: Record<CorpColl, { table: TableName; key: string; 
   contactRules: { table: 'contact_rules', key: 'rule_id', int: true },
   publicmails: { table: 'business_mailboxes', key: 'id', int: true },
   recycle: { table: 'recycle_entries', key: 'id', int: true },
-  idempotency: { table: 'idempotency', key: 'key', int: false },
 }
 export const STORE_COLL_TABLE: Record<StoreCollection, { table: TableName; key: string }> = {
   folders: { table: 'mail_folders', key: 'folder_id' },
@@ -42,7 +41,6 @@ export const CORP_TABLES: TableName[] = [
   'mailbox_aliases',
   'client_passwords',
   'recycle_entries',
-  'idempotency',
   ...STORE_TABLES,
 ]
 
@@ -60,7 +58,7 @@ export class RowBatch {
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 
-export function putCorpItem(b: RowBatch, corpid: string, coll: CorpColl, key: string, item: unknown): void {
+export function putCorpItem(b: RowBatch, corpid: string, coll: CorpColl, item: unknown): void {
   switch (coll) {
     case 'departments':
       return b.put('departments', t.departmentRow(corpid, item as never))
@@ -72,8 +70,6 @@ export function putCorpItem(b: RowBatch, corpid: string, coll: CorpColl, key: st
       return b.put('contact_rules', t.ruleRow(corpid, item as never))
     case 'recycle':
       return b.put('recycle_entries', t.recycleRow(corpid, item as never))
-    case 'idempotency':
-      return b.put('idempotency', t.idempotencyRow(corpid, key, item as never))
     case 'publicmails': {
       const rows = t.mailboxRows(corpid, item as never)
       b.put('business_mailboxes', rows.mailbox)
@@ -116,7 +112,7 @@ export function putCorp(b: RowBatch, corp: CorpState): void {
   b.put('corps', t.corpRow(corp))
   for (const coll of Object.keys(CORP_COLL_TABLE) as CorpColl[]) {
     const items = corp[coll] as Record<string, unknown>
-    for (const key of Object.keys(items)) putCorpItem(b, corp.corpid, coll, key, items[key])
+    for (const item of Object.values(items)) putCorpItem(b, corp.corpid, coll, item)
   }
   for (const store of Object.values(corp.stores)) putStore(b, corp.corpid, store)
 }
@@ -142,7 +138,6 @@ export function assemble(rows: Record<TableName, Row[]>): Record<string, CorpSta
   each('tags', (c, r) => (c.tags[String(r.tagid)] = t.tagFrom(r)))
   each('contact_rules', (c, r) => (c.contactRules[String(r.rule_id)] = t.ruleFrom(r)))
   each('recycle_entries', (c, r) => (c.recycle[String(r.id)] = t.recycleFrom(r)))
-  each('idempotency', (c, r) => (c.idempotency[r.key as string] = t.idempotencyFrom(r)))
   const children = (table: TableName) => {
     const by = new Map<string, Row[]>()
     for (const r of rows[table]) {

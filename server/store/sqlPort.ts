@@ -4,6 +4,7 @@
 // are serialised across instances as they are inside one, then reads back the rows another
 // instance wrote since this one last looked (core_changes lists each commit's paths: refresh.ts).
 import { NOTHING_REFRESHED, type Refreshed, type StatePort } from '../../src/api/mock/port'
+import type { IdempotencyPort } from '../../src/api/mock/ports/idempotency'
 import type { BackendState, CorpState } from '../../src/api/mock/state'
 import type { Db, Queryable } from '../db'
 import { openTransaction, type OpenTransaction } from './openTransaction'
@@ -22,6 +23,7 @@ import {
   STORE_TABLES,
 } from './rows'
 import { escapeDeep, escapeText, unescapeDeep, unescapeText } from './nul'
+import { sqlIdempotency } from './idempotency'
 import { refreshUnits } from './refresh'
 import { whereClause } from './where'
 import { TABLES, type Row, type TableName } from './tables'
@@ -129,7 +131,7 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
       if (coll === 'publicmails')
         for (const child of MAILBOX_CHILDREN) await deleteWhere(tx, child, { corpid: c })
       const items = corp[coll] as Record<string, unknown>
-      for (const key of Object.keys(items)) putCorpItem(batch, c, coll, key, items[key])
+      for (const item of Object.values(items)) putCorpItem(batch, c, coll, item)
     }
     for (const [coll, keys] of cu.items) {
       if (cu.colls.has(coll)) continue
@@ -144,7 +146,7 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
             await deleteWhere(tx, child, { corpid: c, mailbox_id: Number(key) })
         }
         if (item === undefined) gone.push(int ? Number(key) : key)
-        else putCorpItem(batch, c, coll, key, item)
+        else putCorpItem(batch, c, coll, item)
       }
       if (gone.length) await deleteWhere(tx, table, { corpid: c }, keyCol, gone)
     }
@@ -189,6 +191,8 @@ export interface SqlPort extends StatePort {
   readonly version: number
   /** the open call's transaction (between begin and commit / abort), else null */
   readonly tx: Queryable | null
+  readonly idempotency: IdempotencyPort
+  wroteOwn(): boolean
 }
 
 export function sqlPort(db: Db): SqlPort {
@@ -198,6 +202,8 @@ export function sqlPort(db: Db): SqlPort {
   let commits = 0
   // The stored state cannot be trusted to match ours (a first save failed): the next commit saves all.
   let unsure = false
+  // The open call wrote idempotency records (not state paths): it must commit all the same.
+  let wroteOwn = false
 
   async function lockClock(tx: Queryable): Promise<number> {
     const { rows } = await tx.query<{ v: number }>(
@@ -245,6 +251,8 @@ export function sqlPort(db: Db): SqlPort {
       await db.transaction(async (tx) => {
         const v = (await lockClock(tx)) + 1
         for (const table of CORP_TABLES) await deleteWhere(tx, table, {})
+        // Answers remembered for the data replaced would replay ids that no longer exist.
+        await deleteWhere(tx, 'idempotency', {})
         const batch = new RowBatch()
         for (const corp of Object.values(state.corps)) putCorp(batch, corp)
         await writeBatch(tx, batch)
@@ -255,6 +263,7 @@ export function sqlPort(db: Db): SqlPort {
     },
     async begin(state): Promise<Refreshed> {
       units.clear()
+      wroteOwn = false
       open = await openTransaction(db)
       const tx = open.tx
       const v = await lockClock(tx)
@@ -300,16 +309,23 @@ export function sqlPort(db: Db): SqlPort {
         await logChange(q, next, corpids, paths)
       })
       units.clear()
+      wroteOwn = false
       unsure = false
       seen = next
     },
     async abort() {
       units.clear()
+      wroteOwn = false
       const tx = open
       open = null
       if (tx) await tx.finish(null)
     },
     usage: () => ({ bytes: 0, keys: 0, largest: 0 }),
+    idempotency: sqlIdempotency(
+      () => open?.tx ?? null,
+      () => (wroteOwn = true),
+    ),
+    wroteOwn: () => wroteOwn,
   }
   return port
 }

@@ -330,7 +330,6 @@ export const CORP_COLLECTIONS = [
   'contactRules',
   'publicmails',
   'recycle',
-  'idempotency',
   'stores',
 ] as const
 export type CorpCollection = (typeof CORP_COLLECTIONS)[number]
@@ -349,6 +348,8 @@ const CORP_FIELDS = [
   'migration',
   'nextId',
   ...CORP_COLLECTIONS,
+  // kept by the idempotency port (idempotency.ts), never in the state's rows
+  'idempotency',
 ]
 
 export function corpRow(c: CorpState): Row {

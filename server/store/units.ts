@@ -27,6 +27,8 @@ export function unitOf(path: Path): Unit {
   const c = path[1]
   if (path.length === 2) return { k: 'corp', c }
   const field = path[2]
+  // Its records have a port of their own (store/idempotency.ts): a write here would be lost.
+  if (field === 'idempotency') throw new Error('idempotency records are written through their port')
   if (!CORP_COLLECTION_SET.includes(field)) return { k: 'corpRow', c }
   if (field !== 'stores') {
     const coll = field as Exclude<CorpCollection, 'stores'>

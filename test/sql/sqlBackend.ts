@@ -168,6 +168,16 @@ function lazyPort(world: Promise<Db>): ReturnType<typeof sqlPort> {
     },
     abort: async () => (await ready).abort(),
     usage: () => port?.usage() ?? { bytes: 0, keys: 0, largest: 0 },
+    // used only inside a call, after begin has waited for the port
+    // used only inside a call, after begin waited for the real port
+    idempotency: {
+      get: (corpid, key) => port!.idempotency.get(corpid, key),
+      put: (corpid, key, record) => port!.idempotency.put(corpid, key, record),
+      list: (corpid) => port!.idempotency.list(corpid),
+      drop: (corpid, keys) => port!.idempotency.drop(corpid, keys),
+      expire: (cutoff) => port!.idempotency.expire(cutoff),
+    },
+    wroteOwn: () => port?.wroteOwn() ?? false,
   } as ReturnType<typeof sqlPort>
 }
 

@@ -8,6 +8,7 @@ import { apiTable } from './handlers'
 import { reconcileAccess } from './handlers/reconcile'
 import { checkIdempotency, expireIdempotency, IDEMPOTENCY_TTL_MS, rememberIdempotent } from './idempotency'
 import { migrationLock } from './lock'
+import { idempotencyOf } from './ports/idempotency'
 import { openMailbox } from './mail/open'
 import { failure, type ApiSpec, type HandlerContext } from './registry'
 import type { BackendState } from './state'
@@ -80,7 +81,10 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
     // Only APIs declared idempotent honour a key (a read, or marking a mail read, has nothing to repeat).
     const keyed = spec.idempotent === true
     const at = env.now()
-    const idem = keyed ? checkIdempotency(corp, api, userid, body, at) : ({ kind: 'none' } as const)
+    const records = idempotencyOf(env, state)
+    const idem = keyed
+      ? await checkIdempotency(records, corp.corpid, api, userid, body, at)
+      : ({ kind: 'none' } as const)
     if (idem.kind === 'conflict') return idem.result
     if (idem.kind === 'replay') {
       // A replay must not outlive the caller's access to the mailbox it acted in.
@@ -93,10 +97,10 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
     const hctx: HandlerContext = { state, corp, caller, env, isAdmin }
     const result = await spec.handler(hctx, input.value as Record<string, unknown>)
     if (result.errcode === 0) {
-      if (idem.kind === 'fresh') rememberIdempotent(corp, idem, result, at)
+      if (idem.kind === 'fresh') await rememberIdempotent(records, corp.corpid, idem, result, at)
       if (at - lastSweep > IDEMPOTENCY_TTL_MS / 24) {
         lastSweep = at
-        for (const c of Object.values(state.corps)) expireIdempotency(c, at)
+        await expireIdempotency(records, at)
       }
       if (changed(spec)) afterWrite(state, env, corp.corpid, accessChanged(spec))
     }

@@ -1,6 +1,6 @@
 // Secure random bytes for every platform. WeChat's CSPRNG is asynchronous (wx.getRandomValues),
-// while secrets and ids are drawn inside synchronous handlers: a pool is filled ahead of time
-// (ready()) and drawn from synchronously (take()). Nothing here ever falls back to Math.random.
+// while secrets and ids are drawn deep inside handler code that does not await them: a pool is
+// filled ahead of time (ready()) and drawn from synchronously (take()). Never Math.random.
 
 /** n cryptographically secure random bytes, now or later */
 export type EntropySource = (n: number) => Promise<Uint8Array> | Uint8Array

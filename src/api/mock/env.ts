@@ -1,4 +1,7 @@
-// What handlers may know about the world: time, randomness, background work.
+// What handlers may know about the world: time, randomness, background work, and the data-access
+// ports whose records live outside the state (ports/).
+import type { IdempotencyPort } from './ports/idempotency'
+
 export interface MockEnv {
   now(): number
   /** predictable in tests; only for simulated faults, never for secrets or ids */
@@ -30,4 +33,6 @@ export interface MockEnv {
   dropBlob?(id: string): void
   /** the largest attachment accepted (api.md: 2 MB in the in-device backend, 20 MB on the server) */
   maxAttachmentBytes?: number
+  /** where idempotency records are kept (the server: their own table); absent: in the state */
+  idempotency?: IdempotencyPort
 }

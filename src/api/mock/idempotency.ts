@@ -1,11 +1,13 @@
 // Creates carry an idempotency key: the same key and body replays the first result,
 // the same key with another body is refused (690015). A record keeps a digest of the body and the
-// (small) result only, and expires after a day, so retries cannot grow the saved state.
+// (small) result only, and expires after a day, so retries cannot grow the saved state. Where the
+// records are kept is the idempotency port's business (ports/idempotency.ts).
 import { ErrCode } from '../../policy/codes'
 import { sha256Hex } from '../../policy/sha256'
 import type { ApiResult } from '../contract'
+import { answeredAfter, type IdempotencyPort } from './ports/idempotency'
 import { failure } from './registry'
-import type { CorpState, IdempotencyRecord } from './state'
+import type { IdempotencyRecord } from './state'
 
 /** a retry comes within seconds or minutes; a day covers an app left in the background */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000
@@ -31,15 +33,16 @@ export function canonicalJson(value: unknown): string {
 
 // Records of an older build (no time, a body instead of a digest) count as expired.
 const live = (r: IdempotencyRecord | undefined, now: number): r is IdempotencyRecord =>
-  !!r && typeof r.time === 'number' && now - r.time < IDEMPOTENCY_TTL_MS
+  !!r && answeredAfter(r, now - IDEMPOTENCY_TTL_MS)
 
-export function checkIdempotency(
-  corp: CorpState,
+export async function checkIdempotency(
+  records: IdempotencyPort,
+  corpid: string,
   api: string,
   userid: string,
   body: Record<string, unknown>,
   now: number,
-): IdempotencyCheck {
+): Promise<IdempotencyCheck> {
   const raw = body.idempotency_key
   if (raw === undefined || raw === null || raw === '') return { kind: 'none' }
   if (typeof raw !== 'string' || raw.length > 128) {
@@ -50,7 +53,7 @@ export function checkIdempotency(
   const rest: Record<string, unknown> = { ...body }
   delete rest.idempotency_key
   const digest = sha256Hex(canonicalJson(rest))
-  const seen = Object.prototype.hasOwnProperty.call(corp.idempotency, key) ? corp.idempotency[key] : undefined
+  const seen = await records.get(corpid, key)
   if (!live(seen, now)) return { kind: 'fresh', key, digest }
   if (seen.digest !== digest) {
     return {
@@ -62,25 +65,20 @@ export function checkIdempotency(
 }
 
 export function rememberIdempotent(
-  corp: CorpState,
+  records: IdempotencyPort,
+  corpid: string,
   check: { key: string; digest: string },
   result: ApiResult,
   now: number,
-): void {
+): Promise<void> {
   // A secret shown once (a client password) is never kept: a replay answers without it.
   const kept: Record<string, unknown> = { ...result }
   delete kept.auth_code
-  if (JSON.stringify(kept).length > MAX_RESULT_CHARS) return
-  corp.idempotency[check.key] = { digest: check.digest, result: kept, time: now }
+  if (JSON.stringify(kept).length > MAX_RESULT_CHARS) return Promise.resolve()
+  return records.put(corpid, check.key, { digest: check.digest, result: kept, time: now })
 }
 
-/** Drops expired records; returns how many. */
-export function expireIdempotency(corp: CorpState, now: number): number {
-  let n = 0
-  for (const [key, record] of Object.entries(corp.idempotency)) {
-    if (live(record, now)) continue
-    delete corp.idempotency[key]
-    n++
-  }
-  return n
+/** Drops expired records of every corp; returns how many. */
+export function expireIdempotency(records: IdempotencyPort, now: number): Promise<number> {
+  return records.expire(now - IDEMPOTENCY_TTL_MS)
 }

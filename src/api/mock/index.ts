@@ -28,6 +28,7 @@ export type { ClientSession, SubmitOutcome, SubmittedMail } from './mail/submit'
 export type { OpenedState, StatePort, StorageUsage } from './port'
 export type { OutboundJob, OutboundOutcome } from './mail/outbox'
 export type { BlobStore } from './blobs'
+export type { IdempotencyPort } from './ports/idempotency'
 
 export interface MockBackendOptions {
   corps?: CorpSetup[]
@@ -156,6 +157,8 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       }),
     dropBlob: (id) => void deadBlobs.push(id),
     maxAttachmentBytes,
+    // A port that keeps the records itself (the server's tables) instead of in the state.
+    idempotency: options.port?.idempotency,
   }
   const seed = (): BackendState => (options.corps ? stateFromSetups(options.corps) : demoState(env))
 
@@ -259,7 +262,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     let result: ApiResult
     try {
       result = await fn()
-      if (!keep(result) && tracker.changed) {
+      if (!keep(result) && (tracker.changed || port?.wroteOwn?.())) {
         await undo()
         return result
       }
@@ -280,7 +283,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
         return failure(ErrCode.BUSY, SAVE_FAILED_MESSAGE)
       }
     }
-    if (!port || !tracker.changed) {
+    if (!port || !(tracker.changed || port.wroteOwn?.())) {
       tracker.end()
       await port?.abort()
       await releaseBlobs()

@@ -3,6 +3,7 @@
 // makes the writes durable and, with several instances on one database, brings in what the others
 // changed before a call runs. Two adapters: key-value documents (the mini-program, persist/kvPort)
 // and SQL tables (the server, server/store).
+import type { IdempotencyPort } from './ports/idempotency'
 import type { BackendState, Member } from './state'
 import type { Path } from './tx'
 
@@ -59,4 +60,11 @@ export interface StatePort {
   usage(): StorageUsage
   /** stored parts that no longer match the state: writes that bypassed tracking (tests) */
   verify?(state: BackendState): string[]
+  /**
+   * set when the adapter keeps idempotency records itself, in the open call's transaction, instead
+   * of in the state (the SQL adapter); absent: they are part of the state
+   */
+  readonly idempotency?: IdempotencyPort
+  /** whether the open call wrote through `idempotency`: it commits with no tracked write too */
+  wroteOwn?(): boolean
 }

@@ -54,7 +54,7 @@ describe('crash and restart in the middle of a migration', () => {
     'dies after %i more step(s) (next: %s): saved state is before-or-after, locked, then completes identically',
     async (k) => {
       const { before, mid } = await startedAndSaved()
-      for (let i = 0; i < k; i++) runNextStep(mid, env, A)
+      for (let i = 0; i < k; i++) await runNextStep(mid, env, A)
       // Never half-moved: the mailbox side is entirely the old one, or entirely the new one.
       const switched = mid.corps[B].domain.name === 'a.com'
       expect(mailboxPart(mid)).toEqual(switched ? mailboxPart(reference) : mailboxPart(before))

@@ -9,11 +9,12 @@ import type { MockEnv } from '../env'
 import { runningMigrationFor } from '../lock'
 import { bumpMailIndex } from '../mail/mailboxIndex'
 import { invalidateOrg } from '../orgIndex'
+import { idempotencyOf, type IdempotencyPort } from '../ports/idempotency'
 import { sourceFacts, targetFacts } from './parties'
 import { quotaFacts } from '../publicmail/facts'
 import { reconcileAccess } from '../handlers/reconcile'
 import type { BackendState, CorpState, MigrationState } from '../state'
-import { transfer } from './transfer'
+import { recordFate, transfer } from './transfer'
 
 export const MIGRATION_STEPS = [
   { name: 'lock', label: '锁定两个企业的邮件管理' },
@@ -54,12 +55,13 @@ export function beginMigration(
 
 /** One step per task, each queuing the next: settle() runs them all. */
 export function scheduleMigration(state: BackendState, env: MockEnv, sourceCorpid: string): void {
-  env.schedule(() => {
+  env.schedule(async () => {
     try {
-      if (runNextStep(state, env, sourceCorpid)) scheduleMigration(state, env, sourceCorpid)
+      if (await runNextStep(state, env, sourceCorpid)) scheduleMigration(state, env, sourceCorpid)
     } catch (e) {
-      // Nothing was swapped in: the orgs stay consistently locked rather than half-moved.
+      // The step's task is undone whole: the orgs stay consistently locked rather than half-moved.
       console.error('[mock backend] migration step failed', sourceCorpid, e)
+      throw e
     }
   })
 }
@@ -89,7 +91,7 @@ function abort(m: MigrationState, now: number, errcode: number, errmsg: string):
 }
 
 /** Runs the first unfinished step of A's running migration; true while steps remain. */
-export function runNextStep(state: BackendState, env: MockEnv, sourceCorpid: string): boolean {
+export async function runNextStep(state: BackendState, env: MockEnv, sourceCorpid: string): Promise<boolean> {
   const source = corpOf(state, sourceCorpid)
   const m = source?.migration
   if (!source || !m || m.state !== 'running') return false
@@ -123,7 +125,7 @@ export function runNextStep(state: BackendState, env: MockEnv, sourceCorpid: str
       break
     }
     case 'switch':
-      switchOver(state, env, source, target, m, now)
+      await switchOver(state, env, source, target, m, now)
       return true
     case 'finish':
       m.state = 'done'
@@ -188,7 +190,7 @@ function switchOver(
   target: CorpState,
   m: MigrationState,
   now: number,
-): void {
+): Promise<void> {
   const r = transfer({
     source,
     target,
@@ -204,6 +206,27 @@ function switchOver(
     invalidateOrg(c)
     bumpMailIndex(c)
   }
+  return handOverRecords(idempotencyOf(env, state), source.corpid, target.corpid, r.follows)
+}
+
+/** Idempotency records at the switch, as recordFate says (the step is undone whole if it throws). */
+async function handOverRecords(
+  records: IdempotencyPort,
+  a: string,
+  b: string,
+  follows: (userid: string) => boolean,
+): Promise<void> {
+  const fromB = await records.list(b)
+  await records.drop(
+    b,
+    fromB.filter(([k]) => recordFate(k, 'target', follows) === 'drop').map(([k]) => k),
+  )
+  const fromA = await records.list(a)
+  await records.drop(
+    a,
+    fromA.filter(([k]) => recordFate(k, 'source', follows) !== 'keep').map(([k]) => k),
+  )
+  for (const [k, v] of fromA) if (recordFate(k, 'source', follows) === 'move') await records.put(b, k, v)
 }
 
 /** The running or most recent migration involving the corp (as A or as B). */

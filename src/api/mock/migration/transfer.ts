@@ -5,7 +5,7 @@ import { defaultBizMail } from '../../../policy/directory'
 import { movedUsers } from '../../../policy/migration'
 import { recycleExpiry } from '../../../policy/recycle'
 import { newStore } from '../seed'
-import type { BusinessMailbox, CorpState, IdempotencyRecord, MigrationState, RecycleEntry } from '../state'
+import type { BusinessMailbox, CorpState, MigrationState, RecycleEntry } from '../state'
 import { deliverBackup } from './backup'
 import { droppedSettings, type DroppedSetting } from './dropped'
 import { planMigration, type MigrationPlan } from './plan'
@@ -27,18 +27,27 @@ export interface TransferResult {
   dropped: DroppedSetting[]
   /** where the backup of the dropped settings went */
   backup: { corpid: string; userid: string; mail_id: string } | null
+  /** whether a member's mailbox moves into B with them (their retried sends follow: recordFate) */
+  follows: (userid: string) => boolean
 }
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T
 
 /** Mailbox data (admin and member mail) does not carry over; directory records stay. */
 const MAIL_APIS = /^(exmail|mail)\//
-const apiOfKey = (key: string) => key.split('\u0000')[1] ?? ''
 
-function directoryOnly(records: Record<string, IdempotencyRecord>): Record<string, IdempotencyRecord> {
-  const out: Record<string, IdempotencyRecord> = {}
-  for (const [k, v] of Object.entries(records)) if (!MAIL_APIS.test(apiOfKey(k))) out[k] = v
-  return out
+/**
+ * What the switch does to an idempotency record of A (`source`) or B: a member's own retried
+ * sends follow their mailbox into B; other mailbox records of both corps go; directory ones stay.
+ */
+export function recordFate(
+  key: string,
+  side: 'source' | 'target',
+  follows: (userid: string) => boolean,
+): 'keep' | 'move' | 'drop' {
+  const [userid, api = ''] = key.split('\u0000')
+  if (!MAIL_APIS.test(api)) return 'keep'
+  return side === 'source' && api.startsWith('mail/') && follows(userid) ? 'move' : 'drop'
 }
 
 export function transfer(input: TransferInput): TransferResult {
@@ -122,12 +131,9 @@ export function transfer(input: TransferInput): TransferResult {
     m.biz_mail = email ?? ''
     m.storeId = email ? newStore(b) : null
   }
-  b.idempotency = directoryOnly(b.idempotency)
-  // A member's own retried sends follow their mailbox into B.
-  for (const [k, v] of Object.entries(a.idempotency)) {
-    const [userid, api] = k.split('\u0000')
-    const t = api && api.startsWith('mail/') ? plan.targetUserid(userid) : undefined
-    if (t !== undefined && incoming.has(t) && t === userid) b.idempotency[k] = v
+  const follows = (userid: string) => {
+    const t = plan.targetUserid(userid)
+    return t !== undefined && incoming.has(t) && t === userid
   }
 
   // A starts over: a new experience domain, an empty mailbox for every member, nothing else.
@@ -146,12 +152,11 @@ export function transfer(input: TransferInput): TransferResult {
     m.advanced = 0
     m.storeId = valid ? newStore(a) : null
   }
-  a.idempotency = directoryOnly(a.idempotency)
   a.migrated = true
   a.migration = clone(input.migration)
 
   const backup = mailBackup(input.source, input.target, a, b, dropped, now)
-  return { source: a, target: b, plan, dropped, backup }
+  return { source: a, target: b, plan, dropped, backup, follows }
 }
 
 /** To the creator's mailbox in B; if the creator has none there, to their new mailbox in A. */
