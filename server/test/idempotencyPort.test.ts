@@ -8,7 +8,7 @@ import { createMockBackend } from '../../src/api/mock'
 import type { Db, Queryable } from '../db'
 import { sqlIdempotency } from '../store/idempotency'
 import { loadState, sqlPort } from '../store/sqlPort'
-import { idempotencyPortCases } from '../../test/kit/idempotencyPort'
+import { idempotencyPortCases, idempotencyPortProperty } from '../../test/kit/idempotencyPort'
 import { withMigratedDb } from './harness'
 
 let db: Db
@@ -39,6 +39,12 @@ const rows = async () =>
 
 describe('the idempotency port, in SQL', () => {
   for (const [name, run] of idempotencyPortCases) test(name, () => run(underTest()))
+
+  test('any sequence of writes leaves what a plain model holds', () =>
+    idempotencyPortProperty(async () => {
+      await db.exec('DELETE FROM idempotency')
+      return underTest()
+    }, 40))
 
   test('a record written in a transaction that rolls back is gone', async () => {
     const { port, inCall } = underTest()

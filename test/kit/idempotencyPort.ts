@@ -2,6 +2,7 @@
 // both runners share: jest over the in-memory adapter (test/node/core/idempotencyPort.test.ts) and
 // node:test over the SQL adapter (server/test/idempotencyPort.test.ts).
 import assert from 'node:assert/strict'
+import fc from 'fast-check'
 import type { IdempotencyPort } from '../../src/api/mock/ports/idempotency'
 import type { IdempotencyRecord } from '../../src/api/mock/state'
 
@@ -104,3 +105,63 @@ export const idempotencyPortCases: Array<[string, (t: PortUnderTest) => Promise<
     },
   ],
 ]
+
+type Op =
+  | { k: 'put'; corp: number; key: number; time: number }
+  | { k: 'drop'; corp: number; keys: number[] }
+  | { k: 'expire'; cutoff: number }
+
+const opArb = fc.oneof(
+  fc.record({
+    k: fc.constant('put' as const),
+    corp: fc.integer({ min: 0, max: 1 }),
+    key: fc.integer({ min: 0, max: 5 }),
+    time: fc.integer({ min: 0, max: 20 }),
+  }),
+  fc.record({
+    k: fc.constant('drop' as const),
+    corp: fc.integer({ min: 0, max: 1 }),
+    keys: fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 3 }),
+  }),
+  fc.record({ k: fc.constant('expire' as const), cutoff: fc.integer({ min: 0, max: 20 }) }),
+)
+
+/**
+ * Any sequence of writes leaves the adapter holding what a plain model (a Map per corp, in the
+ * order first written) holds, and expire counts what the model drops. `fresh` empties the adapter.
+ */
+export function idempotencyPortProperty(fresh: () => Promise<PortUnderTest>, numRuns: number) {
+  // Real keys join their parts with U+0000: never an integer-like key, which objects would reorder.
+  const keyOf = (n: number) => key(`u${n % 3}`, 'mail/message/send', String(n))
+  return fc.assert(
+    fc.asyncProperty(fc.array(opArb, { maxLength: 12 }), async (ops: Op[]) => {
+      const { port, inCall } = await fresh()
+      const model = CORPS.map(() => new Map<string, IdempotencyRecord>())
+      for (const op of ops) {
+        if (op.k === 'put') {
+          const r = record(op.time)
+          model[op.corp].set(keyOf(op.key), r)
+          await inCall(() => port.put(CORPS[op.corp], keyOf(op.key), r))
+        } else if (op.k === 'drop') {
+          for (const n of op.keys) model[op.corp].delete(keyOf(n))
+          await inCall(() => port.drop(CORPS[op.corp], op.keys.map(keyOf)))
+        } else {
+          let gone = 0
+          for (const m of model)
+            for (const [k, r] of m)
+              if (r.time <= op.cutoff) {
+                m.delete(k)
+                gone++
+              }
+          assert.equal(await inCall(() => port.expire(op.cutoff)), gone)
+        }
+      }
+      for (const [i, corp] of CORPS.entries()) {
+        assert.deepEqual(await inCall(() => port.list(corp)), [...model[i]])
+        for (const n of [0, 1, 2, 3, 4, 5])
+          assert.deepEqual(await inCall(() => port.get(corp, keyOf(n))), model[i].get(keyOf(n)))
+      }
+    }),
+    { numRuns },
+  )
+}
