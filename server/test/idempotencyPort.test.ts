@@ -3,13 +3,13 @@
 // memory, written and undone with the call's transaction, seen by every instance.
 import { beforeEach, describe, test } from 'node:test'
 import { expect } from 'expect'
-import type { CorpSetup } from '../../src/api/contract'
 import { createMockBackend } from '../../src/api/mock'
 import type { Db, Queryable } from '../db'
 import { sqlIdempotency } from '../store/idempotency'
 import { loadState, sqlPort } from '../store/sqlPort'
 import { idempotencyPortCases, idempotencyPortProperty } from '../../test/kit/idempotencyPort'
-import { withMigratedDb } from './harness'
+import { SMTP_BOSS } from '../../test/kit/mail'
+import { CORP, withMigratedDb } from './harness'
 
 let db: Db
 withMigratedDb((d) => (db = d))
@@ -65,17 +65,10 @@ describe('the idempotency port, in SQL', () => {
 
 describe('idempotency records on the server', () => {
   const NOW = 1_800_000_000_000
-  const corp: CorpSetup = {
-    corpid: 'c1',
-    name: '星河科技',
-    creator: 'boss',
-    edition: 'advanced',
-    advancedSeats: 5,
-    domain: { name: 'c1.com', kind: 'custom' },
-  }
-  const boss = { corpid: 'c1', userid: 'boss' }
+  const corp = CORP
+  const boss = SMTP_BOSS
   const create = {
-    email: 'sales@c1.com',
+    email: 'sales@test.com',
     name: '销售部',
     userid_list: { list: ['boss'] },
     idempotency_key: 'create-sales',
@@ -88,12 +81,12 @@ describe('idempotency records on the server', () => {
     const y = createMockBackend({ corps: [], now: () => NOW, port: sqlPort(db) })
     const retry = await y.call('exmail/publicmail/create', create, boss)
     expect(retry).toEqual(first)
-    const listed = await y.call('exmail/publicmail/search', { fuzzy: 0, email: 'sales@c1.com' }, boss)
+    const listed = await y.call('exmail/publicmail/search', { fuzzy: 0, email: 'sales@test.com' }, boss)
     expect(listed.list as unknown[]).toHaveLength(1)
     const other = await y.call('exmail/publicmail/create', { ...create, name: '另一个' }, boss)
     expect(other.errcode).toBe(690015)
     expect(await rows()).toBe(1)
-    expect((await loadState(db)).corps.c1.idempotency).toEqual({})
+    expect((await loadState(db)).corps.wwtest.idempotency).toEqual({})
   })
 
   test('a keyed create whose commit fails leaves no record: the retry acts, once', async () => {
@@ -122,7 +115,7 @@ describe('idempotency records on the server', () => {
   test('the sweep of day-old records commits even when the call that ran it wrote nothing else', async () => {
     const b = createMockBackend({ corps: [corp], now: () => NOW, port: sqlPort(db), replace: true })
     await db.query(
-      `INSERT INTO idempotency (corpid, key, digest, result, time) VALUES ('c1', 'old', 'd', '{}', $1)`,
+      `INSERT INTO idempotency (corpid, key, digest, result, time) VALUES ('wwtest', 'old', 'd', '{}', $1)`,
       [NOW - 2 * 24 * 60 * 60 * 1000],
     )
     // the first answered call of an instance sweeps; a read writes nothing of the state
