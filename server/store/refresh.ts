@@ -213,9 +213,38 @@ async function corpUnits(tx: Queryable, c: string, cu: CorpUnits, ops: Apply[]):
       }
     })
   }
+  await mailboxParts(tx, c, cu, ops)
   for (const [s, su] of cu.stores) await storeUnits(tx, c, s, su, ops)
   // The derived lookups take the same paths the writer's own would have (src/api/mock/derived.ts).
   ops.push((_, out) => cu.pathsInto(['corps', c], out.paths))
+}
+
+/** A client login's bookkeeping another instance wrote: mailbox rows and single passwords. */
+async function mailboxParts(tx: Queryable, c: string, cu: CorpUnits, ops: Apply[]): Promise<void> {
+  const mailboxOf = (state: BackendState, id: string) => {
+    const all = state.corps[c].publicmails
+    return has(all, id) ? all[id] : undefined
+  }
+  for (const id of cu.mailboxRows) {
+    if (cu.wholeMailbox(id)) continue
+    const [row] = await select(tx, 'business_mailboxes', { corpid: c }, 'id', [Number(id)])
+    ops.push((state) => {
+      const mb = mailboxOf(state, id)
+      if (!mb || !row) return
+      // its aliases and passwords are rows of their own, unchanged by this write
+      assignInPlace(mb, { ...t.mailboxFrom(row, [], []), alias_list: mb.alias_list, authCodes: mb.authCodes })
+    })
+  }
+  for (const [id, positions] of cu.passwords) {
+    if (cu.wholeMailbox(id)) continue
+    const rows = await select(tx, 'client_passwords', { corpid: c, mailbox_id: Number(id) }, 'position', [
+      ...positions,
+    ])
+    ops.push((state) => {
+      const mb = mailboxOf(state, id)
+      if (mb) for (const r of rows) mb.authCodes[Number(r.position)] = t.passwordFrom(r)
+    })
+  }
 }
 
 /**

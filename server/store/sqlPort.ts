@@ -5,7 +5,7 @@
 // instance wrote since this one last looked (core_changes lists each commit's paths: refresh.ts).
 import { NOTHING_REFRESHED, type Refreshed, type StatePort } from '../../src/api/mock/port'
 import type { IdempotencyPort } from '../../src/api/mock/ports/idempotency'
-import type { BackendState, CorpState } from '../../src/api/mock/state'
+import type { BackendState, BusinessMailbox, CorpState } from '../../src/api/mock/state'
 import type { Db, Queryable } from '../db'
 import { openTransaction, type OpenTransaction } from './openTransaction'
 import {
@@ -149,6 +149,19 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
         else putCorpItem(batch, c, coll, item)
       }
       if (gone.length) await deleteWhere(tx, table, { corpid: c }, keyCol, gone)
+    }
+    const mailboxOf = (id: string) => itemOf(corp.publicmails, id) as BusinessMailbox | undefined
+    for (const id of cu.mailboxRows) {
+      const mb = cu.wholeMailbox(id) ? undefined : mailboxOf(id)
+      if (mb) batch.put('business_mailboxes', t.mailboxRow(c, mb))
+    }
+    for (const [id, positions] of cu.passwords) {
+      const mb = cu.wholeMailbox(id) ? undefined : mailboxOf(id)
+      // (a password added or removed also writes the list's length: the mailbox is then rewritten)
+      for (const pos of mb ? positions : []) {
+        const code = mb?.authCodes[pos]
+        if (mb && code) batch.put('client_passwords', t.passwordRow(c, mb.id, pos, code))
+      }
     }
     if (cu.allStores) {
       for (const table of STORE_TABLES) await deleteWhere(tx, table, { corpid: c })

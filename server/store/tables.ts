@@ -482,23 +482,27 @@ export function mailboxRows(
   b: BusinessMailbox,
 ): { mailbox: Row; aliases: Row[]; passwords: Row[] } {
   return {
-    mailbox: {
-      corpid,
-      id: b.id,
-      email: b.email,
-      name: b.name,
-      userid_list: b.userid_list,
-      department_list: b.department_list,
-      tag_list: b.tag_list,
-      enabled: b.enabled,
-      store_id: b.storeId,
-      bindings: b.bindings,
-      create_time: b.create_time,
-      client_login: b.clientLogin ?? null,
-      extra: extra(b, MAILBOX_FIELDS),
-    },
+    mailbox: mailboxRow(corpid, b),
     aliases: b.alias_list.map((alias, position) => ({ corpid, mailbox_id: b.id, position, alias })),
     passwords: b.authCodes.map((a, position) => passwordRow(corpid, b.id, position, a)),
+  }
+}
+/** the business mailbox's own row, without its aliases and passwords */
+export function mailboxRow(corpid: string, b: BusinessMailbox): Row {
+  return {
+    corpid,
+    id: b.id,
+    email: b.email,
+    name: b.name,
+    userid_list: b.userid_list,
+    department_list: b.department_list,
+    tag_list: b.tag_list,
+    enabled: b.enabled,
+    store_id: b.storeId,
+    bindings: b.bindings,
+    create_time: b.create_time,
+    client_login: b.clientLogin ?? null,
+    extra: extra(b, MAILBOX_FIELDS),
   }
 }
 export function mailboxFrom(r: Row, aliases: Row[], passwords: Row[]): BusinessMailbox {
@@ -532,7 +536,7 @@ const CODE_FIELDS = [
   'revoked',
   'lookup',
 ]
-const passwordRow = (corpid: string, mailbox_id: number, position: number, a: AuthCode): Row => ({
+export const passwordRow = (corpid: string, mailbox_id: number, position: number, a: AuthCode): Row => ({
   corpid,
   mailbox_id,
   position,
@@ -548,7 +552,7 @@ const passwordRow = (corpid: string, mailbox_id: number, position: number, a: Au
   lookup: a.lookup ?? null,
   extra: extra(a, CODE_FIELDS),
 })
-function passwordFrom(r: Row): AuthCode {
+export function passwordFrom(r: Row): AuthCode {
   const a = {
     ...extraOf(r),
     auth_code_id: r.auth_code_id,

@@ -15,6 +15,8 @@ export type Unit =
   | { k: 'corpRow'; c: string }
   | { k: 'coll'; c: string; coll: Exclude<CorpCollection, 'stores'> }
   | { k: 'item'; c: string; coll: Exclude<CorpCollection, 'stores'>; key: string }
+  | { k: 'mailboxRow'; c: string; id: string }
+  | { k: 'password'; c: string; id: string; pos: number }
   | { k: 'stores'; c: string }
   | { k: 'store'; c: string; s: string }
   | { k: 'storeRow'; c: string; s: string }
@@ -30,6 +32,14 @@ export function unitOf(path: Path): Unit {
   // Its records have a port of their own (store/idempotency.ts): a write here would be lost.
   if (field === 'idempotency') throw new Error('idempotency records are written through their port')
   if (!CORP_COLLECTION_SET.includes(field)) return { k: 'corpRow', c }
+  if (field === 'publicmails' && path.length >= 5) {
+    // A client login's bookkeeping: the guard in the mailbox's own row, one password edited in
+    // place (its last use) — not the mailbox with every alias and password rewritten.
+    const part = path[4]
+    if (part === 'clientLogin') return { k: 'mailboxRow', c, id: path[3] }
+    if (part === 'authCodes' && path.length >= 6 && /^\d+$/.test(path[5]))
+      return { k: 'password', c, id: path[3], pos: Number(path[5]) }
+  }
   if (field !== 'stores') {
     const coll = field as Exclude<CorpCollection, 'stores'>
     return path.length === 3 ? { k: 'coll', c, coll } : { k: 'item', c, coll, key: path[3] }
@@ -86,6 +96,10 @@ export class CorpUnits {
   row = false
   readonly colls = new Set<Exclude<CorpCollection, 'stores'>>()
   readonly items = new Map<Exclude<CorpCollection, 'stores'>, Set<string>>()
+  /** business mailboxes whose own row alone changed (the client-login guard), by id */
+  readonly mailboxRows = new Set<string>()
+  /** client passwords edited in place: mailbox id → positions */
+  readonly passwords = new Map<string, Set<number>>()
   allStores = false
   readonly stores = new Map<string, StoreUnits>()
 
@@ -106,6 +120,15 @@ export class CorpUnits {
         set.add(u.key)
         return
       }
+      case 'mailboxRow':
+        this.mailboxRows.add(u.id)
+        return
+      case 'password': {
+        let set = this.passwords.get(u.id)
+        if (!set) this.passwords.set(u.id, (set = new Set()))
+        set.add(u.pos)
+        return
+      }
       case 'stores':
         this.allStores = true
         return
@@ -115,6 +138,11 @@ export class CorpUnits {
         su.add(u)
       }
     }
+  }
+
+  /** whether the mailbox is rewritten (or read back) whole, its rows and children with it */
+  wholeMailbox(id: string): boolean {
+    return this.colls.has('publicmails') || (this.items.get('publicmails')?.has(id) ?? false)
   }
 
   pathsInto(corp: Path, out: Path[]): void {
@@ -128,6 +156,12 @@ export class CorpUnits {
     for (const [coll, keys] of this.items) {
       if (this.colls.has(coll)) continue
       for (const key of keys) out.push([...corp, coll, key])
+    }
+    for (const id of this.mailboxRows)
+      if (!this.wholeMailbox(id)) out.push([...corp, 'publicmails', id, 'clientLogin'])
+    for (const [id, positions] of this.passwords) {
+      if (this.wholeMailbox(id)) continue
+      for (const pos of positions) out.push([...corp, 'publicmails', id, 'authCodes', String(pos)])
     }
     if (this.allStores) {
       out.push([...corp, 'stores'])

@@ -279,6 +279,17 @@ describe('the change record of a commit', () => {
       fc.tuple(fc.constant('corps'), key, fc.constantFrom('name', 'nextId', 'users', 'tags', 'stores')),
       fc.tuple(fc.constant('corps'), key, fc.constantFrom('users', 'departments', 'publicmails'), key),
       fc.tuple(fc.constant('corps'), key, fc.constant('stores'), key),
+      // a client login's bookkeeping: the guard, one password in place, or the list itself
+      fc.tuple(fc.constant('corps'), key, fc.constant('publicmails'), key, fc.constant('clientLogin')),
+      fc.tuple(
+        fc.constant('corps'),
+        key,
+        fc.constant('publicmails'),
+        key,
+        fc.constant('authCodes'),
+        fc.constantFrom('0', '3', 'length'),
+        fc.constantFrom('last_use_time', 'revoked'),
+      ),
       fc.tuple(
         fc.constant('corps'),
         key,

@@ -221,6 +221,59 @@ describe('several instances, one database', () => {
   })
 })
 
+describe('a client login on the server', () => {
+  test('its bookkeeping writes one password row or the guard, and another instance reads them back', async () => {
+    const w = watched(sqlPort(db))
+    const b = fresh([setup()], w.port)
+    const { id } = await ok(b, 'exmail/publicmail/create', {
+      email: 'sales@c1.com',
+      name: '销售部',
+      userid_list: { list: ['boss'] },
+    })
+    await ok(b, 'exmail/publicmail/update', { id, alias_list: { list: ['xiaoshou@c1.com'] } })
+    await ok(b, 'mail/settings/update', { mailbox: id, shared: { imap: true, version: 1 } })
+    const codes: Record<string, unknown>[] = []
+    for (const remark of ['电脑', '手机', '平板'])
+      codes.push(await ok(b, 'mail/authcode/create', { mailbox: id, remark }))
+    const wy = watched(sqlPort(db))
+    const y = createMockBackend({ corps: [], now: () => NOW, port: wy.port })
+    await ok(y, 'department/list', {})
+    // xmin: the transaction that last wrote a row (a rewritten row gets the writer's)
+    const versions = async () => ({
+      mailbox: (await db.query<{ x: string }>(`SELECT xmin::text AS x FROM business_mailboxes`)).rows[0].x,
+      aliases: (await db.query<{ x: string }>(`SELECT xmin::text AS x FROM mailbox_aliases`)).rows.map(
+        (r) => r.x,
+      ),
+      passwords: (
+        await db.query<{ x: string }>(`SELECT xmin::text AS x FROM client_passwords ORDER BY position`)
+      ).rows.map((r) => r.x),
+    })
+    const before = await versions()
+    expect((await b.clientLogin('sales@c1.com', codes[1].auth_code as string, 'imap')).errcode).toBe(0)
+    const afterLogin = await versions()
+    expect(afterLogin.mailbox).toBe(before.mailbox)
+    expect(afterLogin.aliases).toEqual(before.aliases)
+    expect(afterLogin.passwords.map((x, i) => x !== before.passwords[i])).toEqual([false, true, false])
+    await expectStored(w.live())
+
+    for (let i = 0; i < 10; i++) await b.clientLogin('sales@c1.com', `wrong-${i}`, 'imap')
+    const afterLock = await versions()
+    expect(afterLock.mailbox).not.toBe(before.mailbox)
+    expect(afterLock.aliases).toEqual(before.aliases)
+    expect(afterLock.passwords).toEqual(afterLogin.passwords)
+    await expectStored(w.live())
+
+    // The other instance reads the last use and the lock back, row for row.
+    const listed = await ok(y, 'exmail/publicmail/get_auth_code_list', { id })
+    const used = (listed.auth_code_list as { auth_code_id: string; last_use_time: number }[]).find(
+      (c) => c.auth_code_id === codes[1].auth_code_id,
+    )
+    expect(used?.last_use_time).toBe(Math.floor(NOW / 1000))
+    expect((await y.clientLogin('sales@c1.com', codes[0].auth_code as string, 'imap')).errcode).not.toBe(0)
+    expect(firstDifference(wy.live(), w.live())).toBeNull()
+  })
+})
+
 describe('background work on the server', () => {
   test('a migration cut off by a crash resumes on the next start and finishes without settle()', async () => {
     const zhangwei = { corpid: 'wwdemo', userid: 'zhangwei' }

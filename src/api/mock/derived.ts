@@ -15,6 +15,14 @@ import type { Path } from './tx'
 
 const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k)
 
+/**
+ * A business mailbox's client passwords and client-login guard: what a login writes (last use, a
+ * failure, a lock). They decide no access and feed no lookup, so writing them re-checks nothing.
+ */
+export function isLoginBookkeeping(path: readonly string[]): boolean {
+  return path[2] === 'publicmails' && (path[4] === 'authCodes' || path[4] === 'clientLogin')
+}
+
 /** Anything in these corps may have changed: drop every derived lookup (rebuilt on next use). */
 export function resetDerived(state: BackendState, corpids: Iterable<string>): void {
   for (const corpid of corpids) {
@@ -40,8 +48,9 @@ export function noteWrite(state: BackendState, path: Path): void {
       return bumpMailIndex(corp)
     case 'contactRules':
       return touchDirectory(corp)
-    case 'users': // the member's own indexes: reindexMember
     case 'publicmails':
+      return isLoginBookkeeping(path) ? undefined : bumpMailIndex(corp)
+    case 'users': // the member's own indexes: reindexMember
     case 'recycle':
       return bumpMailIndex(corp)
     case 'idempotency':

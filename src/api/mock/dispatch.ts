@@ -3,6 +3,7 @@
 import { ErrCode } from '../../policy/codes'
 import type { ApiResult, CallContext } from '../contract'
 import { parseInput } from '../contract/schema'
+import { isLoginBookkeeping } from './derived'
 import type { MockEnv } from './env'
 import { apiTable } from './handlers'
 import { reconcileAccess } from './handlers/reconcile'
@@ -28,7 +29,9 @@ const ACCESS_FIELDS: ReadonlySet<string> = new Set(['users', 'departments', 'tag
 
 /** whether a write at this state path may change who may use a business mailbox */
 export function touchesAccess(path: readonly string[]): boolean {
-  return path[0] === 'corps' && (path.length <= 2 || ACCESS_FIELDS.has(path[2]))
+  return (
+    path[0] === 'corps' && (path.length <= 2 || (ACCESS_FIELDS.has(path[2]) && !isLoginBookkeeping(path)))
+  )
 }
 
 export type Dispatch = (

@@ -3,6 +3,8 @@
 import type { CorpSetup } from '../../../src/api/contract'
 import { createMockBackend } from '../../../src/api/mock'
 import * as reconcile from '../../../src/api/mock/handlers/reconcile'
+import * as mailboxIndex from '../../../src/api/mock/mail/mailboxIndex'
+import { LOCK_FAILURES } from '../../../src/policy/clientLock'
 
 const CORP: CorpSetup = {
   corpid: 'wwacc',
@@ -63,4 +65,31 @@ test('removing a member from the directory revokes their passwords', async () =>
   await ok(boss, 'user/delete', { userid: 'lina' })
   const codes = await ok(boss, 'exmail/publicmail/get_auth_code_list', { id })
   expect(codes.auth_code_list).toEqual([])
+})
+
+test("a client login's bookkeeping (last use, failures, the lock) re-checks no access and keeps every lookup", async () => {
+  const { backend, ok, id } = await setup()
+  const made = await ok(lina, 'mail/authcode/create', { mailbox: id, remark: '手机' })
+  await ok(boss, 'mail/settings/update', { mailbox: id, shared: { imap: true, version: 1 } })
+  const reconciled = jest.spyOn(reconcile, 'reconcileAccess')
+  const bumped = jest.spyOn(mailboxIndex, 'bumpMailIndex')
+  try {
+    expect((await backend.clientLogin('sales@acc.com', made.auth_code as string, 'imap')).errcode).toBe(0)
+    for (let i = 0; i < LOCK_FAILURES; i++) await backend.clientLogin('sales@acc.com', `wrong-${i}`, 'imap')
+    const locked = await backend.clientLogin('sales@acc.com', made.auth_code as string, 'imap')
+    expect(locked.errcode).not.toBe(0)
+    expect(reconciled).not.toHaveBeenCalled()
+    expect(bumped).not.toHaveBeenCalled()
+    // and what the logins wrote stands: the last use is shown, the mailbox still reached
+    const codes = await ok(boss, 'exmail/publicmail/get_auth_code_list', { id })
+    const used = (codes.auth_code_list as { auth_code_id: string; last_use_time: number }[]).find(
+      (c) => c.auth_code_id === made.auth_code_id,
+    )
+    expect(used?.last_use_time).toBeGreaterThan(0)
+    const boxes = await ok(lina, 'mail/mailbox/list', {})
+    expect(JSON.stringify(boxes)).toContain('sales@acc.com')
+  } finally {
+    reconciled.mockRestore()
+    bumped.mockRestore()
+  }
 })
