@@ -5,12 +5,12 @@
 // the write costs. Run: npm run bench -- clientLogin-server
 import { createMockBackend } from '../src/api/mock'
 import { createAuthCode } from '../src/api/mock/publicmail/authCodes'
-import { newMember, stateFromSetups } from '../src/api/mock/seed'
 import { openDb } from '../server/db'
 import { migrate } from '../server/db/migrate'
 import { openPglite } from '../server/db/pglite'
 import { sqlPort } from '../server/store/sqlPort'
 import { addMailbox, testSecureBytes } from '../test/kit/mail'
+import { loginCorp } from './loginCorp'
 import { withSchema } from './pgSchema'
 
 const CODES = 3000
@@ -23,18 +23,7 @@ async function main(): Promise<void> {
   await migrate(db)
   let t = Date.UTC(2026, 0, 5)
   const env = { now: () => t, random: Math.random, secureBytes: testSecureBytes(), schedule: () => undefined }
-  const state = stateFromSetups([
-    {
-      corpid: 'c1',
-      name: '企业',
-      creator: 'boss',
-      edition: 'basic',
-      domain: { name: 'corp.com', kind: 'custom' },
-    },
-  ])
-  const corp = state.corps.c1
-  const userids = Array.from({ length: CODES / 10 }, (_, i) => `m${i}`)
-  for (const u of userids) corp.users[u] = newMember(corp, { userid: u, name: u })
+  const { state, corp, userids } = loginCorp(CODES / 10)
   const big = addMailbox(corp, { email: 'sales@corp.com', name: '销售', userid_list: userids })
   const small = addMailbox(corp, { email: 'pr@corp.com', name: '公关', userid_list: ['m0'] })
   let bigSecret = ''

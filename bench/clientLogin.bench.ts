@@ -4,28 +4,17 @@
 // below the lock, so every guess is really evaluated. Run: npx tsx bench/clientLogin.bench.ts
 import { clientLogin } from '../src/api/mock/handlers/clientLogin'
 import { addMailbox, testSecureBytes } from '../test/kit/mail'
+import { loginCorp } from './loginCorp'
 import { createAuthCode, hashSecret } from '../src/api/mock/publicmail/authCodes'
-import { newMember, stateFromSetups } from '../src/api/mock/seed'
 import type { BusinessMailbox } from '../src/api/mock/state'
 import { constantTimeEqual } from '../src/policy/sha256'
 
 const CODES = 3000
 const TARGET_MS = 1
 
-const state = stateFromSetups([
-  {
-    corpid: 'c1',
-    name: '企业',
-    creator: 'boss',
-    edition: 'basic',
-    domain: { name: 'corp.com', kind: 'custom' },
-  },
-])
-const corp = state.corps.c1
+const { state, corp, userids } = loginCorp(CODES / 10)
 let t = Date.UTC(2025, 2, 3)
 const env = { now: () => t, random: Math.random, secureBytes: testSecureBytes(), schedule: () => undefined }
-const userids = Array.from({ length: CODES / 10 }, (_, i) => `m${i}`)
-for (const u of userids) corp.users[u] = newMember(corp, { userid: u, name: u })
 const mb = addMailbox(corp, { email: 'sales@corp.com', name: '销售', userid_list: userids })
 for (let i = 0; i < CODES; i++) {
   const r = createAuthCode(corp, mb, { creator: userids[Math.floor(i / 10)], byAdmin: false }, env)
