@@ -157,10 +157,11 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
     }
     for (const [id, positions] of cu.passwords) {
       const mb = cu.wholeMailbox(id) ? undefined : mailboxOf(id)
+      if (!mb) continue
       // (a password added or removed also writes the list's length: the mailbox is then rewritten)
-      for (const pos of mb ? positions : []) {
-        const code = mb?.authCodes[pos]
-        if (mb && code) batch.put('client_passwords', t.passwordRow(c, mb.id, pos, code))
+      for (const pos of positions) {
+        const code = mb.authCodes[pos]
+        if (code) batch.put('client_passwords', t.passwordRow(c, mb.id, pos, code))
       }
     }
     if (cu.allStores) {
