@@ -34,8 +34,11 @@ export async function typeInto(
   text: string,
   what = 'field',
 ): Promise<void> {
-  const field = el?.querySelector('input, textarea') as HTMLInputElement | HTMLTextAreaElement | null
-  if (!field) throw new Error(`nothing to type into: ${what}`)
+  if (!el) throw new Error(`nothing to type into: ${what}`)
+  const inner = () => el.querySelector('input, textarea') as HTMLInputElement | HTMLTextAreaElement | null
+  // Taro's Input is a web component: its native field may render a tick after the host does.
+  await until(testUtils, () => !!inner(), `the native field of ${what}`, 2000)
+  const field = inner()!
   await testUtils.act(async () => {
     field.value = text
     field.dispatchEvent(new Event('input', { bubbles: true }))
