@@ -2,6 +2,7 @@ import path from 'path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
 import prodConfig from './prod'
+import { hoistVarsInCommon } from './hoistVars'
 import { ModuleMapPlugin } from './moduleMap'
 
 // One config for both targets: weapp → dist/weapp (opened by WeChat DevTools), h5 → dist/h5.
@@ -36,6 +37,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Taro's weapp defaults switch off most of terser's compress passes (inlining, variable
     // reduction, …); terser's own defaults, as webpack uses them for the web, take ~8 KB off the
     // main package. typeofs stays off (typeof wx / window checks of an undeclared global).
+    // A second pass, and hoisted vars in common.js only (config/hoistVars.ts), take 2.7 KB more off
+    // the mock main package and 0.7 KB off the http one (687.3 → 684.6, 466.5 → 465.8 KB, measured
+    // 2026-12-03). pure_getters and unsafe would take more but may drop a MobX read kept for its
+    // tracking, or turn String(symbol) into a throw.
     terser: {
       enable: true,
       config: {
@@ -51,6 +56,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
           reduce_funcs: true,
           reduce_vars: true,
           switches: true,
+          passes: 2,
         },
       },
     },
@@ -89,6 +95,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // object (3 KB) beside the app's. One copy, as Taro itself does for runtime and shared.
         for (const pkg of ['@tarojs/taro', '@tarojs/api'])
           chain.resolve.alias.set(`${pkg}$`, path.resolve(__dirname, '..', 'node_modules', pkg))
+        hoistVarsInCommon(chain)
       },
     },
     h5: {
