@@ -3,20 +3,14 @@
 // it), the attachments with their decoded (RFC 2047 / 2231) names, In-Reply-To — or, without
 // one, the last id of References — and the References chain (capped) for threading. Never throws.
 import { simpleParser, type AddressObject, type EmailAddress } from 'mailparser'
-import { MAX_CONTENT, MAX_HEADER_ID, MAX_SUBJECT } from '../../src/api/contract/mail'
+import { MAX_CONTENT, MAX_HEADER_ID, MAX_SUBJECT, type MailHeaders } from '../../src/api/contract/mail'
 import { isValidAddress, MAX_RECIPIENTS, normalizeAddress } from '../../src/policy/mailAddress'
 import { htmlToText } from '../../src/policy/mailText'
 import { capReferences } from '../../src/policy/references'
 
-export interface ParsedMessage {
+export interface ParsedMessage extends MailHeaders {
   /** `Name <address>` or a bare address, always a valid address */
   from: string
-  to: string[]
-  cc: string[]
-  subject: string
-  content: string
-  message_id: string
-  in_reply_to: string
   /** References, oldest first: the root and the newest ids (policy/references) */
   references: string[]
   /** the HTML part as sent ('' when none) */

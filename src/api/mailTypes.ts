@@ -2,6 +2,7 @@
 export type {
   AccessVia,
   AttachmentInfo,
+  DraftFields,
   DraftView,
   FolderSummary,
   MailboxSummary,

@@ -6,7 +6,7 @@ import { humanError } from './humanError'
 import { makeAutoObservable, runInAction } from 'mobx'
 import type { ApiClient } from '../api/client'
 import type { KeyValueStorage } from '../api/contract'
-import type { DraftView, Message } from '../api/mailTypes'
+import type { DraftFields, DraftView, Message } from '../api/mailTypes'
 import { checkAddressList, domainOf, parseMailbox } from '../policy/mailAddress'
 import type { PickedFile } from '../utils/pickFiles.common'
 import { bareAddress, parseRecipients } from './addresses'
@@ -18,15 +18,8 @@ import {
 } from './composeAttachments'
 import { draftAttachments, initialAttachments, initialFields, type ComposeMode } from './composeInit'
 
-export interface ComposeFields {
-  from: string
-  to: string[]
-  cc: string[]
-  bcc: string[]
-  subject: string
-  content: string
-  in_reply_to: string
-}
+/** the compose screen edits exactly a draft's fields */
+export type ComposeFields = DraftFields
 
 /** the recipient lists of a mail */
 export type RecipientField = 'to' | 'cc' | 'bcc'

@@ -79,6 +79,17 @@ const order = v.pipe(
   v.minValue(0, '排序值必须是非负整数'),
 )
 const tagid = posInt('标签 id 不正确', ErrCode.INVALID_TAG)
+/** tag/addtagusers and tag/deltagusers: a tag and the members and departments to add or take off */
+const tagMembers = v.object({
+  tagid,
+  userlist: opt(v.array(v.string('必须是文本列表'), '必须是文本列表')),
+  partylist: opt(
+    v.array(
+      posInt('必须是正整数 id 列表', ErrCode.INVALID_DEPARTMENT_LIST),
+      coded(ErrCode.INVALID_DEPARTMENT_LIST, '必须是正整数 id 列表'),
+    ),
+  ),
+})
 
 const targets = v.object(
   {
@@ -188,32 +199,18 @@ export const directoryApis = {
     lock: 'directoryWrite',
     idempotent: true,
   }),
-  'tag/addtagusers': def<object>()(
-    v.object({
-      tagid,
-      userlist: opt(v.array(v.string('必须是文本列表'), '必须是文本列表')),
-      partylist: opt(
-        v.array(
-          posInt('必须是正整数 id 列表', ErrCode.INVALID_DEPARTMENT_LIST),
-          coded(ErrCode.INVALID_DEPARTMENT_LIST, '必须是正整数 id 列表'),
-        ),
-      ),
-    }),
-    { admin: true, write: true, lock: 'directoryWrite', idempotent: true },
-  ),
-  'tag/deltagusers': def<object>()(
-    v.object({
-      tagid,
-      userlist: opt(v.array(v.string('必须是文本列表'), '必须是文本列表')),
-      partylist: opt(
-        v.array(
-          posInt('必须是正整数 id 列表', ErrCode.INVALID_DEPARTMENT_LIST),
-          coded(ErrCode.INVALID_DEPARTMENT_LIST, '必须是正整数 id 列表'),
-        ),
-      ),
-    }),
-    { admin: true, write: true, lock: 'directoryWrite', idempotent: true },
-  ),
+  'tag/addtagusers': def<object>()(tagMembers, {
+    admin: true,
+    write: true,
+    lock: 'directoryWrite',
+    idempotent: true,
+  }),
+  'tag/deltagusers': def<object>()(tagMembers, {
+    admin: true,
+    write: true,
+    lock: 'directoryWrite',
+    idempotent: true,
+  }),
   'tag/list': def<{ taglist: Tag[] }>()(v.object({})),
   'tag/get': def<{
     tagname: string

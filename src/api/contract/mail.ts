@@ -5,7 +5,7 @@ import { MAX_ADDRESS_LENGTH, MAX_RECIPIENTS } from '../../policy/mailAddress'
 import { SEARCH_PAGE_MAX, SEARCH_QUERY_MAX } from '../../policy/mailSearch'
 import type { ReceiveRule } from '../../policy/receiveRules'
 import type { AuthCodeInfo } from './publicmail'
-import { def, idempotencyKey, idText, limit, opt, required, text } from './schema'
+import { authCodeId, def, idempotencyKey, idText, limit, opt, required, text } from './schema'
 import * as v from 'valibot'
 
 export type { ReceiveRule }
@@ -84,6 +84,12 @@ export interface Message {
   attachments?: AttachmentInfo[]
 }
 
+/** the headers and text every form of a mail shares: stored, received, parsed from MIME, relayed */
+export type MailHeaders = Pick<
+  Message,
+  'from' | 'to' | 'cc' | 'subject' | 'content' | 'message_id' | 'in_reply_to'
+>
+
 /** a message's triage state: mail/message/update answers it as it was before, for undo */
 export interface MessageState {
   mail_id: string
@@ -99,15 +105,13 @@ export interface ReadResult {
   reply_from: string
 }
 
-export interface DraftView {
-  draft_id: string
-  from: string
-  to: string[]
-  cc: string[]
+/** what a member writes: a draft's fields, as saved and as the compose screen edits them */
+export interface DraftFields extends Omit<MailHeaders, 'message_id'> {
   bcc: string[]
-  subject: string
-  content: string
-  in_reply_to: string
+}
+
+export interface DraftView extends DraftFields {
+  draft_id: string
   attachments?: AttachmentInfo[]
 }
 
@@ -340,11 +344,7 @@ export const mailApis = {
   'mail/authcode/delete': def<object>()(
     v.object({
       mailbox,
-      auth_code_id: v.pipe(
-        v.string('客户端专用密码 ID 格式不正确'),
-        v.minLength(1, '客户端专用密码 ID 格式不正确'),
-        v.maxLength(64, '客户端专用密码 ID 格式不正确'),
-      ),
+      auth_code_id: authCodeId,
       idempotency_key: idempotencyKey,
     }),
     WRITE,

@@ -4,6 +4,7 @@
 import { ErrCode } from '../../policy/codes'
 import type { QuotaView } from '../../policy/quota'
 import {
+  authCodeId,
   coded,
   def,
   flag,
@@ -154,11 +155,7 @@ export const publicmailApis = {
   'exmail/publicmail/delete_auth_code': def<object>()(
     v.object({
       id,
-      auth_code_id: v.pipe(
-        v.string('客户端专用密码 ID 格式不正确'),
-        v.minLength(1, '客户端专用密码 ID 格式不正确'),
-        v.maxLength(64, '客户端专用密码 ID 格式不正确'),
-      ),
+      auth_code_id: authCodeId,
       idempotency_key: idempotencyKey,
     }),
     ADMIN_WRITE,

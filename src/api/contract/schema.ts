@@ -53,6 +53,9 @@ export const text = (max: number, message = '必须是文本', tooLong = `不能
 export const idText = (message: string, max = 64) =>
   v.pipe(v.string(message), v.minLength(1, message), v.maxLength(max, message))
 
+/** a client password's id (mail/authcode/delete, exmail/publicmail/delete_auth_code) */
+export const authCodeId = idText('客户端专用密码 ID 格式不正确')
+
 /** A positive integer (ids of departments, tags, rules). */
 export const posInt = (message: string, code?: number) => {
   const m = code === undefined ? message : coded(code, message)

@@ -11,7 +11,7 @@ import {
 } from '../../../policy/mailAddress'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import type { ApiResult, IncomingMail } from '../../contract'
-import { incomingMail } from '../../contract/mail'
+import { incomingMail, type MailHeaders } from '../../contract/mail'
 import { parseInput } from '../../contract/schema'
 import type { MockEnv } from '../env'
 import { sanitizeMailHtml } from '../../../policy/mailHtml'
@@ -24,14 +24,7 @@ import { copyOf } from '../mail/store'
 import { failure, success } from '../registry'
 import type { BackendState, StoredAttachment } from '../state'
 
-export interface CheckedIncoming {
-  from: string
-  to: string[]
-  cc: string[]
-  subject: string
-  content: string
-  message_id: string
-  in_reply_to: string
+export interface CheckedIncoming extends MailHeaders {
   /** capped (policy/references) */
   references: string[]
   /** sanitised */

@@ -2,7 +2,7 @@
 import { ErrCode } from '../../../policy/codes'
 import { checkAddressList, MAX_RECIPIENTS, normalizeAddress } from '../../../policy/mailAddress'
 import { ok, refuse, type Verdict } from '../../../policy/result'
-import type { Parsed } from '../../contract'
+import type { DraftFields, Parsed } from '../../contract'
 import type { Draft } from '../state'
 
 /** a checked send / draft body: a draft's fields without its owner and save time */
@@ -43,16 +43,6 @@ export function checkSend(body: Parsed<'mail/message/send'>, addresses: string[]
     in_reply_to: (body.in_reply_to ?? '').trim(),
     draft_id: body.draft_id ?? '',
   })
-}
-
-export interface DraftFields {
-  from: string
-  to: string[]
-  cc: string[]
-  bcc: string[]
-  subject: string
-  content: string
-  in_reply_to: string
 }
 
 /** Drafts are lenient (half-typed addresses are fine; send checks them); the schema bounds them. */

@@ -1,16 +1,10 @@
 // Receiving one message into a store: thread it, run the store's receive rules in order.
 import { applyRules } from '../../../policy/receiveRules'
+import type { MailHeaders } from '../../contract/mail'
 import type { MailMessage, MailStore, StoredAttachment } from '../state'
 import { addMessage, folderByName } from './store'
 
-export interface Inbound {
-  from: string
-  to: string[]
-  cc: string[]
-  subject: string
-  content: string
-  message_id: string
-  in_reply_to: string
+export interface Inbound extends MailHeaders {
   /** the References chain, oldest first, capped already (policy/references) */
   references?: string[]
   /** the address it was routed by (mailbox address or alias) */

@@ -4,6 +4,7 @@
 import { bareAddress } from '../../../policy/mailAddress'
 import { OUTBOUND_LEASE_MS, OUTBOUND_MAX_ATTEMPTS, outboundRetryDelay } from '../../../policy/outbound'
 import { ancestorsOf } from '../../../policy/references'
+import type { MailHeaders } from '../../contract/mail'
 import type { BackendState, CorpState, MailMessage } from '../state'
 import { bounce } from './bounce'
 import { routeAddress } from './routing'
@@ -18,18 +19,16 @@ export interface OutboundJob extends OutboundRef {
   attempt: number
   /** the outside recipients (the SMTP envelope) */
   recipients: string[]
-  mail: Pick<
-    MailMessage,
-    'from' | 'to' | 'cc' | 'subject' | 'content' | 'message_id' | 'in_reply_to' | 'time'
-  > & {
-    /** the sender's display name for From: the business mailbox's name or the member's ('' = none) */
-    from_name: string
-    /** the References header, oldest first ([] = not a reply) */
-    references: string[]
-    content_html?: string
-    /** with their blob ids: the relay reads the bytes (blobs.ts) */
-    attachments: { name: string; content_type: string; blob: string }[]
-  }
+  mail: MailHeaders &
+    Pick<MailMessage, 'time'> & {
+      /** the sender's display name for From: the business mailbox's name or the member's ('' = none) */
+      from_name: string
+      /** the References header, oldest first ([] = not a reply) */
+      references: string[]
+      content_html?: string
+      /** with their blob ids: the relay reads the bytes (blobs.ts) */
+      attachments: { name: string; content_type: string; blob: string }[]
+    }
 }
 
 export type OutboundOutcome =
