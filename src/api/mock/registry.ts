@@ -45,3 +45,6 @@ export function success(fields: Record<string, unknown> = {}): ApiResult {
 export function failure(errcode: number, errmsg: string): ApiResult {
   return { errcode, errmsg }
 }
+
+/** a rule's refusal (policy/result) as the call's answer */
+export const refusal = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)

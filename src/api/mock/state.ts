@@ -1,7 +1,7 @@
 // The whole backend state: plain JSON, so it persists through KeyValueStorage as one document.
 // Derived lookups (indexes) live elsewhere and are rebuilt from this on load.
 import type { ReceiveRule } from '../../policy/receiveRules'
-import type { DraftView, Edition, Message } from '../contract'
+import type { ContactRule, DraftView, Edition, Message, RuleTargets } from '../contract'
 import type { LoginGuard } from '../../policy/clientLock'
 
 export const SCHEMA_VERSION = 1
@@ -42,19 +42,8 @@ export interface Tag {
   partylist: number[]
 }
 
-export interface RuleTargetsState {
-  userid: string[]
-  partyid: number[]
-  tagid: number[]
-}
-
-export interface ContactRule {
-  rule_id: number
-  rule_type: 1 | 2 | 3
-  range: RuleTargetsState
-  whitelist: RuleTargetsState
-  extra_visible: RuleTargetsState
-}
+/** a visibility rule is stored as the contract shows it */
+export type { ContactRule, RuleTargets as RuleTargetsState }
 
 export interface AuthCode {
   auth_code_id: string

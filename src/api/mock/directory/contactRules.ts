@@ -4,16 +4,14 @@ import { RULES_MAX, RULE_TARGETS_MAX, checkIdList, checkStringList } from '../..
 import { ok, type Refusal } from '../../../policy/result'
 import { checkRuleShape, checkRuleType } from '../../../policy/visibility'
 import type { Parsed } from '../../contract'
-import { failure, success, type HandlerContext, type Handlers } from '../registry'
+import { failure, refusal, success, type HandlerContext, type Handlers } from '../registry'
 import type { ContactRule, CorpState, RuleTargetsState } from '../state'
 import { ROOT_DEPARTMENT, departmentRows } from './departments'
 import { checkSearchQuery, memberSearchPage } from './members'
-import { findMember, hasOwn, memberView } from './view'
+import { findMember, hasOwn, memberNotFound, memberView, missingDepartment, resolveMembers } from './view'
 import { visibleMembersOf } from './visibility'
 
 const absent = (v: unknown): v is null | undefined => v === undefined || v === null
-
-const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
 
 /** `{userid[], partyid[], tagid[]}`, every entry existing */
 function checkTargets(
@@ -42,32 +40,16 @@ function checkTargets(
   if (!parties.ok) return parties
   const tags = checkIdList(t.tagid, `${field}.tagid`, RULE_TARGETS_MAX, ErrCode.INVALID_TAG)
   if (!tags.ok) return tags
-  const userid: string[] = []
-  for (const u of users.value) {
-    const m = findMember(corp, u)
-    if (!m)
-      return {
-        ok: false,
-        errcode: ErrCode.USER_NOT_FOUND,
-        errmsg: `成员 ${u.slice(0, 64)} 不存在 (${field}.userid)`,
-      }
-    if (!userid.includes(m.userid)) userid.push(m.userid)
-  }
-  for (const p of parties.value) {
-    if (!hasOwn(corp.departments, p)) {
-      return {
-        ok: false,
-        errcode: ErrCode.DEPARTMENT_NOT_FOUND,
-        errmsg: `部门 ${p} 不存在 (${field}.partyid)`,
-      }
-    }
-  }
+  const userid = resolveMembers(corp, users.value, `${field}.userid`)
+  if (!userid.ok) return userid
+  const noDepartment = missingDepartment(corp, parties.value, `${field}.partyid`)
+  if (noDepartment) return noDepartment
   for (const tag of tags.value) {
     if (!hasOwn(corp.tags, tag)) {
       return { ok: false, errcode: ErrCode.INVALID_TAG, errmsg: `标签 ${tag} 不存在 (${field}.tagid)` }
     }
   }
-  return { ok: true, value: { userid, partyid: parties.value, tagid: tags.value } }
+  return { ok: true, value: { userid: userid.value, partyid: parties.value, tagid: tags.value } }
 }
 
 function createRule(ctx: HandlerContext, body: Parsed<'contactrule/create'>) {
@@ -127,7 +109,7 @@ export const PREVIEW_MEMBERS = 100
 function previewRule(ctx: HandlerContext, body: Parsed<'contactrule/preview'>) {
   const { corp } = ctx
   const member = findMember(corp, body.userid)
-  if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
+  if (!member) return refusal(memberNotFound(body.userid, 'userid'))
   const query = absent(body.query) ? ok('') : checkSearchQuery(body.query)
   if (!query.ok) return refusal(query)
   const as: HandlerContext = {

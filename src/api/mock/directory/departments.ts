@@ -8,23 +8,19 @@ import {
   checkNoCycle,
   checkOrder,
 } from '../../../policy/directory'
-import type { Refusal } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
 import { orgIndex } from '../orgIndex'
 import type { Parsed } from '../../contract'
-import { failure, success, type HandlerContext, type Handlers } from '../registry'
+import { failure, refusal, success, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Department } from '../state'
-import { hasOwn } from './view'
+import { departmentNotFound, hasOwn } from './view'
 import { visibleDepartmentsOf, visibleMemberCounts } from './visibility'
 
 export const ROOT_DEPARTMENT = 1
 
 const absent = (v: unknown): v is null | undefined => v === undefined || v === null
-const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
 
-function notFound(id: unknown, field: string) {
-  return failure(ErrCode.DEPARTMENT_NOT_FOUND, `部门 ${String(id).slice(0, 32)} 不存在 (${field})`)
-}
+const notFound = (id: unknown, field: string) => refusal(departmentNotFound(id, field))
 
 function siblingNameTaken(corp: CorpState, parentid: number, name: string, self?: number): boolean {
   return orgIndex(corp)

@@ -11,7 +11,7 @@ import {
   checkUserid,
   defaultBizMail,
 } from '../../../policy/directory'
-import { ok, refuse, type Refusal, type Verdict } from '../../../policy/result'
+import { ok, refuse, type Verdict } from '../../../policy/result'
 import { recycleExpiry } from '../../../policy/recycle'
 import { withVisibleText } from '../../../policy/text'
 import {
@@ -24,29 +24,21 @@ import {
 } from '../../../policy/search'
 import { orgIndex } from '../orgIndex'
 import type { Parsed } from '../../contract'
-import { failure, success, type HandlerContext, type Handlers } from '../registry'
+import { failure, refusal, success, type HandlerContext, type Handlers } from '../registry'
 import { newMember } from '../seed'
 import type { CorpState, Member } from '../state'
 import { addressHolder } from './addresses'
 import { reindexMember } from './reindexMember'
 import { searchMembers } from './searchIndex'
-import { findMember, hasOwn, memberView } from './view'
+import { departmentNotFound, findMember, hasOwn, memberNotFound, memberView, missingDepartment } from './view'
 import { visibilityOf, visibleDepartmentsOf, visibleMemberCounts, visibleMembersOf } from './visibility'
 
 export const USER_LIST_LIMIT_MAX = 1000
 
 const absent = (v: unknown): v is null | undefined => v === undefined || v === null
 
-function refusal(v: Refusal) {
-  return failure(v.errcode, v.errmsg)
-}
-
 function checkDepartmentsExist(corp: CorpState, ids: number[]): Verdict<number[]> {
-  for (const d of ids) {
-    if (!hasOwn(corp.departments, d))
-      return refuse(ErrCode.DEPARTMENT_NOT_FOUND, `部门 ${d} 不存在 (department)`)
-  }
-  return ok(ids)
+  return missingDepartment(corp, ids, 'department') ?? ok(ids)
 }
 
 function checkFree(corp: CorpState, addresses: string[], field: string, self?: string): Verdict {
@@ -108,7 +100,7 @@ function createUser(ctx: HandlerContext, body: Parsed<'user/create'>) {
 function updateUser(ctx: HandlerContext, body: Parsed<'user/update'>) {
   const { corp } = ctx
   const member = findMember(corp, body.userid)
-  if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
+  if (!member) return refusal(memberNotFound(body.userid, 'userid'))
   const next: Member = { ...member, department: [...member.department], alias: [...member.alias] }
   if (!absent(body.name)) {
     const v = withVisibleText(checkMemberName(body.name), ErrCode.INVALID_PARAM, '姓名', 'name')
@@ -167,7 +159,7 @@ function updateUser(ctx: HandlerContext, body: Parsed<'user/update'>) {
 function deleteUser(ctx: HandlerContext, body: Parsed<'user/delete'>) {
   const { corp, env } = ctx
   const member = findMember(corp, body.userid)
-  if (!member) return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
+  if (!member) return refusal(memberNotFound(body.userid, 'userid'))
   if (member.userid === corp.creator) return failure(ErrCode.INVALID_PARAM, '不能删除企业创建者 (userid)')
 
   const u = member.userid
@@ -208,7 +200,7 @@ function getUser(ctx: HandlerContext, body: Parsed<'user/get'>) {
   const member = findMember(corp, body.userid)
   // Invisible answers exactly like absent.
   if (!member || !visibilityOf(corp, ctx.caller.userid).canSee(member.userid)) {
-    return failure(ErrCode.USER_NOT_FOUND, `成员 ${body.userid.slice(0, 64)} 不存在 (userid)`)
+    return refusal(memberNotFound(body.userid, 'userid'))
   }
   return success(memberView(ctx, member) as unknown as Record<string, unknown>)
 }
@@ -218,7 +210,7 @@ function listUsers(ctx: HandlerContext, body: Parsed<'user/list'>) {
   const viewer = ctx.caller.userid
   const dept = body.department_id
   if (!hasOwn(corp.departments, dept) || !visibleDepartmentsOf(corp, viewer).has(dept)) {
-    return failure(ErrCode.DEPARTMENT_NOT_FOUND, `部门 ${dept} 不存在 (department_id)`)
+    return refusal(departmentNotFound(dept, 'department_id'))
   }
   const fetchChild = body.fetch_child ?? 0
   const cursor = body.cursor ?? ''

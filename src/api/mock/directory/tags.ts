@@ -13,12 +13,10 @@ import {
 import type { Refusal } from '../../../policy/result'
 import { withVisibleText } from '../../../policy/text'
 import type { Parsed } from '../../contract'
-import { failure, success, type HandlerContext, type Handlers } from '../registry'
+import { failure, refusal, success, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Tag } from '../state'
-import { findMember, hasOwn } from './view'
+import { hasOwn, missingDepartment, resolveMembers } from './view'
 import { visibilityOf, visibleDepartmentsOf } from './visibility'
-
-const refusal = (v: Refusal) => failure(v.errcode, v.errmsg)
 
 function existingTag(corp: CorpState, raw: unknown): { ok: true; tag: Tag } | Refusal {
   const id = checkTagId(raw)
@@ -90,48 +88,36 @@ function tagTargets(
   if (!users.value.length && !parties.value.length) {
     return { ok: false, errcode: ErrCode.INVALID_PARAM, errmsg: '成员列表和部门列表不能同时为空 (userlist)' }
   }
-  const resolved: string[] = []
-  for (const u of users.value) {
-    const m = findMember(corp, u)
-    if (!m)
-      return {
-        ok: false,
-        errcode: ErrCode.USER_NOT_FOUND,
-        errmsg: `成员 ${u.slice(0, 64)} 不存在 (userlist)`,
-      }
-    if (!resolved.includes(m.userid)) resolved.push(m.userid)
-  }
-  for (const p of parties.value) {
-    if (!hasOwn(corp.departments, p)) {
-      return { ok: false, errcode: ErrCode.DEPARTMENT_NOT_FOUND, errmsg: `部门 ${p} 不存在 (partylist)` }
-    }
-  }
-  return { ok: true, users: resolved, parties: parties.value }
+  const resolved = resolveMembers(corp, users.value, 'userlist')
+  if (!resolved.ok) return resolved
+  const noDepartment = missingDepartment(corp, parties.value, 'partylist')
+  if (noDepartment) return noDepartment
+  return { ok: true, users: resolved.value, parties: parties.value }
 }
 
-function addTagUsers(ctx: HandlerContext, body: Parsed<'tag/addtagusers'>) {
-  const { corp } = ctx
-  const found = existingTag(corp, body.tagid)
-  if (!found.ok) return refusal(found)
-  const targets = tagTargets(corp, body)
-  if (!targets.ok) return refusal(targets)
-  const tag = found.tag
-  tag.userlist = Array.from(new Set([...tag.userlist, ...targets.users]))
-  tag.partylist = Array.from(new Set([...tag.partylist, ...targets.parties]))
-  return success()
+/** addtagusers / deltagusers: the tag's new member and department lists from its current ones */
+function changeTagUsers(
+  change: (tag: Tag, users: string[], parties: number[]) => void,
+): (ctx: HandlerContext, body: Parsed<'tag/addtagusers' | 'tag/deltagusers'>) => ReturnType<typeof success> {
+  return ({ corp }, body) => {
+    const found = existingTag(corp, body.tagid)
+    if (!found.ok) return refusal(found)
+    const targets = tagTargets(corp, body)
+    if (!targets.ok) return refusal(targets)
+    change(found.tag, targets.users, targets.parties)
+    return success()
+  }
 }
 
-function delTagUsers(ctx: HandlerContext, body: Parsed<'tag/deltagusers'>) {
-  const { corp } = ctx
-  const found = existingTag(corp, body.tagid)
-  if (!found.ok) return refusal(found)
-  const targets = tagTargets(corp, body)
-  if (!targets.ok) return refusal(targets)
-  const tag = found.tag
-  tag.userlist = tag.userlist.filter((u) => !targets.users.includes(u))
-  tag.partylist = tag.partylist.filter((p) => !targets.parties.includes(p))
-  return success()
-}
+const addTagUsers = changeTagUsers((tag, users, parties) => {
+  tag.userlist = Array.from(new Set([...tag.userlist, ...users]))
+  tag.partylist = Array.from(new Set([...tag.partylist, ...parties]))
+})
+
+const delTagUsers = changeTagUsers((tag, users, parties) => {
+  tag.userlist = tag.userlist.filter((u) => !users.includes(u))
+  tag.partylist = tag.partylist.filter((p) => !parties.includes(p))
+})
 
 function listTags(ctx: HandlerContext) {
   const taglist = Object.values(ctx.corp.tags)

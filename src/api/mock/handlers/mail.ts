@@ -28,6 +28,7 @@ import {
 } from '../mail/store'
 import {
   failure,
+  refusal,
   success,
   type AnsweredApi,
   type Handler,
@@ -36,8 +37,6 @@ import {
   type Handlers,
 } from '../registry'
 import type { CorpState, MailMessage } from '../state'
-
-const refusal = (v: Extract<Verdict<unknown>, { ok: false }>): ApiResult => failure(v.errcode, v.errmsg)
 
 function routeName(corp: CorpState, r: AccessRoute) {
   if (r.kind === 'direct') return { type: 'direct' }

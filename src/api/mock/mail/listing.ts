@@ -5,6 +5,7 @@
 import { ErrCode } from '../../../policy/codes'
 import { snippet } from '../../../policy/mailText'
 import { ok, refuse, type Verdict } from '../../../policy/result'
+import type { MessageItem } from '../../contract'
 import type { Draft, MailMessage, MailStore } from '../state'
 import { deliveryOf } from './outbox'
 import { folderMessages, newestFirst, seqOf } from './store'
@@ -12,19 +13,8 @@ import { folderMessages, newestFirst, seqOf } from './store'
 export const DEFAULT_PAGE = 20
 export const MAX_PAGE = 100
 
-export interface ListItem {
-  mail_id: string
-  from: string
-  to: string[]
-  subject: string
-  snippet: string
-  time: number
-  read: boolean
-  starred: boolean
-  count?: number
-  draft_id?: string
-  attachments?: number
-}
+/** a list row as the contract shows it; the backend always fills in To */
+export type ListItem = MessageItem & { to: string[] }
 
 interface Key {
   time: number
