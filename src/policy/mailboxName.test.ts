@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { ErrCode } from './codes'
-import { checkMailboxName, checkNameUnique, displayWidth } from './mailboxName'
+import { checkMailboxName, checkMailboxNameAmong, checkNameUnique, displayWidth } from './mailboxName'
+import { INVISIBLE_OR_CONTROL_MESSAGE } from './text'
 
 describe('display width', () => {
   test('CJK and full-width characters count 2, others 1', () => {
@@ -53,5 +54,16 @@ describe('mailbox name', () => {
       errcode: ErrCode.MAILBOX_NAME_USED,
     })
     expect(checkNameUnique('Sales', ['销售', 'Sales 2']).ok).toBe(true)
+  })
+
+  test('the whole rule, as the backend and the admin forms apply it: valid, visible, unique', () => {
+    expect(checkMailboxNameAmong(' 客服中心 ', ['销售'])).toEqual({ ok: true, value: '客服中心' })
+    // zero-width spaces pass the length check but show nothing: refused as invisible
+    const invisible = checkMailboxNameAmong('\u200b\u200b', [])
+    expect(checkMailboxName('\u200b\u200b').ok).toBe(true)
+    expect(invisible).toMatchObject({ ok: false, errcode: ErrCode.MAILBOX_NAME_INVALID })
+    expect(!invisible.ok && invisible.errmsg).toBe(`业务邮箱名称${INVISIBLE_OR_CONTROL_MESSAGE} (name)`)
+    expect(checkMailboxNameAmong('Sales', [' sales '])).toMatchObject({ errcode: ErrCode.MAILBOX_NAME_USED })
+    expect(checkMailboxNameAmong('', [])).toMatchObject({ errcode: ErrCode.MAILBOX_NAME_INVALID })
   })
 })

@@ -2,6 +2,7 @@
 // character counts 2, unique among the corp's business mailboxes.
 import { ErrCode } from './codes'
 import { ok, refuse, type Verdict } from './result'
+import { withVisibleText } from './text'
 
 export const NAME_MAX_UNITS = 64
 
@@ -69,4 +70,15 @@ export function checkNameUnique(name: string, others: Iterable<string>): Verdict
     }
   }
   return ok()
+}
+
+/**
+ * A business mailbox's name as given, the whole rule: a valid name, visible text, and no other
+ * mailbox's (`others`: the names of the rest, without the one being renamed).
+ */
+export function checkMailboxNameAmong(raw: unknown, others: Iterable<string>): Verdict<string> {
+  const name = withVisibleText(checkMailboxName(raw), ErrCode.MAILBOX_NAME_INVALID, '业务邮箱名称', 'name')
+  if (!name.ok) return name
+  const unique = checkNameUnique(name.value, others)
+  return unique.ok ? name : unique
 }

@@ -50,6 +50,9 @@ describe('MailboxAdminStore', () => {
     form.setName('客'.repeat(33))
     expect(form.nameWidth).toBe(66)
     expect(form.nameError([])).toContain('最多 64 个字符')
+    // what the backend refuses, the form says before sending: a name that shows nothing
+    form.setName('\u200b\u200b')
+    expect(form.nameError([])).toContain('不能包含不可见或控制字符')
     form.setName('技术支持 Support')
     expect(form.nameWidth).toBe(16)
     expect(form.blocker(store.domain, store.namesExcept())).toContain('请至少选择一个')

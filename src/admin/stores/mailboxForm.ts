@@ -2,7 +2,7 @@
 // for the picker, or going back by mistake, never loses it. Validation asks the policy module.
 import { makeAutoObservable } from 'mobx'
 import { checkBusinessAddress } from '../../policy/address'
-import { checkMailboxName, checkNameUnique, displayWidth, NAME_MAX_UNITS } from '../../policy/mailboxName'
+import { checkMailboxNameAmong, displayWidth, NAME_MAX_UNITS } from '../../policy/mailboxName'
 import { emptyTargets, isEmptyTargets, type AdminMailbox, type Targets } from './types'
 
 export class MailboxForm {
@@ -48,10 +48,8 @@ export class MailboxForm {
 
   nameError(otherNames: string[]): string {
     if (!this.name) return ''
-    const v = checkMailboxName(this.name)
-    if (!v.ok) return v.errmsg
-    const unique = checkNameUnique(v.value, otherNames)
-    return unique.ok ? '' : unique.errmsg
+    const v = checkMailboxNameAmong(this.name, otherNames)
+    return v.ok ? '' : v.errmsg
   }
 
   /** the first reason the form cannot be sent yet, or '' */

@@ -4,7 +4,7 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { observable } from 'mobx'
 import { observer } from 'mobx-react-lite'
 import { checkConversion } from '../../../policy/conversion'
-import { checkMailboxName, checkNameUnique, displayWidth, NAME_MAX_UNITS } from '../../../policy/mailboxName'
+import { checkMailboxNameAmong, displayWidth, NAME_MAX_UNITS } from '../../../policy/mailboxName'
 import { checkOwnDomain, checkRoomForMailbox } from '../../../policy/quota'
 import { AdminState } from '../../components/AdminState'
 import { adminStores } from '../../stores'
@@ -69,15 +69,8 @@ function ConvertPage() {
       })
     : null
   const room = conversion?.ok ? checkRoomForMailbox(facts, conversion.value) : null
-  const checkedName = checkMailboxName(name)
-  const nameProblem = !name
-    ? ''
-    : !checkedName.ok
-      ? humanError(checkedName.errmsg)
-      : (() => {
-          const u = checkNameUnique(checkedName.value, mailboxes.namesExcept())
-          return u.ok ? '' : humanError(u.errmsg)
-        })()
+  const checkedName = checkMailboxNameAmong(name, mailboxes.namesExcept())
+  const nameProblem = !name || checkedName.ok ? '' : humanError(checkedName.errmsg)
   const refusedBy = !domain.ok
     ? humanError(domain.errmsg)
     : conversion && !conversion.ok

@@ -5,8 +5,7 @@ import { normalizeAddress } from '../../../policy/mailAddress'
 import { checkAliases } from '../../../policy/aliases'
 import { ErrCode } from '../../../policy/codes'
 import { aliasesAfterConversion, checkConversion } from '../../../policy/conversion'
-import { checkMailboxName, checkNameUnique } from '../../../policy/mailboxName'
-import { withVisibleText } from '../../../policy/text'
+import { checkMailboxNameAmong } from '../../../policy/mailboxName'
 import { checkOwnDomain, checkRoomForMailbox } from '../../../policy/quota'
 import { applyUserLists, parseUserLists } from '../../../policy/userLists'
 import type { ApiResult, Parsed } from '../../contract'
@@ -49,18 +48,11 @@ export function createPublicmail(ctx: HandlerContext, body: Parsed<'exmail/publi
   const room = checkRoomForMailbox(facts, released)
   if (!room.ok) return refused(room)
 
-  const name = withVisibleText(
-    checkMailboxName(body.name),
-    ErrCode.MAILBOX_NAME_INVALID,
-    '业务邮箱名称',
-    'name',
-  )
-  if (!name.ok) return refused(name)
-  const unique = checkNameUnique(
-    name.value,
+  const name = checkMailboxNameAmong(
+    body.name,
     Object.values(corp.publicmails).map((m) => m.name),
   )
-  if (!unique.ok) return refused(unique)
+  if (!name.ok) return refused(name)
 
   let email: string
   if (member) {

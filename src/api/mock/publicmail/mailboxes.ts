@@ -88,7 +88,6 @@ export function insertMailbox(corp: CorpState, fields: NewMailbox, now: number):
   return mailbox
 }
 
-/** `exmail/publicmail/get` item. Lists are plain arrays in responses (only requests are wrapped). */
 /** exmail/publicmail/get's item, WeCom-shaped: lists wrapped as {list}, times in unix seconds */
 export function mailboxView(m: BusinessMailbox): AdminMailbox {
   return {

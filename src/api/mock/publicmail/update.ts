@@ -1,9 +1,7 @@
 // exmail/publicmail/update: name, user lists (omitted = unchanged, empty = cleared), aliases
 // (replace-all) and an optional new client password. A rejected update changes no field.
 import { checkAliases } from '../../../policy/aliases'
-import { ErrCode } from '../../../policy/codes'
-import { checkMailboxName, checkNameUnique } from '../../../policy/mailboxName'
-import { withVisibleText } from '../../../policy/text'
+import { checkMailboxNameAmong } from '../../../policy/mailboxName'
 import { applyUserLists, parseUserLists } from '../../../policy/userLists'
 import type { ApiResult, Parsed } from '../../contract'
 import { failure, success, type HandlerContext } from '../registry'
@@ -25,18 +23,11 @@ export function updatePublicmail(ctx: HandlerContext, body: Parsed<'exmail/publi
 
   let name: string | undefined
   if (body.name !== undefined && body.name !== null) {
-    const checked = withVisibleText(
-      checkMailboxName(body.name),
-      ErrCode.MAILBOX_NAME_INVALID,
-      '业务邮箱名称',
-      'name',
-    )
-    if (!checked.ok) return refused(checked)
     const others = Object.values(corp.publicmails)
       .filter((m) => m.id !== mailbox.id)
       .map((m) => m.name)
-    const unique = checkNameUnique(checked.value, others)
-    if (!unique.ok) return refused(unique)
+    const checked = checkMailboxNameAmong(body.name, others)
+    if (!checked.ok) return refused(checked)
     name = checked.value
   }
 
