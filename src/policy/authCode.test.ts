@@ -26,6 +26,12 @@ describe('client-specific password rules', () => {
     expect(checkRemark('中'.repeat(42) + 'ab').ok).toBe(true) // 128 bytes
     expect(checkRemark('中'.repeat(43))).toMatchObject({ ok: false, errcode: ErrCode.INVALID_PARAM }) // 129
     expect(checkRemark(5)).toMatchObject({ ok: false, errcode: ErrCode.INVALID_PARAM })
+    // the settings page and the admin detail page check with this too: invisible text is refused here
+    expect(checkRemark('\u200b')).toEqual({
+      ok: false,
+      errcode: ErrCode.INVALID_PARAM,
+      errmsg: '备注不能包含不可见或控制字符 (remark)',
+    })
   })
 
   test('at most 10 live admin-created codes (690006)', () => {

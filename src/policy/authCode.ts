@@ -3,6 +3,7 @@
 import { utf8ByteLength } from './address'
 import { ErrCode } from './codes'
 import { ok, refuse, type Verdict } from './result'
+import { withVisibleText } from './text'
 
 export const DEFAULT_REMARK = '办公PC'
 export const REMARK_MAX_BYTES = 128
@@ -35,7 +36,7 @@ export function normalizeSecretInput(raw: string): string {
   return raw.replace(/[\s\u3000\u00a0]+/g, '').toLowerCase()
 }
 
-/** Remark of a new password: optional (default 办公PC), at most 128 bytes of UTF-8. */
+/** Remark of a new password: optional (default 办公PC), at most 128 bytes of UTF-8, visible text. */
 export function checkRemark(raw: unknown): Verdict<string> {
   if (raw === undefined || raw === null) return ok(DEFAULT_REMARK)
   if (typeof raw !== 'string') return refuse(ErrCode.INVALID_PARAM, '备注必须是文本 (remark)')
@@ -48,7 +49,7 @@ export function checkRemark(raw: unknown): Verdict<string> {
       `备注过长 (remark)：最多 ${REMARK_MAX_BYTES} 字节（约 42 个汉字），当前 ${bytes} 字节`,
     )
   }
-  return ok(remark)
+  return withVisibleText(ok(remark), ErrCode.INVALID_PARAM, '备注', 'remark')
 }
 
 /** An admin may keep at most 10 live admin-created passwords per mailbox. */

@@ -4,7 +4,6 @@ import { checkAdminCodeLimit, checkRemark, secretFromBytes, SECRET_LENGTH } from
 import { afterFailure, checkMemberCodeLimit, isLocked, lockedUntil } from '../../../policy/clientLock'
 import { ErrCode } from '../../../policy/codes'
 import { ok, refuse, type Verdict } from '../../../policy/result'
-import { withVisibleText } from '../../../policy/text'
 import { constantTimeEqual, sha256Hex, toHex } from '../../../policy/sha256'
 import { unixSeconds } from '../../../policy/unixTime'
 import type { AuthCodeInfo } from '../../contract'
@@ -54,7 +53,7 @@ export function prepareAuthCode(
   now: number,
   env: Pick<MockEnv, 'secureBytes'>,
 ): Verdict<{ record: AuthCode; secret: string }> {
-  const remark = withVisibleText(checkRemark(options.remark), ErrCode.INVALID_PARAM, '备注', 'remark')
+  const remark = checkRemark(options.remark)
   if (!remark.ok) return remark
   const limit = options.byAdmin
     ? checkAdminCodeLimit(liveAdminCodes(mailbox))
