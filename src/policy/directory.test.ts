@@ -101,3 +101,21 @@ test('tags and limits', () => {
   expect(code(checkLimit(101, 100, 20))).toBe(40058)
   expect(code(checkLimit(0, 100, 20))).toBe(40058)
 })
+
+test('names show something: a zero-width or control character is refused, naming the field', () => {
+  const zw = '张\u200b三'
+  expect(checkMemberName(zw)).toMatchObject({
+    ok: false,
+    errcode: 40058,
+    errmsg: expect.stringMatching(/^姓名.*\(name\)$/),
+  })
+  expect(checkDepartmentName(zw)).toMatchObject({
+    ok: false,
+    errmsg: expect.stringMatching(/^部门名称.*\(name\)$/),
+  })
+  expect(checkTagName(zw)).toMatchObject({
+    ok: false,
+    errmsg: expect.stringMatching(/^标签名称.*\(tagname\)$/),
+  })
+  expect(checkMemberName('张三')).toEqual({ ok: true, value: '张三' })
+})

@@ -1,6 +1,7 @@
 // Directory input rules (WeCom limits, api.md "Directory"): every field checked before anything changes.
 import { ErrCode } from './codes'
 import { ok, refuse, type Verdict } from './result'
+import { withVisibleText } from './text'
 
 export const USERID_MAX = 64
 export const MEMBER_NAME_MAX = 64
@@ -53,7 +54,7 @@ export function checkMemberName(v: unknown): Verdict<string> {
   if (charCount(v) > MEMBER_NAME_MAX) {
     return refuse(ErrCode.INVALID_PARAM, `姓名过长，最多 ${MEMBER_NAME_MAX} 个字符 (name)`)
   }
-  return ok(v)
+  return withVisibleText(ok(v), ErrCode.INVALID_PARAM, '姓名', 'name')
 }
 
 export function checkPosition(v: unknown): Verdict<string> {
@@ -139,7 +140,7 @@ export function checkDepartmentName(v: unknown): Verdict<string> {
   if (DEPARTMENT_NAME_FORBIDDEN.test(v)) {
     return refuse(ErrCode.INVALID_PARAM, '部门名称不能包含 \\ : * ? " < > | (name)')
   }
-  return ok(v)
+  return withVisibleText(ok(v), ErrCode.INVALID_PARAM, '部门名称', 'name')
 }
 
 export function checkOrder(v: unknown): Verdict<number> {
@@ -155,7 +156,7 @@ export function checkTagName(v: unknown): Verdict<string> {
   if (charCount(v) > TAG_NAME_MAX) {
     return refuse(ErrCode.INVALID_PARAM, `标签名称过长，最多 ${TAG_NAME_MAX} 个字符 (tagname)`)
   }
-  return ok(v)
+  return withVisibleText(ok(v), ErrCode.INVALID_PARAM, '标签名称', 'tagname')
 }
 
 export function checkTagId(v: unknown): Verdict<number> {

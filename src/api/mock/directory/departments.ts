@@ -8,7 +8,6 @@ import {
   checkNoCycle,
   checkOrder,
 } from '../../../policy/directory'
-import { withVisibleText } from '../../../policy/text'
 import { orgIndex } from '../orgIndex'
 import type { Parsed } from '../../contract'
 import { failure, refusal, success, type HandlerContext, type Handlers } from '../registry'
@@ -36,7 +35,7 @@ function height(corp: CorpState, id: number): number {
 
 function createDepartment(ctx: HandlerContext, body: Parsed<'department/create'>) {
   const { corp } = ctx
-  const name = withVisibleText(checkDepartmentName(body.name), ErrCode.INVALID_PARAM, '部门名称', 'name')
+  const name = checkDepartmentName(body.name)
   if (!name.ok) return refusal(name)
   const parentid = body.parentid
   if (!hasOwn(corp.departments, parentid)) return notFound(parentid, 'parentid')
@@ -72,7 +71,7 @@ function updateDepartment(ctx: HandlerContext, body: Parsed<'department/update'>
   const dept = corp.departments[id]
   const next: Department = { ...dept }
   if (!absent(body.name)) {
-    const v = withVisibleText(checkDepartmentName(body.name), ErrCode.INVALID_PARAM, '部门名称', 'name')
+    const v = checkDepartmentName(body.name)
     if (!v.ok) return refusal(v)
     next.name = v.value
   }

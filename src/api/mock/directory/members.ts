@@ -13,7 +13,6 @@ import {
 } from '../../../policy/directory'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import { recycleExpiry } from '../../../policy/recycle'
-import { withVisibleText } from '../../../policy/text'
 import {
   SEARCH_LIMIT_DEFAULT,
   SEARCH_QUERY_MAX,
@@ -52,7 +51,7 @@ function createUser(ctx: HandlerContext, body: Parsed<'user/create'>) {
   const { corp } = ctx
   const userid = checkUserid(body.userid)
   if (!userid.ok) return refusal(userid)
-  const name = withVisibleText(checkMemberName(body.name), ErrCode.INVALID_PARAM, '姓名', 'name')
+  const name = checkMemberName(body.name)
   if (!name.ok) return refusal(name)
   const listed = checkDepartmentList(body.department)
   if (!listed.ok) return refusal(listed)
@@ -103,7 +102,7 @@ function updateUser(ctx: HandlerContext, body: Parsed<'user/update'>) {
   if (!member) return refusal(memberNotFound(body.userid, 'userid'))
   const next: Member = { ...member, department: [...member.department], alias: [...member.alias] }
   if (!absent(body.name)) {
-    const v = withVisibleText(checkMemberName(body.name), ErrCode.INVALID_PARAM, '姓名', 'name')
+    const v = checkMemberName(body.name)
     if (!v.ok) return refusal(v)
     next.name = v.value
   }

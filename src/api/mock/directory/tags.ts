@@ -11,7 +11,6 @@ import {
   checkTagName,
 } from '../../../policy/directory'
 import type { Refusal } from '../../../policy/result'
-import { withVisibleText } from '../../../policy/text'
 import type { Parsed } from '../../contract'
 import { failure, refusal, success, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Tag } from '../state'
@@ -29,7 +28,7 @@ function existingTag(corp: CorpState, raw: unknown): { ok: true; tag: Tag } | Re
 
 function createTag(ctx: HandlerContext, body: Parsed<'tag/create'>) {
   const { corp } = ctx
-  const name = withVisibleText(checkTagName(body.tagname), ErrCode.INVALID_PARAM, '标签名称', 'tagname')
+  const name = checkTagName(body.tagname)
   if (!name.ok) return refusal(name)
   const tags = Object.values(corp.tags)
   if (tags.some((t) => t.tagname === name.value)) {
