@@ -11,7 +11,7 @@ import {
   checkTagName,
 } from '../../../policy/directory'
 import type { Refusal } from '../../../policy/result'
-import type { Parsed } from '../../contract'
+import type { ApiResult, Parsed } from '../../contract'
 import { failure, refusal, success, type HandlerContext, type Handlers } from '../registry'
 import type { CorpState, Tag } from '../state'
 import { hasOwn, missingDepartment, resolveMembers } from './view'
@@ -97,7 +97,7 @@ function tagTargets(
 /** addtagusers / deltagusers: the tag's new member and department lists from its current ones */
 function changeTagUsers(
   change: (tag: Tag, users: string[], parties: number[]) => void,
-): (ctx: HandlerContext, body: Parsed<'tag/addtagusers' | 'tag/deltagusers'>) => ReturnType<typeof success> {
+): (ctx: HandlerContext, body: Parsed<'tag/addtagusers' | 'tag/deltagusers'>) => ApiResult {
   return ({ corp }, body) => {
     const found = existingTag(corp, body.tagid)
     if (!found.ok) return refusal(found)

@@ -46,13 +46,13 @@ export function resolveMembers(
   userids: readonly string[],
   field: string,
 ): Verdict<string[]> {
-  const resolved: string[] = []
+  const resolved = new Set<string>()
   for (const u of userids) {
     const m = findMember(corp, u)
     if (!m) return memberNotFound(u, field)
-    if (!resolved.includes(m.userid)) resolved.push(m.userid)
+    resolved.add(m.userid)
   }
-  return ok(resolved)
+  return ok(Array.from(resolved))
 }
 
 /** the first of the departments the corp lacks, refused; null when every one exists */
