@@ -5,6 +5,7 @@
 // the write costs. Run: npm run bench -- clientLogin-server
 import { createMockBackend } from '../src/api/mock'
 import { createAuthCode } from '../src/api/mock/publicmail/authCodes'
+import { memoryClientPasswords } from '../src/api/mock/ports/clientPasswords'
 import { openDb } from '../server/db'
 import { migrate } from '../server/db/migrate'
 import { openPglite } from '../server/db/pglite'
@@ -27,12 +28,14 @@ async function main(): Promise<void> {
   const big = addMailbox(corp, { email: 'sales@corp.com', name: '销售', userid_list: userids })
   const small = addMailbox(corp, { email: 'pr@corp.com', name: '公关', userid_list: ['m0'] })
   let bigSecret = ''
+  const codes = memoryClientPasswords(() => state)
   for (let i = 0; i < CODES; i++) {
-    const r = createAuthCode(corp, big, { creator: userids[Math.floor(i / 10)], byAdmin: false }, env)
+    const creator = userids[Math.floor(i / 10)]
+    const r = await createAuthCode(codes, corp.corpid, big.id, { creator, byAdmin: false }, env)
     if (!r.ok) throw new Error(r.errmsg)
     if (i === CODES - 1) bigSecret = r.value.auth_code
   }
-  const one = createAuthCode(corp, small, { creator: 'm0', byAdmin: false }, env)
+  const one = await createAuthCode(codes, corp.corpid, small.id, { creator: 'm0', byAdmin: false }, env)
   if (!one.ok) throw new Error(one.errmsg)
   for (const mb of [big, small]) corp.stores[mb.storeId].shared.imap = true
   await sqlPort(db).replace(state)

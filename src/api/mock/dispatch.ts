@@ -48,10 +48,14 @@ const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.c
  * departments, tags, a deleted member), client passwords of members who lost access revoked.
  * Reading or moving mail never re-checks the corp. (Derived lookups follow writes: derived.ts.)
  */
-export function afterWrite(state: BackendState, env: MockEnv, corpid: string, accessChanged = true): void {
+export async function afterWrite(
+  state: BackendState,
+  env: MockEnv,
+  corpid: string,
+  accessChanged = true,
+): Promise<void> {
   const corp = has(state.corps, corpid) ? state.corps[corpid] : undefined
-  if (!corp) return
-  if (accessChanged) reconcileAccess(corp, env)
+  if (corp && accessChanged) await reconcileAccess(state, corp, env)
 }
 
 export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): Dispatch {
@@ -105,7 +109,7 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
         lastSweep = at
         await expireIdempotency(records, at)
       }
-      if (changed(spec)) afterWrite(state, env, corp.corpid, accessChanged(spec))
+      if (changed(spec)) await afterWrite(state, env, corp.corpid, accessChanged(spec))
     }
     return result
   }

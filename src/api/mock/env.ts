@@ -1,5 +1,6 @@
 // What handlers may know about the world: time, randomness, background work, and the data-access
 // ports whose records live outside the state (ports/).
+import type { ClientPasswordPort } from './ports/clientPasswords'
 import type { IdempotencyPort } from './ports/idempotency'
 
 export interface MockEnv {
@@ -35,4 +36,6 @@ export interface MockEnv {
   maxAttachmentBytes?: number
   /** where idempotency records are kept (the server: their own table); absent: in the state */
   idempotency?: IdempotencyPort
+  /** where client passwords are kept; absent: on their mailbox in the state */
+  clientPasswords?: ClientPasswordPort
 }

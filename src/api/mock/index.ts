@@ -159,8 +159,10 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     maxAttachmentBytes,
     // A port that keeps the records itself (the server's tables) instead of in the state.
     idempotency: options.port?.idempotency,
+    clientPasswords: options.port?.clientPasswords,
   }
-  const seed = (): BackendState => (options.corps ? stateFromSetups(options.corps) : demoState(env))
+  const seed = (): Promise<BackendState> =>
+    options.corps ? Promise.resolve(stateFromSetups(options.corps)) : demoState(env)
 
   const tracker = new Tracker()
   const checkWrites = verifying()
@@ -175,7 +177,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     changed: () => tracker.changed,
     accessChanged: () => accessTouched,
   })
-  const afterWrite = (corpid: string): void => afterWriteOf(root, env, corpid, accessTouched)
+  const afterWrite = (corpid: string): Promise<void> => afterWriteOf(root, env, corpid, accessTouched)
 
   // One call at a time: a write is saved (or undone) before the next call sees the state.
   let queue: Promise<unknown> = Promise.resolve()
@@ -199,7 +201,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     if (opened.state) adoptState(opened.state)
     else {
       newBlobs = []
-      adoptState(seed())
+      adoptState(await seed())
       // The demo's files, before the state that names them.
       for (const b of newBlobs.splice(0))
         await blobs
@@ -332,7 +334,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       await transact(async () => {
         await task()
         for (const corp of Object.values(root.corps)) invalidateOrg(raw(corp))
-        for (const corpid of Object.keys(root.corps)) afterWrite(corpid)
+        for (const corpid of Object.keys(root.corps)) await afterWrite(corpid)
         return { errcode: 0, errmsg: 'ok' }
       }, always)
       return true
@@ -352,9 +354,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const problem = boundaryProblem({ to, mail }, maxChars.deliver)
       if (problem) return problem
       return exclusive(() =>
-        transact(() => {
+        transact(async () => {
           const result = deliverMail(root, env, corpid, to, mail)
-          if (result.errcode === 0) afterWrite(corpid)
+          if (result.errcode === 0) await afterWrite(corpid)
           return result
         }, isOk),
       )
@@ -362,9 +364,9 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     async clientLogin(email, authCode, protocol) {
       await prepare()
       return exclusive(() =>
-        transact(() => {
-          const outcome = clientLoginImpl(root, env, email, authCode, protocol)
-          if (outcome.changedCorp) afterWrite(outcome.changedCorp)
+        transact(async () => {
+          const outcome = await clientLoginImpl(root, env, email, authCode, protocol)
+          if (outcome.changedCorp) await afterWrite(outcome.changedCorp)
           return outcome.result
         }, always),
       )
@@ -414,7 +416,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
           async () => {
             const done = await work(root, env)
             out = done
-            if (done.changedCorp) afterWrite(done.changedCorp)
+            if (done.changedCorp) await afterWrite(done.changedCorp)
             return done.result
           },
           (r) => r.errcode === 0 || out?.keep === true,

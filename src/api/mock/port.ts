@@ -3,6 +3,7 @@
 // makes the writes durable and, with several instances on one database, brings in what the others
 // changed before a call runs. Two adapters: key-value documents (the mini-program, persist/kvPort)
 // and SQL tables (the server, server/store).
+import type { ClientPasswordPort } from './ports/clientPasswords'
 import type { IdempotencyPort } from './ports/idempotency'
 import type { BackendState, Member } from './state'
 import type { Path } from './tx'
@@ -65,6 +66,8 @@ export interface StatePort {
    * of in the state (the SQL adapter); absent: they are part of the state
    */
   readonly idempotency?: IdempotencyPort
+  /** likewise for client passwords (absent: on their mailbox in the state) */
+  readonly clientPasswords?: ClientPasswordPort
   /** whether the open call wrote through `idempotency`: it commits with no tracked write too */
   wroteOwn?(): boolean
 }

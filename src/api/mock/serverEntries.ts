@@ -18,8 +18,8 @@ export async function submit(
 ): Promise<SubmitOutcome> {
   const problem = boundaryProblem({ session, mail }, MAX_CHARS['mail/message/send'])
   if (problem) return { result: problem, refused: null, changedCorp: null }
-  const { result, value } = await backend.transaction((state, env) => {
-    const outcome = submitMail(state, env, session, mail)
+  const { result, value } = await backend.transaction(async (state, env) => {
+    const outcome = await submitMail(state, env, session, mail)
     return { result: outcome.result, value: outcome, changedCorp: outcome.changedCorp }
   })
   return (

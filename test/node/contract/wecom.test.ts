@@ -49,7 +49,7 @@ test('exmail/publicmail/get wraps every list field and answers create_time in se
 test('get_auth_code_list and mail/authcode/list answer unix seconds; last use is rounded down', async () => {
   const { h, id, code } = await mailboxWithEverything()
   h.advance(DAY + 999)
-  expect(h.login(`sales@${DOMAIN}`, code).result.errcode).toBe(0)
+  expect((await h.login(`sales@${DOMAIN}`, code)).result.errcode).toBe(0)
   const admin = (await h.call('exmail/publicmail/get_auth_code_list', { id })).auth_code_list as Record<
     string,
     number

@@ -1,5 +1,5 @@
 import { ErrCode } from '../../../src/policy/codes'
-import { createAuthCode, deleteAuthCode, listAuthCodes } from '../../../src/api/mock/publicmail/authCodes'
+import { deleteAuthCode, listAuthCodes } from '../../../src/api/mock/publicmail/authCodes'
 import { setup } from './harness'
 
 async function mailboxWithCode() {
@@ -46,7 +46,7 @@ describe('client-specific passwords: storage', () => {
     const { h, id, mailbox, codeId } = await mailboxWithCode()
     for (let i = 0; i < 9; i++)
       expect((await h.call('exmail/publicmail/update', { id, create_auth_code: 1 })).errcode).toBe(0)
-    expect(createAuthCode(h.corp, mailbox, { creator: 'zhangsan', byAdmin: false }, h.env).ok).toBe(true)
+    expect((await h.createCode(mailbox, { creator: 'zhangsan', byAdmin: false })).ok).toBe(true)
     const before = h.snapshot()
     const r = await h.call('exmail/publicmail/update', { id, name: '改名', create_auth_code: 1 })
     expect(r.errcode).toBe(ErrCode.TOO_MANY_AUTH_CODES)
@@ -57,33 +57,26 @@ describe('client-specific passwords: storage', () => {
 
   test('member API helpers: own codes only, default remark, remark limit', async () => {
     const { h, mailbox } = await mailboxWithCode()
-    const mine = createAuthCode(
-      h.corp,
-      mailbox,
-      { creator: 'zhangsan', byAdmin: false, remark: 'iPhone 邮件' },
-      h.env,
-    )
+    const mine = await h.createCode(mailbox, { creator: 'zhangsan', byAdmin: false, remark: 'iPhone 邮件' })
     expect(mine.ok).toBe(true)
-    const tooLong = createAuthCode(
-      h.corp,
-      mailbox,
-      { creator: 'zhangsan', byAdmin: false, remark: '长'.repeat(43) },
-      h.env,
-    )
+    const tooLong = await h.createCode(mailbox, {
+      creator: 'zhangsan',
+      byAdmin: false,
+      remark: '长'.repeat(43),
+    })
     expect(tooLong).toMatchObject({ ok: false, errcode: ErrCode.INVALID_PARAM })
-    const own = listAuthCodes(mailbox, { creator: 'zhangsan', byAdmin: false })
+    const stored = await h.codes.list('c1', mailbox.id)
+    const own = listAuthCodes(stored, { creator: 'zhangsan', byAdmin: false })
     expect(own.map((c) => c.remark)).toEqual(['iPhone 邮件'])
-    const adminCode = listAuthCodes(mailbox, { byAdmin: true })[0]
-    expect(
-      deleteAuthCode(mailbox, adminCode.auth_code_id, { creator: 'zhangsan', byAdmin: false }),
-    ).toMatchObject({
+    const adminCode = listAuthCodes(stored, { byAdmin: true })[0]
+    const remove = (id: unknown, filter = { creator: 'zhangsan', byAdmin: false }) =>
+      deleteAuthCode(h.codes, 'c1', mailbox.id, id, filter)
+    expect(await remove(adminCode.auth_code_id)).toMatchObject({ ok: false, errcode: ErrCode.INVALID_PARAM })
+    expect((await remove(own[0].auth_code_id)).ok).toBe(true)
+    expect(await deleteAuthCode(h.codes, 'c1', mailbox.id, 42)).toMatchObject({
       ok: false,
       errcode: ErrCode.INVALID_PARAM,
     })
-    expect(deleteAuthCode(mailbox, own[0].auth_code_id, { creator: 'zhangsan', byAdmin: false }).ok).toBe(
-      true,
-    )
-    expect(deleteAuthCode(mailbox, 42)).toMatchObject({ ok: false, errcode: ErrCode.INVALID_PARAM })
   })
 
   test('delete_auth_code: unknown code 40058, unknown mailbox 680035', async () => {
@@ -104,7 +97,7 @@ describe('clientLogin', () => {
   test('by address or alias, case-insensitive; last_use_time updated; changedCorp reported', async () => {
     const { h, id, code } = await mailboxWithCode()
     h.advance(5000)
-    const out = h.login('SALES@corp.com', code, 'imap')
+    const out = await h.login('SALES@corp.com', code, 'imap')
     expect(out.result).toMatchObject({ errcode: 0, email: 'sales@corp.com' })
     expect(out.changedCorp).toBe('c1')
     expect(
@@ -114,7 +107,7 @@ describe('clientLogin', () => {
         }[]
       )[0].last_use_time,
     ).toBe(Math.floor(h.now() / 1000)) // unix seconds, as WeCom
-    expect(h.login('sales.cn@corp.com', code, 'smtp').result.errcode).toBe(0)
+    expect((await h.login('sales.cn@corp.com', code, 'smtp')).result.errcode).toBe(0)
   })
 
   test('the password as shown (grouped by four) or as copied (no spaces), in either case', async () => {
@@ -122,43 +115,43 @@ describe('clientLogin', () => {
     const grouped = code.replace(/(.{4})(?=.)/g, '$1 ')
     expect(grouped).toMatch(/^\S{4} \S{4} \S{4} \S{4}$/)
     for (const typed of [grouped, code, ` ${grouped.toUpperCase()} `, grouped.replace(/ /g, '\u3000')]) {
-      expect(h.login('sales@corp.com', typed, 'imap').result.errcode).toBe(0)
+      expect((await h.login('sales@corp.com', typed, 'imap')).result.errcode).toBe(0)
     }
     // Spaces are not a way around the password: another code, grouped, is still refused.
     const other = code.slice(0, 15) + (code[15] === 'a' ? 'b' : 'a')
-    expect(h.login('sales@corp.com', other.replace(/(.{4})(?=.)/g, '$1 '), 'imap').result.errcode).toBe(
-      ErrCode.CLIENT_LOGIN_REFUSED,
-    )
+    expect(
+      (await h.login('sales@corp.com', other.replace(/(.{4})(?=.)/g, '$1 '), 'imap')).result.errcode,
+    ).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
   })
 
   test('wrong or deleted password, unknown address: 690008 without saying which', async () => {
     const { h, id, code, codeId } = await mailboxWithCode()
-    const wrong = h.login('sales@corp.com', 'a'.repeat(16))
-    const unknown = h.login('nobody@corp.com', code)
+    const wrong = await h.login('sales@corp.com', 'a'.repeat(16))
+    const unknown = await h.login('nobody@corp.com', code)
     expect(wrong.result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
     expect(unknown.result.errmsg).toBe(wrong.result.errmsg)
     expect(wrong.changedCorp).toBe('c1') // the failure is recorded (towards the lock)
     expect(unknown.changedCorp).toBeNull()
     await h.call('exmail/publicmail/delete_auth_code', { id, auth_code_id: codeId })
-    expect(h.login('sales@corp.com', code).result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
+    expect((await h.login('sales@corp.com', code)).result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
   })
 
   test('disabled mailbox, and the IMAP / POP / SMTP service switches; refused exactly as a wrong password', async () => {
     const { h, id, mailbox, code } = await mailboxWithCode()
     const shared = h.corp.stores[mailbox.storeId].shared
     // the same answer as a wrong password: a refusal never tells whether the password was right
-    const wrong = h.login('sales@corp.com', 'a'.repeat(16)).result
+    const wrong = (await h.login('sales@corp.com', 'a'.repeat(16))).result
     shared.imap = true
     shared.pop = false
-    expect(h.login('sales@corp.com', code, 'pop').result).toEqual(wrong)
-    expect(h.login('sales@corp.com', code, 'smtp').result.errcode).toBe(0)
+    expect((await h.login('sales@corp.com', code, 'pop')).result).toEqual(wrong)
+    expect((await h.login('sales@corp.com', code, 'smtp')).result.errcode).toBe(0)
     shared.imap = false
-    expect(h.login('sales@corp.com', code, 'imap').result).toEqual(wrong)
-    expect(h.login('sales@corp.com', code, 'smtp').result).toEqual(wrong)
+    expect((await h.login('sales@corp.com', code, 'imap')).result).toEqual(wrong)
+    expect((await h.login('sales@corp.com', code, 'smtp')).result).toEqual(wrong)
     shared.pop = true
-    expect(h.login('sales@corp.com', code, 'pop').result.errcode).toBe(0)
+    expect((await h.login('sales@corp.com', code, 'pop')).result.errcode).toBe(0)
     await h.call('exmail/account/act_email', { publicemail_id: id, type: 2 })
-    const off = h.login('sales@corp.com', code, 'pop')
+    const off = await h.login('sales@corp.com', code, 'pop')
     expect(off.result).toEqual(wrong)
     expect(off.result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
   })
@@ -173,7 +166,7 @@ describe('clientLogin', () => {
       ['a'.repeat(100000), 'b'.repeat(100000), 'imap'],
     ]
     for (const [e, c, p] of bad) {
-      const r = h.login(e as string, c as string, p as 'imap').result
+      const r = (await h.login(e as string, c as string, p as 'imap')).result
       expect(r.errcode).toBeGreaterThan(0)
     }
   })

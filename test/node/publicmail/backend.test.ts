@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { createMockBackend } from '../../../src/api/mock'
 import { serialize, STATE_KEY } from '../../../src/api/mock/persistence'
 import { createAuthCode } from '../../../src/api/mock/publicmail/authCodes'
+import { memoryClientPasswords } from '../../../src/api/mock/ports/clientPasswords'
 import { insertMailbox } from '../../../src/api/mock/publicmail/mailboxes'
 import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
 import type { BackendState } from '../../../src/api/mock/state'
@@ -206,7 +207,13 @@ describe('exmail/* through the dispatcher', () => {
       },
       now(),
     )
-    const code = createAuthCode(corp, mb, { creator: 'staff', byAdmin: false }, env)
+    const code = await createAuthCode(
+      memoryClientPasswords(() => state),
+      corp.corpid,
+      mb.id,
+      { creator: 'staff', byAdmin: false },
+      env,
+    )
     if (!code.ok) throw new Error(code.errmsg)
     const b = createMockBackend({ storage: memoryStorage(state).storage, now })
     expect((await b.clientLogin('team@corp.com', code.value.auth_code, 'imap')).errcode).toBe(0)

@@ -8,7 +8,9 @@ import { trackedDispatch } from '../../kit/dispatch'
 import { reconcileAccess } from '../../../src/api/mock/handlers/reconcile'
 import { invalidateOrg } from '../../../src/api/mock/orgIndex'
 import { newMember, stateFromSetups } from '../../../src/api/mock/seed'
-import type { Member } from '../../../src/api/mock/state'
+import { createAuthCode, type AuthCodeOptions } from '../../../src/api/mock/publicmail/authCodes'
+import { memoryClientPasswords } from '../../../src/api/mock/ports/clientPasswords'
+import type { BusinessMailbox, Member } from '../../../src/api/mock/state'
 import type { ApiResult } from '../../../src/api/contract'
 import { testSecureBytes } from '../../kit/mail'
 
@@ -43,24 +45,30 @@ export function setup(options: SetupOptions = {}) {
     schedule: () => undefined,
   }
 
-  const directoryChanged = () => {
+  /** after a direct edit that may take access away: revokes what it must (as the dispatcher would) */
+  const directoryChanged = (): Promise<number> => {
     invalidateOrg(corp)
-    reconcileAccess(corp, env)
+    return reconcileAccess(state, corp, env)
   }
+  // Adding to the directory gives access and never takes it: only the org index must follow.
   const addMember = (userid: string, fields: Partial<Member> = {}): Member => {
     const m = newMember(corp, { userid, name: userid, ...fields })
     corp.users[userid] = m
-    directoryChanged()
+    invalidateOrg(corp)
     return m
   }
   const addDept = (id: number, parentid = 1, name = `部门${id}`) => {
     corp.departments[id] = { id, name, parentid, order: id }
-    directoryChanged()
+    invalidateOrg(corp)
   }
   const addTag = (tagid: number, userlist: string[] = [], partylist: number[] = []) => {
     corp.tags[tagid] = { tagid, tagname: `标签${tagid}`, userlist, partylist }
-    directoryChanged()
+    invalidateOrg(corp)
   }
+  const codes = memoryClientPasswords(() => state)
+  /** a client password for the mailbox, stored as the APIs store it */
+  const createCode = (mailbox: BusinessMailbox, options: AuthCodeOptions) =>
+    createAuthCode(codes, corp.corpid, mailbox.id, options, env)
   for (const u of options.members ?? []) addMember(u)
 
   const dispatch = trackedDispatch(env)
@@ -91,6 +99,8 @@ export function setup(options: SetupOptions = {}) {
     addDept,
     addTag,
     directoryChanged,
+    codes,
+    createCode,
     advance: (ms: number) => {
       now += ms
     },

@@ -40,7 +40,7 @@ describe('delete, recycle bin, restore', () => {
     const code = (await h.call('exmail/publicmail/update', { id, create_auth_code: 1 })).auth_code as string
     const storeId = h.corp.publicmails[id].storeId
     await h.call('exmail/publicmail/delete', { id })
-    expect(h.login('old@corp.com', code).result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
+    expect((await h.login('old@corp.com', code)).result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
     await h.create('a1')
     await h.create('a2')
     await h.create('a3')
@@ -50,7 +50,7 @@ describe('delete, recycle bin, restore', () => {
     })
     expect(await h.call('exmail/recycle/restore', { id })).toMatchObject({ errcode: 0, id })
     expect(h.corp.publicmails[id]).toMatchObject({ id, email: 'old@corp.com', storeId })
-    expect(h.login('old@corp.com', code).result.errcode).toBe(0)
+    expect((await h.login('old@corp.com', code)).result.errcode).toBe(0)
     expect((await h.call('exmail/recycle/restore', { id })).errcode).toBe(ErrCode.MAILBOX_NOT_FOUND)
   })
 
@@ -69,7 +69,7 @@ describe('delete, recycle bin, restore', () => {
     await h.call('exmail/publicmail/delete', { id })
     delete h.corp.users.b
     delete h.corp.departments[2]
-    h.directoryChanged()
+    await h.directoryChanged()
     await h.call('exmail/recycle/restore', { id })
     expect(h.corp.publicmails[id]).toMatchObject({ userid_list: ['a'], department_list: [] })
   })
@@ -93,7 +93,7 @@ describe('delete, recycle bin, restore', () => {
     const m = h.corp.users.zhangsan
     const entry = recycleMemberMailbox(h.corp, m, h.now())!
     delete h.corp.users.zhangsan
-    h.directoryChanged()
+    await h.directoryChanged()
     expect((await h.call('exmail/recycle/list')).list).toMatchObject([
       { id: entry.id, kind: 'member', email: 'zhangsan@corp.com' },
     ])

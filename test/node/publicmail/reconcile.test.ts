@@ -1,4 +1,3 @@
-import { createAuthCode } from '../../../src/api/mock/publicmail/authCodes'
 import { reconcileAccess } from '../../../src/api/mock/handlers/reconcile'
 import { invalidateOrg, orgIndex } from '../../../src/api/mock/orgIndex'
 import { ErrCode } from '../../../src/policy/codes'
@@ -24,12 +23,12 @@ async function world() {
   const mailbox = h.corp.publicmails[id]
   const codes: Record<string, string> = {}
   for (const u of ['direct', 'indept', 'subdept', 'tagged', 'tagdept']) {
-    const r = createAuthCode(h.corp, mailbox, { creator: u, byAdmin: false }, h.env)
+    const r = await h.createCode(mailbox, { creator: u, byAdmin: false })
     if (!r.ok) throw new Error(r.errmsg)
     codes[u] = r.value.auth_code
   }
   const admin = (await h.call('exmail/publicmail/update', { id, create_auth_code: 1 })).auth_code as string
-  const canLogin = (code: string) => h.login('sales@corp.com', code).result.errcode === 0
+  const canLogin = async (code: string) => (await h.login('sales@corp.com', code)).result.errcode === 0
   const revoked = (u: string) => mailbox.authCodes.find((c) => c.creator === u && !c.by_admin)?.revoked
   return { h, id, mailbox, codes, admin, canLogin, revoked }
 }
@@ -37,15 +36,15 @@ async function world() {
 describe('reconcileAccess: a member losing access by any route loses their passwords', () => {
   test('everyone starts with access', async () => {
     const w = await world()
-    for (const code of Object.values(w.codes)) expect(w.canLogin(code)).toBe(true)
+    for (const code of Object.values(w.codes)) expect(await w.canLogin(code)).toBe(true)
   })
 
   test('removed from the user list', async () => {
     const w = await world()
     await w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: [] } })
     expect(w.revoked('direct')).toBe(true)
-    expect(w.canLogin(w.codes.direct)).toBe(false)
-    expect(w.canLogin(w.codes.indept)).toBe(true)
+    expect(await w.canLogin(w.codes.direct)).toBe(false)
+    expect(await w.canLogin(w.codes.indept)).toBe(true)
   })
 
   test('department removed from the list (its sub-departments lose it too)', async () => {
@@ -57,15 +56,15 @@ describe('reconcileAccess: a member losing access by any route loses their passw
   test('member moved out of a listed department', async () => {
     const w = await world()
     w.h.corp.users.subdept.department = [1]
-    w.h.directoryChanged()
+    await w.h.directoryChanged()
     expect(w.revoked('subdept')).toBe(true)
-    expect(w.canLogin(w.codes.subdept)).toBe(false)
+    expect(await w.canLogin(w.codes.subdept)).toBe(false)
   })
 
   test('sub-department moved out from under a listed department', async () => {
     const w = await world()
     w.h.corp.departments[3].parentid = 1
-    w.h.directoryChanged()
+    await w.h.directoryChanged()
     expect(w.revoked('subdept')).toBe(true)
     expect(w.revoked('indept')).toBe(false)
   })
@@ -73,10 +72,10 @@ describe('reconcileAccess: a member losing access by any route loses their passw
   test('tag membership removed, tag department removed, tag removed from the list', async () => {
     const w = await world()
     w.h.corp.tags[7].userlist = []
-    w.h.directoryChanged()
+    await w.h.directoryChanged()
     expect(w.revoked('tagged')).toBe(true)
     w.h.corp.tags[8].partylist = []
-    w.h.directoryChanged()
+    await w.h.directoryChanged()
     expect(w.revoked('tagdept')).toBe(true)
     const w2 = await world()
     await w2.h.call('exmail/publicmail/update', { id: w2.id, tag_list: { list: [8] } })
@@ -86,7 +85,7 @@ describe('reconcileAccess: a member losing access by any route loses their passw
   test('member deleted', async () => {
     const w = await world()
     delete w.h.corp.users.tagged
-    w.h.directoryChanged()
+    await w.h.directoryChanged()
     expect(w.revoked('tagged')).toBe(true)
   })
 
@@ -95,7 +94,7 @@ describe('reconcileAccess: a member losing access by any route loses their passw
     await w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: ['direct', 'indept'] } })
     await w.h.call('exmail/publicmail/update', { id: w.id, department_list: { list: [] } })
     expect(w.revoked('indept')).toBe(false)
-    expect(w.canLogin(w.codes.indept)).toBe(true)
+    expect(await w.canLogin(w.codes.indept)).toBe(true)
   })
 
   test('regaining access does not revive; admin-created codes are not tied to access', async () => {
@@ -103,14 +102,14 @@ describe('reconcileAccess: a member losing access by any route loses their passw
     await w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: [] } })
     await w.h.call('exmail/publicmail/update', { id: w.id, userid_list: { list: ['direct'] } })
     expect(w.revoked('direct')).toBe(true)
-    expect(w.canLogin(w.codes.direct)).toBe(false)
+    expect(await w.canLogin(w.codes.direct)).toBe(false)
     // the admin who created a code has no access route at all, and never needed one
     await w.h.call('exmail/publicmail/update', {
       id: w.id,
       department_list: { list: [] },
       tag_list: { list: [] },
     })
-    expect(w.canLogin(w.admin)).toBe(true)
+    expect(await w.canLogin(w.admin)).toBe(true)
     // revoked codes disappear from lists
     const list = (await w.h.call('exmail/publicmail/get_auth_code_list', { id: w.id })).auth_code_list as {
       creator: string
@@ -122,7 +121,7 @@ describe('reconcileAccess: a member losing access by any route loses their passw
     const w = await world()
     w.h.corp.tags[7].userlist = []
     invalidateOrg(w.h.corp) // a write path that refreshed the index but did not reconcile
-    const out = w.h.login('sales@corp.com', w.codes.tagged)
+    const out = await w.h.login('sales@corp.com', w.codes.tagged)
     expect(out.result.errcode).toBe(ErrCode.CLIENT_LOGIN_REFUSED)
     expect(out.changedCorp).toBe('c1')
     expect(w.revoked('tagged')).toBe(true)
@@ -137,7 +136,7 @@ describe('reconcileAccess: a member losing access by any route loses their passw
         throw new Error('reconcile enumerated the members')
       },
     })
-    expect(() => reconcileAccess(w.h.corp, w.h.env)).not.toThrow()
+    await expect(reconcileAccess(w.h.state, w.h.corp, w.h.env)).resolves.toBe(0)
     delete users.direct
     await w.h.call('exmail/publicmail/update', { id: w.id, name: '仍然可用' })
     w.h.corp.users = users

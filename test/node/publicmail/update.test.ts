@@ -117,7 +117,7 @@ describe('exmail/publicmail/update', () => {
       auth_code_info: { remark: 'Foxmail' },
     })
     expect(r.errcode).toBe(0)
-    expect(h.login('sales@corp.com', r.auth_code as string).result.errcode).toBe(0)
+    expect((await h.login('sales@corp.com', r.auth_code as string)).result.errcode).toBe(0)
     expect(
       (
         (await h.call('exmail/publicmail/get_auth_code_list', { id })).auth_code_list as { remark: string }[]

@@ -33,11 +33,11 @@ export const DEMO_CORPS: CorpSetup[] = [
   },
 ]
 
-export function demoState(env: MockEnv): BackendState {
+export async function demoState(env: MockEnv): Promise<BackendState> {
   const state = stateFromSetups(DEMO_CORPS)
   // Order matters: mailboxes need members, mail needs mailboxes.
   seedDirectoryDemo(state, env)
-  seedMailboxDemo(state, env)
+  await seedMailboxDemo(state, env)
   seedMailDemo(state, env)
   return state
 }

@@ -12,9 +12,9 @@ const env = (now: number) => ({
 })
 const NOW = Date.UTC(2024, 4, 20, 8)
 
-test('demo mail is deterministic and lies within the last two weeks', () => {
-  const a = demoState(env(NOW))
-  const b = demoState(env(NOW))
+test('demo mail is deterministic and lies within the last two weeks', async () => {
+  const a = await demoState(env(NOW))
+  const b = await demoState(env(NOW))
   expect(JSON.stringify(a)).toBe(JSON.stringify(b))
   const messages = Object.values(a.corps.wwdemo.stores).flatMap((s) => Object.values(s.messages))
   expect(messages.length).toBeGreaterThan(10)

@@ -10,7 +10,8 @@ import { ErrCode } from '../../../policy/codes'
 import type { ApiResult } from '../../contract'
 import type { MockEnv } from '../env'
 import { orgIndex } from '../orgIndex'
-import { clientLoginLocked, matchAuthCode, recordLoginFailure } from '../publicmail/authCodes'
+import { clientLoginLocked, lookupOf, matchAuthCode, recordLoginFailure } from '../publicmail/authCodes'
+import { clientPasswordsOf } from '../ports/clientPasswords'
 import { mailboxesByAddress } from '../publicmail/mailboxes'
 import { failure, success } from '../registry'
 import type { BackendState } from '../state'
@@ -21,13 +22,13 @@ export interface ClientLoginOutcome {
   changedCorp: string | null
 }
 
-export function clientLogin(
+export async function clientLogin(
   state: BackendState,
   env: MockEnv,
   email: string,
   authCode: string,
   protocol: 'imap' | 'pop' | 'smtp',
-): ClientLoginOutcome {
+): Promise<ClientLoginOutcome> {
   // One answer for every refusal: it must never tell whether the address or password was right.
   const refused = (changedCorp: string | null = null): ClientLoginOutcome => ({
     result: failure(ErrCode.CLIENT_LOGIN_REFUSED, CLIENT_LOGIN_REFUSED_MESSAGE),
@@ -48,19 +49,21 @@ export function clientLogin(
     return refused()
   }
   const now = env.now()
+  const port = clientPasswordsOf(env, state)
+  const secret = normalizeSecretInput(authCode)
   let changed: string | null = null
   for (const { corp, mailbox } of mailboxesByAddress(state, normalizeAddress(email))) {
     // Locked: refused before the password is even looked at, right or wrong, and not counted.
     if (clientLoginLocked(mailbox, now)) continue
     // As shown (abcd efgh …) or as copied (no spaces): the same password.
-    let code = matchAuthCode(mailbox, normalizeSecretInput(authCode))
+    let code = matchAuthCode(await port.list(corp.corpid, mailbox.id), secret)
     if (code && !code.by_admin) {
-      // Defence in depth: reconcileAccess runs after every write, but never let a stale code in.
+      // Defence in depth: reconcileAccess runs where access changes, but never let a stale code in.
       const member = Object.prototype.hasOwnProperty.call(corp.users, code.creator)
         ? corp.users[code.creator]
         : undefined
       if (!member || !hasAccess(mailbox, member, orgIndex(corp))) {
-        code.revoked = true
+        await port.update(corp.corpid, mailbox.id, code.auth_code_id, { revoked: true })
         code = null
       }
     }
@@ -72,7 +75,9 @@ export function clientLogin(
     }
     const shared = corp.stores[mailbox.storeId]?.shared ?? { imap: false, pop: false }
     if (!checkClientAccess(mailbox, shared, protocol).ok) return refused(changed)
-    code.last_use_time = now
+    // a code saved before lookups existed gets one on its first use
+    const lookup = code.lookup ?? lookupOf(secret)
+    await port.update(corp.corpid, mailbox.id, code.auth_code_id, { last_use_time: now, lookup })
     return {
       result: success({
         email: mailbox.email,

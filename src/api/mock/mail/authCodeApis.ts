@@ -7,12 +7,13 @@ import { createAuthCode, deleteAuthCode, listAuthCodes } from '../publicmail/aut
 import type { Parsed } from '../../contract'
 import { failure, success, type Handler, type HandlerContext, type Handlers } from '../registry'
 import type { BusinessMailbox } from '../state'
+import { clientPasswordsOf } from '../ports/clientPasswords'
 import { openMailbox } from './open'
 
 type MailboxApi = 'mail/authcode/create' | 'mail/authcode/list' | 'mail/authcode/delete'
 
 function withBusinessMailbox<K extends MailboxApi>(
-  handler: (ctx: HandlerContext, input: Parsed<K>, mailbox: BusinessMailbox) => ApiResult,
+  handler: (ctx: HandlerContext, input: Parsed<K>, mailbox: BusinessMailbox) => Promise<ApiResult>,
 ): Handler<K> {
   return (ctx, input) => {
     if (input.mailbox === 'personal') {
@@ -25,22 +26,26 @@ function withBusinessMailbox<K extends MailboxApi>(
 }
 
 const own = (ctx: HandlerContext) => ({ creator: ctx.caller.userid, byAdmin: false })
+const codesOf = (ctx: HandlerContext) => clientPasswordsOf(ctx.env, ctx.state)
 
 export const mailAuthCodeApis = {
-  'mail/authcode/create': withBusinessMailbox<'mail/authcode/create'>((ctx, input, mailbox) => {
-    const r = createAuthCode(
-      ctx.corp,
-      mailbox,
+  'mail/authcode/create': withBusinessMailbox<'mail/authcode/create'>(async (ctx, input, mailbox) => {
+    const r = await createAuthCode(
+      codesOf(ctx),
+      ctx.corp.corpid,
+      mailbox.id,
       { creator: ctx.caller.userid, byAdmin: false, remark: input.remark },
       ctx.env,
     )
     return r.ok ? success({ ...r.value }) : failure(r.errcode, r.errmsg)
   }),
-  'mail/authcode/list': withBusinessMailbox<'mail/authcode/list'>((ctx, _input, mailbox) =>
-    success({ auth_code_list: listAuthCodes(mailbox, own(ctx)) }),
+  'mail/authcode/list': withBusinessMailbox<'mail/authcode/list'>(async (ctx, _input, mailbox) =>
+    success({
+      auth_code_list: listAuthCodes(await codesOf(ctx).list(ctx.corp.corpid, mailbox.id), own(ctx)),
+    }),
   ),
-  'mail/authcode/delete': withBusinessMailbox<'mail/authcode/delete'>((ctx, input, mailbox) => {
-    const r = deleteAuthCode(mailbox, input.auth_code_id, own(ctx))
+  'mail/authcode/delete': withBusinessMailbox<'mail/authcode/delete'>(async (ctx, input, mailbox) => {
+    const r = await deleteAuthCode(codesOf(ctx), ctx.corp.corpid, mailbox.id, input.auth_code_id, own(ctx))
     return r.ok ? success() : failure(r.errcode, r.errmsg)
   }),
 } satisfies Partial<Handlers>

@@ -20,6 +20,7 @@ import { checkSend } from './compose'
 import { businessBox } from './open'
 import { sendOutgoing } from './send'
 import { copyOf } from './store'
+import { clientPasswordsOf } from '../ports/clientPasswords'
 
 /** What clientLogin answered for the connection: the mailbox's address and the password used. */
 export interface ClientSession {
@@ -53,19 +54,21 @@ export interface SubmitOutcome {
   changedCorp: string | null
 }
 
-export function submitMail(
+export async function submitMail(
   state: BackendState,
   env: MockEnv,
   session: ClientSession,
   mail: SubmittedMail,
-): SubmitOutcome {
+): Promise<SubmitOutcome> {
   const loginRefused: SubmitOutcome = {
     result: failure(ErrCode.CLIENT_LOGIN_REFUSED, CLIENT_LOGIN_REFUSED_MESSAGE),
     refused: 'login',
     changedCorp: null,
   }
+  const port = clientPasswordsOf(env, state)
   for (const { corp, mailbox } of mailboxesByAddress(state, normalizeAddress(session.email))) {
-    const code = mailbox.authCodes.find((c) => c.auth_code_id === session.auth_code_id && !c.revoked)
+    const codes = await port.list(corp.corpid, mailbox.id)
+    const code = codes.find((c) => c.auth_code_id === session.auth_code_id && !c.revoked)
     if (!code) continue
     if (!code.by_admin) {
       const member = Object.prototype.hasOwnProperty.call(corp.users, code.creator)
@@ -136,7 +139,7 @@ export function submitMail(
       },
       messageId,
     )
-    code.last_use_time = env.now()
+    await port.update(corp.corpid, mailbox.id, code.auth_code_id, { last_use_time: env.now() })
     return {
       result: success({ mail_id: sent.mail_id, message_id: sent.message_id }),
       refused: null,

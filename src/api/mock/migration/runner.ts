@@ -9,6 +9,7 @@ import type { MockEnv } from '../env'
 import { runningMigrationFor } from '../lock'
 import { bumpMailIndex } from '../mail/mailboxIndex'
 import { invalidateOrg } from '../orgIndex'
+import { clientPasswordsOf } from '../ports/clientPasswords'
 import { idempotencyOf, type IdempotencyPort } from '../ports/idempotency'
 import { sourceFacts, targetFacts } from './parties'
 import { quotaFacts } from '../publicmail/facts'
@@ -183,7 +184,7 @@ function planProblem(
 }
 
 /** The one step that moves data: both orgs replaced at once, with every derived cache dropped. */
-function switchOver(
+async function switchOver(
   state: BackendState,
   env: MockEnv,
   source: CorpState,
@@ -198,15 +199,16 @@ function switchOver(
     sourceDomain: newDomainFor(state, source),
     migration: afterSwitchRecord(m),
   })
-  // Member-created client passwords of people B does not give access are revoked right away.
-  reconcileAccess(r.target, env)
   state.corps[source.corpid] = r.source
   state.corps[target.corpid] = r.target
   for (const c of [source, target, r.source, r.target]) {
     invalidateOrg(c)
     bumpMailIndex(c)
   }
-  return handOverRecords(idempotencyOf(env, state), source.corpid, target.corpid, r.follows)
+  await clientPasswordsOf(env, state).handOver(source.corpid, target.corpid)
+  // Member-created client passwords of people B does not give access are revoked right away.
+  await reconcileAccess(state, state.corps[target.corpid], env)
+  await handOverRecords(idempotencyOf(env, state), source.corpid, target.corpid, r.follows)
 }
 
 /** Idempotency records at the switch, as recordFate says (the step is undone whole if it throws). */

@@ -8,7 +8,8 @@ import { constantTimeEqual, sha256Hex, toHex } from '../../../policy/sha256'
 import { unixSeconds } from '../../../policy/unixTime'
 import type { AuthCodeInfo } from '../../contract'
 import type { MockEnv } from '../env'
-import type { AuthCode, BusinessMailbox, CorpState } from '../state'
+import type { ClientPasswordPort } from '../ports/clientPasswords'
+import type { AuthCode, BusinessMailbox } from '../state'
 
 // Two optional fields of the persisted state, declared beside the code that owns them (state.ts is
 // the lead's; both are optional so saved states from before keep loading).
@@ -37,18 +38,20 @@ export function hashSecret(salt: string, secret: string): string {
   return sha256Hex(`${salt}:${secret}`)
 }
 
-export function liveAdminCodes(mailbox: Pick<BusinessMailbox, 'authCodes'>): number {
-  return mailbox.authCodes.filter((c) => c.by_admin && !c.revoked).length
+type Codes = ReadonlyArray<Readonly<AuthCode>>
+
+export function liveAdminCodes(codes: Codes): number {
+  return codes.filter((c) => c.by_admin && !c.revoked).length
 }
 
 /** live codes a member created for themselves (mail/authcode/create) */
-export function liveMemberCodes(mailbox: Pick<BusinessMailbox, 'authCodes'>, userid: string): number {
-  return mailbox.authCodes.filter((c) => !c.by_admin && !c.revoked && c.creator === userid).length
+export function liveMemberCodes(codes: Codes, userid: string): number {
+  return codes.filter((c) => !c.by_admin && !c.revoked && c.creator === userid).length
 }
 
-/** Validate and draw a new code without touching the mailbox, so callers can stay all-or-nothing. */
+/** Validate and draw a new code without storing it, so callers can stay all-or-nothing. */
 export function prepareAuthCode(
-  mailbox: Pick<BusinessMailbox, 'authCodes'>,
+  codes: Codes,
   options: AuthCodeOptions,
   now: number,
   env: Pick<MockEnv, 'secureBytes'>,
@@ -56,8 +59,8 @@ export function prepareAuthCode(
   const remark = checkRemark(options.remark)
   if (!remark.ok) return remark
   const limit = options.byAdmin
-    ? checkAdminCodeLimit(liveAdminCodes(mailbox))
-    : checkMemberCodeLimit(liveMemberCodes(mailbox, options.creator))
+    ? checkAdminCodeLimit(liveAdminCodes(codes))
+    : checkMemberCodeLimit(liveMemberCodes(codes, options.creator))
   if (!limit.ok) return limit
   // The platform CSPRNG through the backend's pool, never env.random: it throws rather than guess.
   const random = env.secureBytes(SECRET_LENGTH + 16 + 8)
@@ -78,15 +81,17 @@ export function prepareAuthCode(
   return ok({ record, secret })
 }
 
-export function createAuthCode(
-  _corp: CorpState,
-  mailbox: BusinessMailbox,
+/** A new code for a live mailbox, stored through the port; the secret is answered once. */
+export async function createAuthCode(
+  port: ClientPasswordPort,
+  corpid: string,
+  mailboxId: number,
   options: AuthCodeOptions,
   env: MockEnv,
-): Verdict<CreatedAuthCode> {
-  const prepared = prepareAuthCode(mailbox, options, env.now(), env)
+): Promise<Verdict<CreatedAuthCode>> {
+  const prepared = prepareAuthCode(await port.list(corpid, mailboxId), options, env.now(), env)
   if (!prepared.ok) return prepared
-  mailbox.authCodes.push(prepared.value.record)
+  await port.add(corpid, mailboxId, prepared.value.record)
   return ok({ auth_code_id: prepared.value.record.auth_code_id, auth_code: prepared.value.secret })
 }
 
@@ -97,15 +102,15 @@ export interface AuthCodeFilter {
   byAdmin?: boolean
 }
 
-function matches(code: AuthCode, filter: AuthCodeFilter): boolean {
+function matches(code: Readonly<AuthCode>, filter: AuthCodeFilter): boolean {
   if (filter.creator !== undefined && code.creator !== filter.creator) return false
   if (filter.byAdmin !== undefined && code.by_admin !== filter.byAdmin) return false
   return true
 }
 
 /** Live codes, oldest first, as the wire lists them (unix seconds); never the secret, hash or salt. */
-export function listAuthCodes(mailbox: BusinessMailbox, filter: AuthCodeFilter = {}): AuthCodeInfo[] {
-  return mailbox.authCodes
+export function listAuthCodes(codes: Codes, filter: AuthCodeFilter = {}): AuthCodeInfo[] {
+  return codes
     .filter((c) => !c.revoked && matches(c, filter))
     .sort((a, b) => a.create_time - b.create_time)
     .map((c) => ({
@@ -118,20 +123,21 @@ export function listAuthCodes(mailbox: BusinessMailbox, filter: AuthCodeFilter =
 }
 
 /** Remove a live code (within `filter`, e.g. a member's own). Unknown / foreign ids: 40058. */
-export function deleteAuthCode(
-  mailbox: BusinessMailbox,
+export async function deleteAuthCode(
+  port: ClientPasswordPort,
+  corpid: string,
+  mailboxId: number,
   authCodeId: unknown,
   filter: AuthCodeFilter = {},
-): Verdict<void> {
+): Promise<Verdict<void>> {
   if (typeof authCodeId !== 'string' || !authCodeId || authCodeId.length > 64) {
     return refuse(ErrCode.INVALID_PARAM, '客户端专用密码 ID 格式不正确 (auth_code_id)')
   }
-  const index = mailbox.authCodes.findIndex(
-    (c) => c.auth_code_id === authCodeId && !c.revoked && matches(c, filter),
-  )
-  if (index < 0)
+  const codes = await port.list(corpid, mailboxId)
+  const code = codes.find((c) => c.auth_code_id === authCodeId && !c.revoked && matches(c, filter))
+  if (!code)
     return refuse(ErrCode.INVALID_PARAM, `客户端专用密码不存在或已失效 (auth_code_id)：${authCodeId}`)
-  mailbox.authCodes.splice(index, 1)
+  await port.remove(corpid, mailboxId, authCodeId)
   return ok()
 }
 
@@ -139,15 +145,13 @@ export function deleteAuthCode(
  * The live code whose salted hash matches the secret, or null. Only codes whose lookup prefix
  * matches (or that predate it) are hashed, so a wrong guess costs one hash, not one per code.
  */
-export function matchAuthCode(mailbox: BusinessMailbox, secret: string): AuthCode | null {
+export function matchAuthCode(codes: Codes, secret: string): Readonly<AuthCode> | null {
   const probe = lookupOf(secret)
-  let found: AuthCode | null = null
-  for (const code of mailbox.authCodes) {
+  let found: Readonly<AuthCode> | null = null
+  for (const code of codes) {
     if (code.revoked || (code.lookup !== undefined && code.lookup !== probe)) continue
     if (constantTimeEqual(hashSecret(code.salt, secret), code.hash) && !found) found = code
   }
-  // a code saved before lookups existed gets one on its first use
-  if (found && found.lookup === undefined) found.lookup = probe
   return found
 }
 

@@ -15,14 +15,18 @@ import { addressOwners, checkAddressFree, type AddressOwner } from './addresses'
 import { prepareAuthCode } from './authCodes'
 import { quotaFacts } from './facts'
 import { directoryLookup, insertMailbox } from './mailboxes'
-import { purgeExpired } from './recycle'
+import { purgeBin } from './recycle'
+import { clientPasswordsOf } from '../ports/clientPasswords'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 
-export function createPublicmail(ctx: HandlerContext, body: Parsed<'exmail/publicmail/create'>): ApiResult {
+export async function createPublicmail(
+  ctx: HandlerContext,
+  body: Parsed<'exmail/publicmail/create'>,
+): Promise<ApiResult> {
   const { corp, env } = ctx
   const now = env.now()
-  purgeExpired(corp, now)
+  await purgeBin(ctx)
   const facts = quotaFacts(corp)
   const domain = checkOwnDomain(facts)
   if (!domain.ok) return refused(domain)
@@ -87,12 +91,7 @@ export function createPublicmail(ctx: HandlerContext, body: Parsed<'exmail/publi
   // Drawn before any change: a missing CSPRNG throws here and leaves the corp untouched.
   let code: { record: AuthCode; secret: string } | null = null
   if (wantCode) {
-    const prepared = prepareAuthCode(
-      { authCodes: [] },
-      { creator: ctx.caller.userid, byAdmin: true, remark },
-      now,
-      env,
-    )
+    const prepared = prepareAuthCode([], { creator: ctx.caller.userid, byAdmin: true, remark }, now, env)
     if (!prepared.ok) return refused(prepared)
     code = prepared.value
   }
@@ -114,7 +113,7 @@ export function createPublicmail(ctx: HandlerContext, body: Parsed<'exmail/publi
   )
   const result: Record<string, unknown> = { id: mailbox.id }
   if (code) {
-    mailbox.authCodes.push(code.record)
+    await clientPasswordsOf(env, ctx.state).add(corp.corpid, mailbox.id, code.record)
     result.auth_code_id = code.record.auth_code_id
     result.auth_code = code.secret
   }

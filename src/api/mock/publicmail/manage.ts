@@ -9,13 +9,17 @@ import { clientLoginLockedUntil, deleteAuthCode, listAuthCodes } from './authCod
 import { quotaFacts } from './facts'
 import { findMailbox, mailboxView } from './mailboxes'
 import { RECYCLE_DAYS } from '../../../policy/recycle'
-import { moveMailboxToRecycle, purgeExpired } from './recycle'
+import { moveMailboxToRecycle, purgeBin } from './recycle'
+import { clientPasswordsOf } from '../ports/clientPasswords'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 
-export function deletePublicmail(ctx: HandlerContext, body: Parsed<'exmail/publicmail/delete'>): ApiResult {
+export async function deletePublicmail(
+  ctx: HandlerContext,
+  body: Parsed<'exmail/publicmail/delete'>,
+): Promise<ApiResult> {
   const now = ctx.env.now()
-  purgeExpired(ctx.corp, now)
+  await purgeBin(ctx)
   const found = findMailbox(ctx.corp, body.id)
   if (!found.ok) return refused(found)
   const entry = moveMailboxToRecycle(ctx.corp, found.value, now)
@@ -48,30 +52,32 @@ export function searchPublicmails(ctx: HandlerContext, body: Parsed<'exmail/publ
   return success({ list })
 }
 
-export function getAuthCodeList(
+export async function getAuthCodeList(
   ctx: HandlerContext,
   body: Parsed<'exmail/publicmail/get_auth_code_list'>,
-): ApiResult {
+): Promise<ApiResult> {
   const found = findMailbox(ctx.corp, body.id)
   if (!found.ok) return refused(found)
+  const codes = await clientPasswordsOf(ctx.env, ctx.state).list(ctx.corp.corpid, found.value.id)
   return success({
-    auth_code_list: listAuthCodes(found.value),
+    auth_code_list: listAuthCodes(codes),
     login_locked_until: clientLoginLockedUntil(found.value, ctx.env.now()),
   })
 }
 
-export function deleteAuthCodeApi(
+export async function deleteAuthCodeApi(
   ctx: HandlerContext,
   body: Parsed<'exmail/publicmail/delete_auth_code'>,
-): ApiResult {
+): Promise<ApiResult> {
   const found = findMailbox(ctx.corp, body.id)
   if (!found.ok) return refused(found)
-  const deleted = deleteAuthCode(found.value, body.auth_code_id)
+  const codes = clientPasswordsOf(ctx.env, ctx.state)
+  const deleted = await deleteAuthCode(codes, ctx.corp.corpid, found.value.id, body.auth_code_id)
   return deleted.ok ? success() : refused(deleted)
 }
 
-export function getQuota(ctx: HandlerContext): ApiResult {
-  purgeExpired(ctx.corp, ctx.env.now())
+export async function getQuota(ctx: HandlerContext): Promise<ApiResult> {
+  await purgeBin(ctx)
   return success({ ...quotaView(quotaFacts(ctx.corp)) })
 }
 

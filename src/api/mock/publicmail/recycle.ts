@@ -6,16 +6,25 @@ import type { BusinessMailbox, CorpState, Member, RecycleEntry } from '../state'
 import { recycleExpiry } from '../../../policy/recycle'
 import { unixSeconds } from '../../../policy/unixTime'
 import type { RecycleItem } from '../../contract'
+import { clientPasswordsOf } from '../ports/clientPasswords'
+import type { HandlerContext } from '../registry'
 
-export function purgeExpired(corp: CorpState, now: number): number {
-  let purged = 0
+/** Drops expired entries and their mail; answers the business mailboxes among them. */
+export function purgeExpired(corp: CorpState, now: number): number[] {
+  const mailboxes: number[] = []
   for (const [key, entry] of Object.entries(corp.recycle)) {
     if (now <= entry.expire_time) continue
     if (entry.storeId) delete corp.stores[entry.storeId]
+    if (entry.kind === 'business') mailboxes.push(entry.id)
     delete corp.recycle[key]
-    purged++
   }
-  return purged
+  return mailboxes
+}
+
+/** purgeExpired, and the purged mailboxes' client passwords with them */
+export async function purgeBin(ctx: Pick<HandlerContext, 'corp' | 'env' | 'state'>): Promise<void> {
+  const purged = purgeExpired(ctx.corp, ctx.env.now())
+  if (purged.length) await clientPasswordsOf(ctx.env, ctx.state).forget(ctx.corp.corpid, purged)
 }
 
 export function moveMailboxToRecycle(corp: CorpState, mailbox: BusinessMailbox, now: number): RecycleEntry {

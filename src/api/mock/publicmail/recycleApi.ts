@@ -8,23 +8,26 @@ import { failure, success, type HandlerContext } from '../registry'
 import type { CorpState, RecycleEntry } from '../state'
 import { addressOwners, checkAddressFree } from './addresses'
 import { quotaFacts } from './facts'
-import { purgeExpired, recycleListItem } from './recycle'
+import { purgeBin, recycleListItem } from './recycle'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 const has = (o: object, k: string | number) => Object.prototype.hasOwnProperty.call(o, String(k))
 
-export function recycleList(ctx: HandlerContext): ApiResult {
-  purgeExpired(ctx.corp, ctx.env.now())
+export async function recycleList(ctx: HandlerContext): Promise<ApiResult> {
+  await purgeBin(ctx)
   const list = Object.values(ctx.corp.recycle)
     .sort((a, b) => b.deleted_time - a.deleted_time || b.id - a.id)
     .map(recycleListItem)
   return success({ list })
 }
 
-export function recycleRestore(ctx: HandlerContext, body: Parsed<'exmail/recycle/restore'>): ApiResult {
+export async function recycleRestore(
+  ctx: HandlerContext,
+  body: Parsed<'exmail/recycle/restore'>,
+): Promise<ApiResult> {
   const { corp } = ctx
   const now = ctx.env.now()
-  purgeExpired(corp, now)
+  await purgeBin(ctx)
   if (!has(corp.recycle, body.id)) {
     return failure(ErrCode.MAILBOX_NOT_FOUND, `回收站中没有该邮箱（可能已过期被清除） (id)：${body.id}`)
   }

@@ -9,14 +9,18 @@ import type { AuthCode } from '../state'
 import { addressOwners, checkAddressFree } from './addresses'
 import { prepareAuthCode } from './authCodes'
 import { directoryLookup, findMailbox } from './mailboxes'
-import { purgeExpired } from './recycle'
+import { purgeBin } from './recycle'
+import { clientPasswordsOf } from '../ports/clientPasswords'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 
-export function updatePublicmail(ctx: HandlerContext, body: Parsed<'exmail/publicmail/update'>): ApiResult {
+export async function updatePublicmail(
+  ctx: HandlerContext,
+  body: Parsed<'exmail/publicmail/update'>,
+): Promise<ApiResult> {
   const { corp, env } = ctx
   const now = env.now()
-  purgeExpired(corp, now)
+  await purgeBin(ctx)
   const found = findMailbox(corp, body.id)
   if (!found.ok) return refused(found)
   const mailbox = found.value
@@ -54,10 +58,11 @@ export function updatePublicmail(ctx: HandlerContext, body: Parsed<'exmail/publi
     aliases = checked.value
   }
 
+  const codes = clientPasswordsOf(env, ctx.state)
   let code: { record: AuthCode; secret: string } | null = null
   if (body.create_auth_code) {
     const prepared = prepareAuthCode(
-      mailbox,
+      await codes.list(corp.corpid, mailbox.id),
       { creator: ctx.caller.userid, byAdmin: true, remark: body.auth_code_info?.remark },
       now,
       env,
@@ -73,6 +78,6 @@ export function updatePublicmail(ctx: HandlerContext, body: Parsed<'exmail/publi
   mailbox.tag_list = users.value.tag_list
   if (aliases !== undefined) mailbox.alias_list = aliases
   if (!code) return success()
-  mailbox.authCodes.push(code.record)
+  await codes.add(corp.corpid, mailbox.id, code.record)
   return success({ auth_code_id: code.record.auth_code_id, auth_code: code.secret })
 }
