@@ -91,10 +91,9 @@ async function corpItems(
       return by
     }
     const aliases = await kids('mailbox_aliases')
-    const passwords = await kids('client_passwords')
     for (const r of rows) {
       const id = Number(r.id)
-      items.set(String(id), t.mailboxFrom(r, aliases.get(id) ?? [], passwords.get(id) ?? []))
+      items.set(String(id), t.mailboxFrom(r, aliases.get(id) ?? []))
     }
     return items
   }
@@ -219,7 +218,7 @@ async function corpUnits(tx: Queryable, c: string, cu: CorpUnits, ops: Apply[]):
   ops.push((_, out) => cu.pathsInto(['corps', c], out.paths))
 }
 
-/** A client login's bookkeeping another instance wrote: mailbox rows and single passwords. */
+/** A client login's bookkeeping another instance wrote: the mailbox's own row (its lock guard). */
 async function mailboxParts(tx: Queryable, c: string, cu: CorpUnits, ops: Apply[]): Promise<void> {
   const mailboxOf = (state: BackendState, id: string) => {
     const all = state.corps[c].publicmails
@@ -231,18 +230,8 @@ async function mailboxParts(tx: Queryable, c: string, cu: CorpUnits, ops: Apply[
     ops.push((state) => {
       const mb = mailboxOf(state, id)
       if (!mb || !row) return
-      // its aliases and passwords are rows of their own, unchanged by this write
-      assignInPlace(mb, { ...t.mailboxFrom(row, [], []), alias_list: mb.alias_list, authCodes: mb.authCodes })
-    })
-  }
-  for (const [id, positions] of cu.passwords) {
-    if (cu.wholeMailbox(id)) continue
-    const rows = await select(tx, 'client_passwords', { corpid: c, mailbox_id: Number(id) }, 'position', [
-      ...positions,
-    ])
-    ops.push((state) => {
-      const mb = mailboxOf(state, id)
-      if (mb) for (const r of rows) mb.authCodes[Number(r.position)] = t.passwordFrom(r)
+      // its aliases are rows of their own, unchanged by this write
+      assignInPlace(mb, { ...t.mailboxFrom(row, []), alias_list: mb.alias_list, authCodes: mb.authCodes })
     })
   }
 }

@@ -21,8 +21,8 @@ export const STORE_COLL_TABLE: Record<StoreCollection, { table: TableName; key: 
   drafts: { table: 'drafts', key: 'draft_id' },
   personal: { table: 'personal_settings', key: 'userid' },
 }
-/** rows that belong to a business mailbox row */
-export const MAILBOX_CHILDREN: TableName[] = ['mailbox_aliases', 'client_passwords']
+/** rows that belong to a business mailbox row (its client passwords are the port's: clientPasswords.ts) */
+export const MAILBOX_CHILDREN: TableName[] = ['mailbox_aliases']
 export const STORE_TABLES: TableName[] = [
   'mail_stores',
   'mailbox_settings',
@@ -39,7 +39,6 @@ export const CORP_TABLES: TableName[] = [
   'contact_rules',
   'business_mailboxes',
   'mailbox_aliases',
-  'client_passwords',
   'recycle_entries',
   ...STORE_TABLES,
 ]
@@ -74,7 +73,6 @@ export function putCorpItem(b: RowBatch, corpid: string, coll: CorpColl, item: u
       const rows = t.mailboxRows(corpid, item as never)
       b.put('business_mailboxes', rows.mailbox)
       for (const r of rows.aliases) b.put('mailbox_aliases', r)
-      for (const r of rows.passwords) b.put('client_passwords', r)
     }
   }
 }
@@ -150,9 +148,8 @@ export function assemble(rows: Record<TableName, Row[]>): Record<string, CorpSta
     return (corpid: string, id: unknown) => by.get(`${corpid}\u0000${String(id)}`) ?? []
   }
   const aliases = children('mailbox_aliases')
-  const passwords = children('client_passwords')
   each('business_mailboxes', (c, r) => {
-    c.publicmails[String(r.id)] = t.mailboxFrom(r, aliases(c.corpid, r.id), passwords(c.corpid, r.id))
+    c.publicmails[String(r.id)] = t.mailboxFrom(r, aliases(c.corpid, r.id))
   })
   each('mail_stores', (c, r) => (c.stores[r.store_id as string] = t.storeFrom(r)))
   const eachStore = (table: TableName, fn: (s: MailStore, r: Row) => void) =>

@@ -4,6 +4,7 @@
 // are serialised across instances as they are inside one, then reads back the rows another
 // instance wrote since this one last looked (core_changes lists each commit's paths: refresh.ts).
 import { NOTHING_REFRESHED, type Refreshed, type StatePort } from '../../src/api/mock/port'
+import type { ClientPasswordPort } from '../../src/api/mock/ports/clientPasswords'
 import type { IdempotencyPort } from '../../src/api/mock/ports/idempotency'
 import type { BackendState, BusinessMailbox, CorpState } from '../../src/api/mock/state'
 import type { Db, Queryable } from '../db'
@@ -24,6 +25,7 @@ import {
 } from './rows'
 import { escapeDeep, escapeText, unescapeDeep, unescapeText } from './nul'
 import { sqlIdempotency } from './idempotency'
+import { insertPasswords, sqlClientPasswords, takePasswords } from './clientPasswords'
 import { refreshUnits } from './refresh'
 import { whereClause } from './where'
 import { TABLES, type Row, type TableName } from './tables'
@@ -113,6 +115,8 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
   if (units.all) {
     for (const table of CORP_TABLES) await deleteWhere(tx, table, {})
     for (const corp of Object.values(state.corps)) putCorp(batch, corp)
+    // (the passwords' table is the port's: only codes still held in memory are added)
+    await insertPasswords(tx, takePasswords(state))
     return writeBatch(tx, batch)
   }
   for (const [c, cu] of units.corps) {
@@ -141,7 +145,7 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
       for (const key of keys) {
         const item = itemOf(items, key)
         if (coll === 'publicmails') {
-          // A mailbox's aliases and passwords are rewritten with it (they are its list fields).
+          // A mailbox's aliases are rewritten with it (they are its list field).
           for (const child of MAILBOX_CHILDREN)
             await deleteWhere(tx, child, { corpid: c, mailbox_id: Number(key) })
         }
@@ -154,15 +158,6 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
     for (const id of cu.mailboxRows) {
       const mb = cu.wholeMailbox(id) ? undefined : mailboxOf(id)
       if (mb) batch.put('business_mailboxes', t.mailboxRow(c, mb))
-    }
-    for (const [id, positions] of cu.passwords) {
-      const mb = cu.wholeMailbox(id) ? undefined : mailboxOf(id)
-      if (!mb) continue
-      // (a password added or removed also writes the list's length: the mailbox is then rewritten)
-      for (const pos of positions) {
-        const code = mb.authCodes[pos]
-        if (code) batch.put('client_passwords', t.passwordRow(c, mb.id, pos, code))
-      }
     }
     if (cu.allStores) {
       for (const table of STORE_TABLES) await deleteWhere(tx, table, { corpid: c })
@@ -206,6 +201,7 @@ export interface SqlPort extends StatePort {
   /** the open call's transaction (between begin and commit / abort), else null */
   readonly tx: Queryable | null
   readonly idempotency: IdempotencyPort
+  readonly clientPasswords: ClientPasswordPort
   wroteOwn(): boolean
 }
 
@@ -262,14 +258,18 @@ export function sqlPort(db: Db): SqlPort {
     async replace(state) {
       units.clear()
       unsure = true
+      // The seed's codes go to their table; the state in memory keeps none (the port reads them).
+      const passwords = takePasswords(state)
       await db.transaction(async (tx) => {
         const v = (await lockClock(tx)) + 1
         for (const table of CORP_TABLES) await deleteWhere(tx, table, {})
         // Answers remembered for the data replaced would replay ids that no longer exist.
         await deleteWhere(tx, 'idempotency', {})
+        await deleteWhere(tx, 'client_passwords', {})
         const batch = new RowBatch()
         for (const corp of Object.values(state.corps)) putCorp(batch, corp)
         await writeBatch(tx, batch)
+        await insertPasswords(tx, passwords)
         await logChange(tx, v, ['*'], null)
         seen = v
       })
@@ -336,6 +336,10 @@ export function sqlPort(db: Db): SqlPort {
     },
     usage: () => ({ bytes: 0, keys: 0, largest: 0 }),
     idempotency: sqlIdempotency(
+      () => open?.tx ?? null,
+      () => (wroteOwn = true),
+    ),
+    clientPasswords: sqlClientPasswords(
       () => open?.tx ?? null,
       () => (wroteOwn = true),
     ),

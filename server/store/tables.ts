@@ -148,11 +148,10 @@ export const TABLES = {
   ),
   client_passwords: def(
     'client_passwords',
-    ['corpid', 'mailbox_id', 'position'],
+    ['corpid', 'auth_code_id'],
     [
       ['corpid', 'text'],
       ['mailbox_id', 'integer'],
-      ['position', 'integer'],
       ['auth_code_id', 'text'],
       ['hash', 'text'],
       ['salt', 'text'],
@@ -165,7 +164,7 @@ export const TABLES = {
       ['lookup', 'text'],
       EXTRA,
     ],
-    false,
+    true,
   ),
   recycle_entries: def(
     'recycle_entries',
@@ -476,18 +475,14 @@ const MAILBOX_FIELDS = [
   'create_time',
   'clientLogin',
 ]
-/** a business mailbox's row, its aliases' rows and its client passwords' rows */
-export function mailboxRows(
-  corpid: string,
-  b: BusinessMailbox,
-): { mailbox: Row; aliases: Row[]; passwords: Row[] } {
+/** a business mailbox's row and its aliases' rows (its client passwords have a port of their own) */
+export function mailboxRows(corpid: string, b: BusinessMailbox): { mailbox: Row; aliases: Row[] } {
   return {
     mailbox: mailboxRow(corpid, b),
     aliases: b.alias_list.map((alias, position) => ({ corpid, mailbox_id: b.id, position, alias })),
-    passwords: b.authCodes.map((a, position) => passwordRow(corpid, b.id, position, a)),
   }
 }
-/** the business mailbox's own row, without its aliases and passwords */
+/** the business mailbox's own row, without its aliases */
 export function mailboxRow(corpid: string, b: BusinessMailbox): Row {
   return {
     corpid,
@@ -505,7 +500,8 @@ export function mailboxRow(corpid: string, b: BusinessMailbox): Row {
     extra: extra(b, MAILBOX_FIELDS),
   }
 }
-export function mailboxFrom(r: Row, aliases: Row[], passwords: Row[]): BusinessMailbox {
+/** the mailbox as the core holds it: its passwords stay in their table (store/clientPasswords.ts) */
+export function mailboxFrom(r: Row, aliases: Row[]): BusinessMailbox {
   const b = {
     ...extraOf(r),
     id: r.id,
@@ -517,7 +513,7 @@ export function mailboxFrom(r: Row, aliases: Row[], passwords: Row[]): BusinessM
     alias_list: aliases.map((a) => a.alias as string),
     enabled: r.enabled,
     storeId: r.store_id,
-    authCodes: passwords.map(passwordFrom),
+    authCodes: [],
     bindings: r.bindings,
     create_time: num(r.create_time),
   } as BusinessMailbox
@@ -536,10 +532,9 @@ const CODE_FIELDS = [
   'revoked',
   'lookup',
 ]
-export const passwordRow = (corpid: string, mailbox_id: number, position: number, a: AuthCode): Row => ({
+export const passwordRow = (corpid: string, mailbox_id: number, a: AuthCode): Row => ({
   corpid,
   mailbox_id,
-  position,
   auth_code_id: a.auth_code_id,
   hash: a.hash,
   salt: a.salt,

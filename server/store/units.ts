@@ -16,7 +16,6 @@ export type Unit =
   | { k: 'coll'; c: string; coll: Exclude<CorpCollection, 'stores'> }
   | { k: 'item'; c: string; coll: Exclude<CorpCollection, 'stores'>; key: string }
   | { k: 'mailboxRow'; c: string; id: string }
-  | { k: 'password'; c: string; id: string; pos: number }
   | { k: 'stores'; c: string }
   | { k: 'store'; c: string; s: string }
   | { k: 'storeRow'; c: string; s: string }
@@ -33,12 +32,12 @@ export function unitOf(path: Path): Unit {
   if (field === 'idempotency') throw new Error('idempotency records are written through their port')
   if (!CORP_COLLECTION_SET.includes(field)) return { k: 'corpRow', c }
   if (field === 'publicmails' && path.length >= 5) {
-    // A client login's bookkeeping: the guard in the mailbox's own row, one password edited in
-    // place (its last use) — not the mailbox with every alias and password rewritten.
+    // A client login's bookkeeping: the guard in the mailbox's own row, not the mailbox with
+    // every alias rewritten.
     const part = path[4]
     if (part === 'clientLogin') return { k: 'mailboxRow', c, id: path[3] }
-    if (part === 'authCodes' && path.length >= 6 && /^\d+$/.test(path[5]))
-      return { k: 'password', c, id: path[3], pos: Number(path[5]) }
+    // Client passwords have a port of their own (store/clientPasswords.ts): a write here would be lost.
+    if (part === 'authCodes') throw new Error('client passwords are written through their port')
   }
   if (field !== 'stores') {
     const coll = field as Exclude<CorpCollection, 'stores'>
@@ -98,8 +97,6 @@ export class CorpUnits {
   readonly items = new Map<Exclude<CorpCollection, 'stores'>, Set<string>>()
   /** business mailboxes whose own row alone changed (the client-login guard), by id */
   readonly mailboxRows = new Set<string>()
-  /** client passwords edited in place: mailbox id → positions */
-  readonly passwords = new Map<string, Set<number>>()
   allStores = false
   readonly stores = new Map<string, StoreUnits>()
 
@@ -123,12 +120,6 @@ export class CorpUnits {
       case 'mailboxRow':
         this.mailboxRows.add(u.id)
         return
-      case 'password': {
-        let set = this.passwords.get(u.id)
-        if (!set) this.passwords.set(u.id, (set = new Set()))
-        set.add(u.pos)
-        return
-      }
       case 'stores':
         this.allStores = true
         return
@@ -159,10 +150,6 @@ export class CorpUnits {
     }
     for (const id of this.mailboxRows)
       if (!this.wholeMailbox(id)) out.push([...corp, 'publicmails', id, 'clientLogin'])
-    for (const [id, positions] of this.passwords) {
-      if (this.wholeMailbox(id)) continue
-      for (const pos of positions) out.push([...corp, 'publicmails', id, 'authCodes', String(pos)])
-    }
     if (this.allStores) {
       out.push([...corp, 'stores'])
       return

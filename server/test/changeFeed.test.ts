@@ -243,10 +243,16 @@ describe('the change feed: another instance reads back just the rows a commit wr
         step: name,
         replaced: [],
       })
+      // A client password is written through its port: nothing in memory to bring in, yet seen.
+      const inPort = name === 'mail/authcode/create'
       expect({ step: name, patched: brought.some((r) => r.paths.length > 0) }).toEqual({
         step: name,
-        patched: true,
+        patched: !inPort,
       })
+      if (inPort) {
+        const listed = await ok(reader, 'mail/authcode/list', { mailbox: box }, as('zhangsan'))
+        expect((listed.auth_code_list as unknown[]).length).toBe(1)
+      }
     }
     // The member edits reached the reader as member patches (its search index was updated, not rebuilt).
     expect(b.refreshes.flatMap((r) => r.members).length).toBeGreaterThanOrEqual(4)
@@ -279,17 +285,8 @@ describe('the change record of a commit', () => {
       fc.tuple(fc.constant('corps'), key, fc.constantFrom('name', 'nextId', 'users', 'tags', 'stores')),
       fc.tuple(fc.constant('corps'), key, fc.constantFrom('users', 'departments', 'publicmails'), key),
       fc.tuple(fc.constant('corps'), key, fc.constant('stores'), key),
-      // a client login's bookkeeping: the guard, one password in place, or the list itself
+      // a client login's bookkeeping: the guard (its passwords are written through their port)
       fc.tuple(fc.constant('corps'), key, fc.constant('publicmails'), key, fc.constant('clientLogin')),
-      fc.tuple(
-        fc.constant('corps'),
-        key,
-        fc.constant('publicmails'),
-        key,
-        fc.constant('authCodes'),
-        fc.constantFrom('0', '3', 'length'),
-        fc.constantFrom('last_use_time', 'revoked'),
-      ),
       fc.tuple(
         fc.constant('corps'),
         key,

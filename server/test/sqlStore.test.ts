@@ -245,7 +245,7 @@ describe('a client login on the server', () => {
         (r) => r.x,
       ),
       passwords: (
-        await db.query<{ x: string }>(`SELECT xmin::text AS x FROM client_passwords ORDER BY position`)
+        await db.query<{ x: string }>(`SELECT xmin::text AS x FROM client_passwords ORDER BY seq`)
       ).rows.map((r) => r.x),
     })
     const before = await versions()

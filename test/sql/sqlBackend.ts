@@ -168,14 +168,22 @@ function lazyPort(world: Promise<Db>): ReturnType<typeof sqlPort> {
     },
     abort: async () => (await ready).abort(),
     usage: () => port?.usage() ?? { bytes: 0, keys: 0, largest: 0 },
-    // used only inside a call, after begin has waited for the port
-    // used only inside a call, after begin waited for the real port
+    // the data-access ports are used only inside a call, after begin waited for the real port
     idempotency: {
       get: (corpid, key) => port!.idempotency.get(corpid, key),
       put: (corpid, key, record) => port!.idempotency.put(corpid, key, record),
       list: (corpid) => port!.idempotency.list(corpid),
       drop: (corpid, keys) => port!.idempotency.drop(corpid, keys),
       expire: (cutoff) => port!.idempotency.expire(cutoff),
+    },
+    clientPasswords: {
+      list: (corpid, id) => port!.clientPasswords.list(corpid, id),
+      add: (corpid, id, code) => port!.clientPasswords.add(corpid, id, code),
+      update: (corpid, id, codeId, patch) => port!.clientPasswords.update(corpid, id, codeId, patch),
+      remove: (corpid, id, codeId) => port!.clientPasswords.remove(corpid, id, codeId),
+      memberCodes: (corpid) => port!.clientPasswords.memberCodes(corpid),
+      forget: (corpid, ids) => port!.clientPasswords.forget(corpid, ids),
+      handOver: (from, to) => port!.clientPasswords.handOver(from, to),
     },
     wroteOwn: () => port?.wroteOwn() ?? false,
   } as ReturnType<typeof sqlPort>
