@@ -5,23 +5,9 @@ import type { AuthCodePatch, ClientPasswordPort, MailboxCode } from '../../src/a
 import type { AuthCode, BackendState } from '../../src/api/mock/state'
 import type { Queryable } from '../db'
 import { escapeDeep, escapeText, unescapeDeep } from './nul'
-import { passwordFrom, passwordRow, type Row } from './tables'
+import { passwordFrom, passwordRow, TABLES, type Row } from './tables'
 
-const COLS = [
-  'corpid',
-  'mailbox_id',
-  'auth_code_id',
-  'hash',
-  'salt',
-  'remark',
-  'creator',
-  'by_admin',
-  'create_time',
-  'last_use_time',
-  'revoked',
-  'lookup',
-  'extra',
-] as const
+const COLS = TABLES.client_passwords.cols.map(([name]) => name)
 const INSERT = `INSERT INTO client_passwords (${COLS.join(', ')}) VALUES (${COLS.map(
   (c, i) => `$${i + 1}${c === 'extra' ? '::jsonb' : ''}`,
 ).join(', ')})`

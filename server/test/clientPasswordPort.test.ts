@@ -9,30 +9,20 @@ import { clientPasswordPortCases } from '../../test/kit/clientPasswordPort'
 import { SMTP_BOSS } from '../../test/kit/mail'
 import { bundledMigrations, migrate } from '../db/migrate'
 import { openPglite } from '../db/pglite'
-import type { Db, Queryable } from '../db'
+import type { Db } from '../db'
 import { sqlClientPasswords } from '../store/clientPasswords'
 import { loadState, sqlPort } from '../store/sqlPort'
 import { unitOf } from '../store/units'
-import { CORP, withMigratedDb } from './harness'
+import { CORP, failingOnce, portInCall, withMigratedDb } from './harness'
 
 let db: Db
 withMigratedDb((d) => (db = d))
 
-function underTest() {
-  let open: Queryable | null = null
-  return {
-    port: sqlClientPasswords(() => open),
-    inCall: <T>(fn: () => Promise<T>): Promise<T> =>
-      db.transaction(async (tx) => {
-        open = tx
-        try {
-          return await fn()
-        } finally {
-          open = null
-        }
-      }),
-  }
-}
+const underTest = () =>
+  portInCall(
+    () => db,
+    (callTx) => sqlClientPasswords(callTx),
+  )
 
 const count = async () =>
   Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM client_passwords')).rows[0].n)
@@ -91,23 +81,11 @@ describe('client passwords on the server', () => {
     expect(saved.corps.wwtest.publicmails[id].authCodes).toEqual([])
   })
 
-  test('a create whose commit fails leaves no code; a refused login still counts its failure', async () => {
+  test('a create whose commit fails leaves no code; the retry makes one', async () => {
     const { id } = await withMailbox()
-    const port = sqlPort(db)
-    let failNext = false
-    const failing = {
-      ...port,
-      commit: async (state: Parameters<typeof port.commit>[0]) => {
-        if (failNext) {
-          failNext = false
-          await port.abort()
-          throw new Error('disk full')
-        }
-        return port.commit(state)
-      },
-    } as typeof port
+    const { port: failing, failNext } = failingOnce(db)
     const b = createMockBackend({ corps: [], now: () => NOW, port: failing })
-    failNext = true
+    failNext()
     expect((await b.call('mail/authcode/create', { mailbox: id }, boss)).errcode).toBe(-1)
     expect(await count()).toBe(1)
     expect((await b.call('mail/authcode/create', { mailbox: id }, boss)).errcode).toBe(0)

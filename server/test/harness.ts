@@ -9,10 +9,11 @@ import { dbTokenCache } from '../auth/tokenCache'
 import { WecomClient } from '../auth/wecom'
 import { createClock } from '../clock'
 import { sqlCore } from '../core'
-import { openDb, type Db } from '../db'
+import { openDb, type Db, type Queryable } from '../db'
 import { migrate } from '../db/migrate'
 import { openPglite } from '../db/pglite'
 import { openPostgres } from '../db/postgres'
+import { sqlPort } from '../store/sqlPort'
 
 // the corp on its own domain (test.com) the core's SMTP tests use too
 export const CORP: CorpSetup = SMTP_CORP
@@ -28,6 +29,44 @@ export function withMigratedDb(take: (db: Db) => void): void {
   after(async () => {
     await db?.close()
   })
+}
+
+/**
+ * A data-access port over a transaction of the test's own: `make` gets the open call's
+ * transaction (null outside one), `inCall` runs fn as one call.
+ */
+export function portInCall<P>(db: () => Db, make: (callTx: () => Queryable | null) => P) {
+  let open: Queryable | null = null
+  return {
+    port: make(() => open),
+    inCall: <T>(fn: () => Promise<T>): Promise<T> =>
+      db().transaction(async (tx) => {
+        open = tx
+        try {
+          return await fn()
+        } finally {
+          open = null
+        }
+      }),
+  }
+}
+
+/** the SQL port whose next commit fails after `failNext()` (the call is undone, as on a lost disk) */
+export function failingOnce(db: Db) {
+  const port = sqlPort(db)
+  let fail = false
+  const failing = {
+    ...port,
+    commit: async (state: Parameters<typeof port.commit>[0]) => {
+      if (fail) {
+        fail = false
+        await port.abort()
+        throw new Error('disk full')
+      }
+      return port.commit(state)
+    },
+  } as typeof port
+  return { port: failing, failNext: () => void (fail = true) }
 }
 
 export async function testDb(): Promise<Db> {

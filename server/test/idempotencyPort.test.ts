@@ -4,12 +4,12 @@
 import { beforeEach, describe, test } from 'node:test'
 import { expect } from 'expect'
 import { createMockBackend } from '../../src/api/mock'
-import type { Db, Queryable } from '../db'
+import type { Db } from '../db'
 import { sqlIdempotency } from '../store/idempotency'
 import { loadState, sqlPort } from '../store/sqlPort'
 import { idempotencyPortCases, idempotencyPortProperty } from '../../test/kit/idempotencyPort'
 import { SMTP_BOSS } from '../../test/kit/mail'
-import { CORP, withMigratedDb } from './harness'
+import { CORP, failingOnce, portInCall, withMigratedDb } from './harness'
 
 let db: Db
 withMigratedDb((d) => (db = d))
@@ -18,21 +18,11 @@ beforeEach(async () => {
 })
 
 /** the adapter over a transaction of this test's own */
-function underTest() {
-  let open: Queryable | null = null
-  return {
-    port: sqlIdempotency(() => open),
-    inCall: <T>(fn: () => Promise<T>): Promise<T> =>
-      db.transaction(async (tx) => {
-        open = tx
-        try {
-          return await fn()
-        } finally {
-          open = null
-        }
-      }),
-  }
-}
+const underTest = () =>
+  portInCall(
+    () => db,
+    (callTx) => sqlIdempotency(callTx),
+  )
 
 const rows = async () =>
   Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM idempotency')).rows[0].n)
@@ -90,21 +80,9 @@ describe('idempotency records on the server', () => {
   })
 
   test('a keyed create whose commit fails leaves no record: the retry acts, once', async () => {
-    const port = sqlPort(db)
-    let failNext = false
-    const failing = {
-      ...port,
-      commit: async (state: Parameters<typeof port.commit>[0]) => {
-        if (failNext) {
-          failNext = false
-          await port.abort()
-          throw new Error('disk full')
-        }
-        return port.commit(state)
-      },
-    } as typeof port
+    const { port: failing, failNext } = failingOnce(db)
     const b = createMockBackend({ corps: [corp], now: () => NOW, port: failing, replace: true })
-    failNext = true
+    failNext()
     expect((await b.call('exmail/publicmail/create', create, boss)).errcode).toBe(-1)
     expect(await rows()).toBe(0)
     const retry = await b.call('exmail/publicmail/create', create, boss)

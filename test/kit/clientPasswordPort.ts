@@ -38,6 +38,15 @@ export function code(fields: Partial<AuthCode> = {}): AuthCode {
 const ids = (list: ReadonlyArray<Readonly<AuthCode>>) => list.map((c) => c.auth_code_id)
 const pairs = (list: MailboxCode[]) => list.map((m) => `${m.mailboxId}:${m.code.auth_code_id}`).sort()
 
+/** two codes of mailbox 1 of corp A, stored in one call */
+async function addTwo({ port, inCall }: PortUnderTest): Promise<[AuthCode, AuthCode]> {
+  const pair: [AuthCode, AuthCode] = [code(), code()]
+  await inCall(async () => {
+    for (const c of pair) await port.add(A, 1, c)
+  })
+  return pair
+}
+
 export const clientPasswordPortCases: Array<[string, (t: PortUnderTest) => Promise<void>]> = [
   [
     "a mailbox lists its own codes, oldest first, and no other mailbox's or corp's",
@@ -74,12 +83,7 @@ export const clientPasswordPortCases: Array<[string, (t: PortUnderTest) => Promi
   [
     'update changes only the fields it names, of only that code',
     async ({ port, inCall }) => {
-      const one = code()
-      const two = code()
-      await inCall(async () => {
-        await port.add(A, 1, one)
-        await port.add(A, 1, two)
-      })
+      const [one, two] = await addTwo({ port, inCall })
       const patch: AuthCodePatch = { last_use_time: 77_000, lookup: 'ffff', revoked: true }
       await inCall(() => port.update(A, 1, one.auth_code_id, patch))
       await inCall(async () => assert.deepEqual(await port.list(A, 1), [{ ...one, ...patch }, two]))
@@ -88,12 +92,7 @@ export const clientPasswordPortCases: Array<[string, (t: PortUnderTest) => Promi
   [
     'remove drops one code; an unknown id changes nothing',
     async ({ port, inCall }) => {
-      const one = code()
-      const two = code()
-      await inCall(async () => {
-        await port.add(A, 1, one)
-        await port.add(A, 1, two)
-      })
+      const [one, two] = await addTwo({ port, inCall })
       await inCall(async () => {
         await port.remove(A, 1, one.auth_code_id)
         await port.remove(A, 1, 'ac-unknown')
