@@ -52,5 +52,7 @@ DROP TABLE client_passwords;
 ALTER TABLE client_passwords_by_id RENAME TO client_passwords;
 ALTER TABLE client_passwords RENAME CONSTRAINT client_passwords_by_id_pkey TO client_passwords_pkey;
 CREATE INDEX client_passwords_mailbox ON client_passwords (corpid, mailbox_id, create_time, seq);
+-- a login reads only the live codes sharing the secret's lookup prefix (or saved before lookups)
+CREATE INDEX client_passwords_login ON client_passwords (corpid, mailbox_id, lookup) WHERE NOT revoked;
 -- access reconciliation reads only live member-created codes
 CREATE INDEX client_passwords_member ON client_passwords (corpid) WHERE NOT by_admin AND NOT revoked;

@@ -37,6 +37,21 @@ export function sqlClientPasswords(
       )
       return rows.map(from)
     },
+    async find(corpid, mailboxId, authCodeId) {
+      const { rows } = await tx().query<Row>(
+        'SELECT * FROM client_passwords WHERE corpid = $1 AND mailbox_id = $2 AND auth_code_id = $3',
+        [escapeText(corpid), mailboxId, escapeText(authCodeId)],
+      )
+      return rows[0] ? from(rows[0]) : undefined
+    },
+    async candidates(corpid, mailboxId, lookup) {
+      const { rows } = await tx().query<Row>(
+        `SELECT * FROM client_passwords WHERE corpid = $1 AND mailbox_id = $2 AND NOT revoked
+         AND (lookup = $3 OR lookup IS NULL) ${ORDER}`,
+        [escapeText(corpid), mailboxId, escapeText(lookup)],
+      )
+      return rows.map(from)
+    },
     async add(corpid, mailboxId, code) {
       wrote()
       await tx().query(INSERT, values(escapeDeep(passwordRow(corpid, mailboxId, code)) as Row))

@@ -101,6 +101,27 @@ export const clientPasswordPortCases: Array<[string, (t: PortUnderTest) => Promi
     },
   ],
   [
+    'find answers one code by id, revoked too; candidates only live codes sharing the prefix or predating it',
+    async ({ port, inCall }) => {
+      const hit = code({ lookup: 'aaaa' })
+      const other = code({ lookup: 'bbbb' })
+      const old = code()
+      delete old.lookup
+      const dead = code({ lookup: 'aaaa', revoked: true })
+      await inCall(async () => {
+        for (const c of [hit, other, old, dead]) await port.add(A, 1, c)
+      })
+      await inCall(async () => {
+        assert.deepEqual(await port.find(A, 1, dead.auth_code_id), dead)
+        assert.equal(await port.find(A, 2, dead.auth_code_id), undefined)
+        assert.equal(await port.find(A, 1, 'ac-unknown'), undefined)
+        assert.deepEqual(ids(await port.candidates(A, 1, 'aaaa')), [hit.auth_code_id, old.auth_code_id])
+        assert.deepEqual(ids(await port.candidates(A, 1, 'cccc')), [old.auth_code_id])
+        assert.deepEqual(await port.candidates(B, 1, 'aaaa'), [])
+      })
+    },
+  ],
+  [
     "memberCodes: the corp's live member-created codes, never an admin's or a revoked one",
     async ({ port, inCall }) => {
       const mine = code({ creator: 'alice' })
@@ -155,6 +176,15 @@ export function modelPort(): ClientPasswordPort & { all(): Map<string, AuthCode[
     all: () => codes,
     list: async (corpid, id) =>
       [...at(corpid, id)].sort((a, b) => a.create_time - b.create_time).map((c) => ({ ...c })),
+    find: async (corpid, id, authCodeId) => {
+      const c = at(corpid, id).find((x) => x.auth_code_id === authCodeId)
+      return c && { ...c }
+    },
+    candidates: async (corpid, id, lookup) =>
+      at(corpid, id)
+        .filter((x) => !x.revoked && (x.lookup === undefined || x.lookup === lookup))
+        .sort((a, b) => a.create_time - b.create_time)
+        .map((c) => ({ ...c })),
     add: async (corpid, id, c) => void at(corpid, id).push({ ...c }),
     update: async (corpid, id, authCodeId, patch) => {
       const c = at(corpid, id).find((x) => x.auth_code_id === authCodeId)

@@ -178,6 +178,8 @@ function lazyPort(world: Promise<Db>): ReturnType<typeof sqlPort> {
     },
     clientPasswords: {
       list: (corpid, id) => port!.clientPasswords.list(corpid, id),
+      find: (corpid, id, codeId) => port!.clientPasswords.find(corpid, id, codeId),
+      candidates: (corpid, id, lookup) => port!.clientPasswords.candidates(corpid, id, lookup),
       add: (corpid, id, code) => port!.clientPasswords.add(corpid, id, code),
       update: (corpid, id, codeId, patch) => port!.clientPasswords.update(corpid, id, codeId, patch),
       remove: (corpid, id, codeId) => port!.clientPasswords.remove(corpid, id, codeId),

@@ -56,7 +56,7 @@ export async function clientLogin(
     // Locked: refused before the password is even looked at, right or wrong, and not counted.
     if (clientLoginLocked(mailbox, now)) continue
     // As shown (abcd efgh …) or as copied (no spaces): the same password.
-    let code = matchAuthCode(await port.list(corp.corpid, mailbox.id), secret)
+    let code = matchAuthCode(await port.candidates(corp.corpid, mailbox.id, lookupOf(secret)), secret)
     if (code && !code.by_admin) {
       // Defence in depth: reconcileAccess runs where access changes, but never let a stale code in.
       const member = Object.prototype.hasOwnProperty.call(corp.users, code.creator)

@@ -67,9 +67,8 @@ export async function submitMail(
   }
   const port = clientPasswordsOf(env, state)
   for (const { corp, mailbox } of mailboxesByAddress(state, normalizeAddress(session.email))) {
-    const codes = await port.list(corp.corpid, mailbox.id)
-    const code = codes.find((c) => c.auth_code_id === session.auth_code_id && !c.revoked)
-    if (!code) continue
+    const code = await port.find(corp.corpid, mailbox.id, session.auth_code_id)
+    if (!code || code.revoked) continue
     if (!code.by_admin) {
       const member = Object.prototype.hasOwnProperty.call(corp.users, code.creator)
         ? corp.users[code.creator]

@@ -18,6 +18,10 @@ export type AuthCodePatch = Partial<Pick<AuthCode, 'last_use_time' | 'revoked' |
 export interface ClientPasswordPort {
   /** a live mailbox's codes, live and revoked, oldest first */
   list(corpid: string, mailboxId: number): Promise<ReadonlyArray<Readonly<AuthCode>>>
+  /** one code of the mailbox by id, live or revoked */
+  find(corpid: string, mailboxId: number, authCodeId: string): Promise<Readonly<AuthCode> | undefined>
+  /** the live codes a secret with this lookup prefix may match: those sharing it, and those saved before lookups existed */
+  candidates(corpid: string, mailboxId: number, lookup: string): Promise<ReadonlyArray<Readonly<AuthCode>>>
   add(corpid: string, mailboxId: number, code: AuthCode): Promise<void>
   update(corpid: string, mailboxId: number, authCodeId: string, patch: AuthCodePatch): Promise<void>
   remove(corpid: string, mailboxId: number, authCodeId: string): Promise<void>
@@ -57,6 +61,14 @@ export function memoryClientPasswords(state: () => BackendState): ClientPassword
   }
   return {
     list: (corpid, id) => Promise.resolve([...(mailboxOf(corpid, id)?.authCodes ?? [])].sort(byCreation)),
+    find: (corpid, id, authCodeId) =>
+      Promise.resolve(mailboxOf(corpid, id)?.authCodes.find((c) => c.auth_code_id === authCodeId)),
+    candidates: (corpid, id, lookup) =>
+      Promise.resolve(
+        (mailboxOf(corpid, id)?.authCodes ?? [])
+          .filter((c) => !c.revoked && (c.lookup === undefined || c.lookup === lookup))
+          .sort(byCreation),
+      ),
     add: (corpid, id, code) => attempt(() => void codesOf(corpid, id).push(code)),
     update: (corpid, id, authCodeId, patch) =>
       attempt(() => {

@@ -133,9 +133,8 @@ export async function deleteAuthCode(
   if (typeof authCodeId !== 'string' || !authCodeId || authCodeId.length > 64) {
     return refuse(ErrCode.INVALID_PARAM, '客户端专用密码 ID 格式不正确 (auth_code_id)')
   }
-  const codes = await port.list(corpid, mailboxId)
-  const code = codes.find((c) => c.auth_code_id === authCodeId && !c.revoked && matches(c, filter))
-  if (!code)
+  const code = await port.find(corpid, mailboxId, authCodeId)
+  if (!code || code.revoked || !matches(code, filter))
     return refuse(ErrCode.INVALID_PARAM, `客户端专用密码不存在或已失效 (auth_code_id)：${authCodeId}`)
   await port.remove(corpid, mailboxId, authCodeId)
   return ok()
