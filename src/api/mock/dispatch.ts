@@ -11,6 +11,7 @@ import { checkIdempotency, expireIdempotency, IDEMPOTENCY_TTL_MS, rememberIdempo
 import { migrationLock } from './lock'
 import { idempotencyOf } from './ports/idempotency'
 import { openMailbox } from './mail/open'
+import { LOOKS_AT_BIN, purgeBin } from './publicmail/recycle'
 import { failure, type ApiSpec, type HandlerContext } from './registry'
 import type { BackendState } from './state'
 
@@ -48,14 +49,14 @@ const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.c
  * departments, tags, a deleted member), client passwords of members who lost access revoked.
  * Reading or moving mail never re-checks the corp. (Derived lookups follow writes: derived.ts.)
  */
-export async function afterWrite(
+export function afterWrite(
   state: BackendState,
   env: MockEnv,
   corpid: string,
   accessChanged = true,
-): Promise<void> {
+): Promise<unknown> {
   const corp = has(state.corps, corpid) ? state.corps[corpid] : undefined
-  if (corp && accessChanged) await reconcileAccess(state, corp, env)
+  return corp && accessChanged ? reconcileAccess(state, corp, env) : Promise.resolve()
 }
 
 export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): Dispatch {
@@ -102,6 +103,7 @@ export function createDispatcher(env: MockEnv, options: DispatchOptions = {}): D
       return idem.result
     }
     const hctx: HandlerContext = { state, corp, caller, env, isAdmin }
+    if (LOOKS_AT_BIN.has(api)) await purgeBin(hctx)
     const result = await spec.handler(hctx, input.value as Record<string, unknown>)
     if (result.errcode === 0) {
       if (idem.kind === 'fresh') await rememberIdempotent(records, corp.corpid, idem, result, at)

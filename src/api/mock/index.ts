@@ -177,7 +177,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     changed: () => tracker.changed,
     accessChanged: () => accessTouched,
   })
-  const afterWrite = (corpid: string): Promise<void> => afterWriteOf(root, env, corpid, accessTouched)
+  const afterWrite = (corpid: string): Promise<unknown> => afterWriteOf(root, env, corpid, accessTouched)
 
   // One call at a time: a write is saved (or undone) before the next call sees the state.
   let queue: Promise<unknown> = Promise.resolve()
@@ -354,21 +354,24 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const problem = boundaryProblem({ to, mail }, maxChars.deliver)
       if (problem) return problem
       return exclusive(() =>
-        transact(async () => {
+        transact(() => {
           const result = deliverMail(root, env, corpid, to, mail)
-          if (result.errcode === 0) await afterWrite(corpid)
-          return result
+          return result.errcode === 0 ? afterWrite(corpid).then(() => result) : result
         }, isOk),
       )
     },
     async clientLogin(email, authCode, protocol) {
       await prepare()
       return exclusive(() =>
-        transact(async () => {
-          const outcome = await clientLoginImpl(root, env, email, authCode, protocol)
-          if (outcome.changedCorp) await afterWrite(outcome.changedCorp)
-          return outcome.result
-        }, always),
+        transact(
+          () =>
+            clientLoginImpl(root, env, email, authCode, protocol).then((outcome) =>
+              outcome.changedCorp
+                ? afterWrite(outcome.changedCorp).then(() => outcome.result)
+                : outcome.result,
+            ),
+          always,
+        ),
       )
     },
     async accepts(address) {

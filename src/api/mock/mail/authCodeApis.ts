@@ -9,6 +9,7 @@ import { failure, success, type Handler, type HandlerContext, type Handlers } fr
 import type { BusinessMailbox } from '../state'
 import { clientPasswordsOf } from '../ports/clientPasswords'
 import { openMailbox } from './open'
+import type { Verdict } from '../../../policy/result'
 
 type MailboxApi = 'mail/authcode/create' | 'mail/authcode/list' | 'mail/authcode/delete'
 
@@ -27,25 +28,26 @@ function withBusinessMailbox<K extends MailboxApi>(
 
 const own = (ctx: HandlerContext) => ({ creator: ctx.caller.userid, byAdmin: false })
 const codesOf = (ctx: HandlerContext) => clientPasswordsOf(ctx.env, ctx.state)
+const answer = (r: Verdict<object | void>): ApiResult =>
+  r.ok ? success(r.value ? { ...r.value } : undefined) : failure(r.errcode, r.errmsg)
 
 export const mailAuthCodeApis = {
-  'mail/authcode/create': withBusinessMailbox<'mail/authcode/create'>(async (ctx, input, mailbox) => {
-    const r = await createAuthCode(
+  // Promise chains, not async functions: each async function costs the weapp bundle a wrapper.
+  'mail/authcode/create': withBusinessMailbox<'mail/authcode/create'>((ctx, input, mailbox) =>
+    createAuthCode(
       codesOf(ctx),
       ctx.corp.corpid,
       mailbox.id,
       { creator: ctx.caller.userid, byAdmin: false, remark: input.remark },
       ctx.env,
-    )
-    return r.ok ? success({ ...r.value }) : failure(r.errcode, r.errmsg)
-  }),
-  'mail/authcode/list': withBusinessMailbox<'mail/authcode/list'>(async (ctx, _input, mailbox) =>
-    success({
-      auth_code_list: listAuthCodes(await codesOf(ctx).list(ctx.corp.corpid, mailbox.id), own(ctx)),
-    }),
+    ).then(answer),
   ),
-  'mail/authcode/delete': withBusinessMailbox<'mail/authcode/delete'>(async (ctx, input, mailbox) => {
-    const r = await deleteAuthCode(codesOf(ctx), ctx.corp.corpid, mailbox.id, input.auth_code_id, own(ctx))
-    return r.ok ? success() : failure(r.errcode, r.errmsg)
-  }),
+  'mail/authcode/list': withBusinessMailbox<'mail/authcode/list'>((ctx, _input, mailbox) =>
+    codesOf(ctx)
+      .list(ctx.corp.corpid, mailbox.id)
+      .then((codes) => success({ auth_code_list: listAuthCodes(codes, own(ctx)) })),
+  ),
+  'mail/authcode/delete': withBusinessMailbox<'mail/authcode/delete'>((ctx, input, mailbox) =>
+    deleteAuthCode(codesOf(ctx), ctx.corp.corpid, mailbox.id, input.auth_code_id, own(ctx)).then(answer),
+  ),
 } satisfies Partial<Handlers>

@@ -82,17 +82,21 @@ export function prepareAuthCode(
 }
 
 /** A new code for a live mailbox, stored through the port; the secret is answered once. */
-export async function createAuthCode(
+export function createAuthCode(
   port: ClientPasswordPort,
   corpid: string,
   mailboxId: number,
   options: AuthCodeOptions,
   env: MockEnv,
 ): Promise<Verdict<CreatedAuthCode>> {
-  const prepared = prepareAuthCode(await port.list(corpid, mailboxId), options, env.now(), env)
-  if (!prepared.ok) return prepared
-  await port.add(corpid, mailboxId, prepared.value.record)
-  return ok({ auth_code_id: prepared.value.record.auth_code_id, auth_code: prepared.value.secret })
+  return port.list(corpid, mailboxId).then((codes) => {
+    const prepared = prepareAuthCode(codes, options, env.now(), env)
+    if (!prepared.ok) return prepared
+    const { record, secret } = prepared.value
+    return port
+      .add(corpid, mailboxId, record)
+      .then(() => ok({ auth_code_id: record.auth_code_id, auth_code: secret }))
+  })
 }
 
 export interface AuthCodeFilter {
@@ -123,7 +127,7 @@ export function listAuthCodes(codes: Codes, filter: AuthCodeFilter = {}): AuthCo
 }
 
 /** Remove a live code (within `filter`, e.g. a member's own). Unknown / foreign ids: 40058. */
-export async function deleteAuthCode(
+export function deleteAuthCode(
   port: ClientPasswordPort,
   corpid: string,
   mailboxId: number,
@@ -131,13 +135,15 @@ export async function deleteAuthCode(
   filter: AuthCodeFilter = {},
 ): Promise<Verdict<void>> {
   if (typeof authCodeId !== 'string' || !authCodeId || authCodeId.length > 64) {
-    return refuse(ErrCode.INVALID_PARAM, '客户端专用密码 ID 格式不正确 (auth_code_id)')
+    return Promise.resolve(refuse(ErrCode.INVALID_PARAM, '客户端专用密码 ID 格式不正确 (auth_code_id)'))
   }
-  const code = await port.find(corpid, mailboxId, authCodeId)
-  if (!code || code.revoked || !matches(code, filter))
-    return refuse(ErrCode.INVALID_PARAM, `客户端专用密码不存在或已失效 (auth_code_id)：${authCodeId}`)
-  await port.remove(corpid, mailboxId, authCodeId)
-  return ok()
+  return port
+    .find(corpid, mailboxId, authCodeId)
+    .then((code): Verdict<void> | Promise<Verdict<void>> =>
+      !code || code.revoked || !matches(code, filter)
+        ? refuse(ErrCode.INVALID_PARAM, `客户端专用密码不存在或已失效 (auth_code_id)：${authCodeId}`)
+        : port.remove(corpid, mailboxId, authCodeId).then(() => ok()),
+    )
 }
 
 /**

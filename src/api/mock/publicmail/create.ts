@@ -15,7 +15,6 @@ import { addressOwners, checkAddressFree, type AddressOwner } from './addresses'
 import { prepareAuthCode } from './authCodes'
 import { quotaFacts } from './facts'
 import { directoryLookup, insertMailbox } from './mailboxes'
-import { purgeBin } from './recycle'
 import { clientPasswordsOf } from '../ports/clientPasswords'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
@@ -26,7 +25,6 @@ export async function createPublicmail(
 ): Promise<ApiResult> {
   const { corp, env } = ctx
   const now = env.now()
-  await purgeBin(ctx)
   const facts = quotaFacts(corp)
   const domain = checkOwnDomain(facts)
   if (!domain.ok) return refused(domain)

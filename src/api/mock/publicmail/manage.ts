@@ -9,17 +9,13 @@ import { clientLoginLockedUntil, deleteAuthCode, listAuthCodes } from './authCod
 import { quotaFacts } from './facts'
 import { findMailbox, mailboxView } from './mailboxes'
 import { RECYCLE_DAYS } from '../../../policy/recycle'
-import { moveMailboxToRecycle, purgeBin } from './recycle'
+import { moveMailboxToRecycle } from './recycle'
 import { clientPasswordsOf } from '../ports/clientPasswords'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 
-export async function deletePublicmail(
-  ctx: HandlerContext,
-  body: Parsed<'exmail/publicmail/delete'>,
-): Promise<ApiResult> {
+export function deletePublicmail(ctx: HandlerContext, body: Parsed<'exmail/publicmail/delete'>): ApiResult {
   const now = ctx.env.now()
-  await purgeBin(ctx)
   const found = findMailbox(ctx.corp, body.id)
   if (!found.ok) return refused(found)
   const entry = moveMailboxToRecycle(ctx.corp, found.value, now)
@@ -52,32 +48,36 @@ export function searchPublicmails(ctx: HandlerContext, body: Parsed<'exmail/publ
   return success({ list })
 }
 
-export async function getAuthCodeList(
+export function getAuthCodeList(
   ctx: HandlerContext,
   body: Parsed<'exmail/publicmail/get_auth_code_list'>,
-): Promise<ApiResult> {
+): ApiResult | Promise<ApiResult> {
   const found = findMailbox(ctx.corp, body.id)
   if (!found.ok) return refused(found)
-  const codes = await clientPasswordsOf(ctx.env, ctx.state).list(ctx.corp.corpid, found.value.id)
-  return success({
-    auth_code_list: listAuthCodes(codes),
-    login_locked_until: clientLoginLockedUntil(found.value, ctx.env.now()),
-  })
+  const mailbox = found.value
+  return clientPasswordsOf(ctx.env, ctx.state)
+    .list(ctx.corp.corpid, mailbox.id)
+    .then((codes) =>
+      success({
+        auth_code_list: listAuthCodes(codes),
+        login_locked_until: clientLoginLockedUntil(mailbox, ctx.env.now()),
+      }),
+    )
 }
 
-export async function deleteAuthCodeApi(
+export function deleteAuthCodeApi(
   ctx: HandlerContext,
   body: Parsed<'exmail/publicmail/delete_auth_code'>,
-): Promise<ApiResult> {
+): ApiResult | Promise<ApiResult> {
   const found = findMailbox(ctx.corp, body.id)
   if (!found.ok) return refused(found)
   const codes = clientPasswordsOf(ctx.env, ctx.state)
-  const deleted = await deleteAuthCode(codes, ctx.corp.corpid, found.value.id, body.auth_code_id)
-  return deleted.ok ? success() : refused(deleted)
+  return deleteAuthCode(codes, ctx.corp.corpid, found.value.id, body.auth_code_id).then((deleted) =>
+    deleted.ok ? success() : refused(deleted),
+  )
 }
 
-export async function getQuota(ctx: HandlerContext): Promise<ApiResult> {
-  await purgeBin(ctx)
+export function getQuota(ctx: HandlerContext): ApiResult {
   return success({ ...quotaView(quotaFacts(ctx.corp)) })
 }
 

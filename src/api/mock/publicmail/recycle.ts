@@ -5,7 +5,7 @@ import type { BusinessMailbox, CorpState, Member, RecycleEntry } from '../state'
 
 import { recycleExpiry } from '../../../policy/recycle'
 import { unixSeconds } from '../../../policy/unixTime'
-import type { RecycleItem } from '../../contract'
+import type { ApiName, RecycleItem } from '../../contract'
 import { clientPasswordsOf } from '../ports/clientPasswords'
 import type { HandlerContext } from '../registry'
 
@@ -21,10 +21,23 @@ export function purgeExpired(corp: CorpState, now: number): number[] {
   return mailboxes
 }
 
+/** The APIs that look at the bin, whose dispatch purges it first (lazily, as mail administration looks). */
+export const LOOKS_AT_BIN: ReadonlySet<string> = new Set<ApiName>([
+  'exmail/publicmail/create',
+  'exmail/publicmail/update',
+  'exmail/publicmail/delete',
+  'exmail/publicmail/quota',
+  'exmail/recycle/list',
+  'exmail/recycle/restore',
+  'exmail/vip/batch_add',
+])
+
 /** purgeExpired, and the purged mailboxes' client passwords with them */
-export async function purgeBin(ctx: Pick<HandlerContext, 'corp' | 'env' | 'state'>): Promise<void> {
+export function purgeBin(ctx: Pick<HandlerContext, 'corp' | 'env' | 'state'>): Promise<void> {
   const purged = purgeExpired(ctx.corp, ctx.env.now())
-  if (purged.length) await clientPasswordsOf(ctx.env, ctx.state).forget(ctx.corp.corpid, purged)
+  return purged.length
+    ? clientPasswordsOf(ctx.env, ctx.state).forget(ctx.corp.corpid, purged)
+    : Promise.resolve()
 }
 
 export function moveMailboxToRecycle(corp: CorpState, mailbox: BusinessMailbox, now: number): RecycleEntry {

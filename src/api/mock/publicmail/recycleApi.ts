@@ -8,26 +8,21 @@ import { failure, success, type HandlerContext } from '../registry'
 import type { CorpState, RecycleEntry } from '../state'
 import { addressOwners, checkAddressFree } from './addresses'
 import { quotaFacts } from './facts'
-import { purgeBin, recycleListItem } from './recycle'
+import { recycleListItem } from './recycle'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
 const has = (o: object, k: string | number) => Object.prototype.hasOwnProperty.call(o, String(k))
 
-export async function recycleList(ctx: HandlerContext): Promise<ApiResult> {
-  await purgeBin(ctx)
+export function recycleList(ctx: HandlerContext): ApiResult {
   const list = Object.values(ctx.corp.recycle)
     .sort((a, b) => b.deleted_time - a.deleted_time || b.id - a.id)
     .map(recycleListItem)
   return success({ list })
 }
 
-export async function recycleRestore(
-  ctx: HandlerContext,
-  body: Parsed<'exmail/recycle/restore'>,
-): Promise<ApiResult> {
+export function recycleRestore(ctx: HandlerContext, body: Parsed<'exmail/recycle/restore'>): ApiResult {
   const { corp } = ctx
   const now = ctx.env.now()
-  await purgeBin(ctx)
   if (!has(corp.recycle, body.id)) {
     return failure(ErrCode.MAILBOX_NOT_FOUND, `回收站中没有该邮箱（可能已过期被清除） (id)：${body.id}`)
   }

@@ -6,7 +6,6 @@ import type { ApiResult, Parsed } from '../../contract'
 import { failure, success, type HandlerContext } from '../registry'
 import type { CorpState } from '../state'
 import { quotaFacts } from './facts'
-import { purgeBin } from './recycle'
 
 const DEFAULT_LIST_LIMIT = 100
 
@@ -19,15 +18,11 @@ const memberOf = (corp: CorpState, u: unknown) =>
   typeof u === 'string' && Object.prototype.hasOwnProperty.call(corp.users, u) ? corp.users[u] : undefined
 
 /** Unknown members land in fail_userid_list; a seat shortage refuses the whole batch. */
-export async function vipBatchAdd(
-  ctx: HandlerContext,
-  body: Parsed<'exmail/vip/batch_add'>,
-): Promise<ApiResult> {
+export function vipBatchAdd(ctx: HandlerContext, body: Parsed<'exmail/vip/batch_add'>): ApiResult {
   const { corp } = ctx
   const blocked = noSeats(corp)
   if (blocked) return blocked
   if (!body.userid_list.length) return failure(ErrCode.INVALID_PARAM, '请提供成员列表 (userid_list)')
-  await purgeBin(ctx)
   const succ: string[] = []
   const fail: string[] = []
   const toAssign = new Set<string>()

@@ -9,7 +9,6 @@ import type { AuthCode } from '../state'
 import { addressOwners, checkAddressFree } from './addresses'
 import { prepareAuthCode } from './authCodes'
 import { directoryLookup, findMailbox } from './mailboxes'
-import { purgeBin } from './recycle'
 import { clientPasswordsOf } from '../ports/clientPasswords'
 
 const refused = (v: { errcode: number; errmsg: string }): ApiResult => failure(v.errcode, v.errmsg)
@@ -20,7 +19,6 @@ export async function updatePublicmail(
 ): Promise<ApiResult> {
   const { corp, env } = ctx
   const now = env.now()
-  await purgeBin(ctx)
   const found = findMailbox(corp, body.id)
   if (!found.ok) return refused(found)
   const mailbox = found.value
