@@ -88,7 +88,7 @@ function buildCorp(): CorpState {
     }
     // some mail, some unread, so unread counts are real work
     for (let k = 0; k < 20; k++) {
-      const msg = receive(corp.stores[storeId], {
+      const msg = receive(corp.stores[storeId], corp.stores[storeId].shared.rules, {
         from: `c${k}@ext.com`,
         to: [`box${id}@big.com`],
         cc: [],

@@ -89,7 +89,7 @@ let n = 0
 const deliver = (rules: ReceiveRule[], body: string) => {
   store.shared.rules = rules
   store.messages = {}
-  return receive(store, {
+  return receive(store, rules, {
     from: 'x@ext.com',
     to: ['sales@corp.com'],
     cc: [],

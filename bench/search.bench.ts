@@ -245,7 +245,7 @@ console.log(
 )
 
 // A new message, then a search: the index takes it in without a rebuild.
-receive(store, {
+receive(store, store.shared.rules, {
   from: 'new@ext.com',
   to: ['sales@c.com'],
   cc: [],

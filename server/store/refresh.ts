@@ -119,8 +119,6 @@ function storeItemFrom(coll: StoreCollection, r: Row): [string, unknown] {
       return [r.mail_id as string, t.messageFrom(r)]
     case 'drafts':
       return [r.draft_id as string, t.draftFrom(r)]
-    case 'personal':
-      return [r.userid as string, t.personalFrom(r)]
   }
 }
 
@@ -149,16 +147,6 @@ async function storeUnits(tx: Queryable, c: string, s: string, su: StoreUnits, o
       if (!fresh) delete corp.stores[s]
       else if (has(corp.stores, s)) assignFields(corp.stores[s], fresh, STORE_PARTS)
     })
-  }
-  if (su.settings) {
-    const [row] = await select(tx, 'mailbox_settings', { corpid: c, store_id: s })
-    if (row) {
-      const shared = t.settingsFrom(row)
-      ops.push((state) => {
-        const corp = state.corps[c]
-        if (has(corp.stores, s)) corp.stores[s].shared = shared
-      })
-    }
   }
   for (const [coll, keys] of su.items) {
     const { table, key: keyCol } = STORE_COLL_TABLE[coll]

@@ -19,18 +19,11 @@ export const STORE_COLL_TABLE: Record<StoreCollection, { table: TableName; key: 
   folders: { table: 'mail_folders', key: 'folder_id' },
   messages: { table: 'messages', key: 'mail_id' },
   drafts: { table: 'drafts', key: 'draft_id' },
-  personal: { table: 'personal_settings', key: 'userid' },
 }
 /** rows that belong to a business mailbox row (its client passwords are the port's: clientPasswords.ts) */
 export const MAILBOX_CHILDREN: TableName[] = ['mailbox_aliases']
-export const STORE_TABLES: TableName[] = [
-  'mail_stores',
-  'mailbox_settings',
-  'personal_settings',
-  'mail_folders',
-  'messages',
-  'drafts',
-]
+/** a store's rows in the state (its settings are the port's: settings.ts) */
+export const STORE_TABLES: TableName[] = ['mail_stores', 'mail_folders', 'messages', 'drafts']
 export const CORP_TABLES: TableName[] = [
   'corps',
   'departments',
@@ -92,14 +85,11 @@ export function putStoreItem(
       return b.put('messages', t.messageRow(corpid, storeId, item as never))
     case 'drafts':
       return b.put('drafts', t.draftRow(corpid, storeId, item as never))
-    case 'personal':
-      return b.put('personal_settings', t.personalRow(corpid, storeId, key, item as never))
   }
 }
 
 export function putStore(b: RowBatch, corpid: string, store: MailStore): void {
   b.put('mail_stores', t.storeRow(corpid, store))
-  b.put('mailbox_settings', t.settingsRow(corpid, store.id, store.shared))
   for (const coll of Object.keys(STORE_COLL_TABLE) as StoreCollection[]) {
     const items = store[coll] as Record<string, unknown>
     for (const key of Object.keys(items)) putStoreItem(b, corpid, store.id, coll, key, items[key])
@@ -157,8 +147,6 @@ export function assemble(rows: Record<TableName, Row[]>): Record<string, CorpSta
       const id = r.store_id as string
       if (has(c.stores, id)) fn(c.stores[id], r)
     })
-  eachStore('mailbox_settings', (s, r) => (s.shared = t.settingsFrom(r)))
-  eachStore('personal_settings', (s, r) => (s.personal[r.userid as string] = t.personalFrom(r)))
   eachStore('mail_folders', (s, r) => (s.folders[r.folder_id as string] = r.name as string))
   eachStore('messages', (s, r) => (s.messages[r.mail_id as string] = t.messageFrom(r)))
   eachStore('drafts', (s, r) => (s.drafts[r.draft_id as string] = t.draftFrom(r)))

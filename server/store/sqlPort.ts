@@ -6,6 +6,7 @@
 import { NOTHING_REFRESHED, type Refreshed, type StatePort } from '../../src/api/mock/port'
 import type { ClientPasswordPort } from '../../src/api/mock/ports/clientPasswords'
 import type { IdempotencyPort } from '../../src/api/mock/ports/idempotency'
+import type { SettingsPort } from '../../src/api/mock/ports/settings'
 import type { BackendState, BusinessMailbox, CorpState } from '../../src/api/mock/state'
 import type { Db, Queryable } from '../db'
 import { openTransaction, type OpenTransaction } from './openTransaction'
@@ -27,10 +28,11 @@ import { escapeDeep, escapeText, unescapeDeep, unescapeText } from './nul'
 import { sqlIdempotency } from './idempotency'
 import { insertPasswords, sqlClientPasswords, takePasswords } from './clientPasswords'
 import { refreshUnits } from './refresh'
+import { dropOrphanSettings, putSettings, SETTINGS_TABLES, sqlSettings, takeSettings } from './settings'
 import { whereClause } from './where'
 import { TABLES, type Row, type TableName } from './tables'
 import * as t from './tables'
-import { UnitSet, type StoreCollection } from './units'
+import { refusedWrite, UnitSet, type StoreCollection } from './units'
 import type { Path } from '../../src/api/mock/tx'
 
 const q = (name: string) => `"${name}"`
@@ -117,6 +119,7 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
     for (const corp of Object.values(state.corps)) putCorp(batch, corp)
     // (the passwords' table is the port's: only codes still held in memory are added)
     await insertPasswords(tx, takePasswords(state))
+    await dropOrphanSettings(tx, state, 'all')
     return writeBatch(tx, batch)
   }
   for (const [c, cu] of units.corps) {
@@ -125,6 +128,7 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
       : undefined
     if (cu.whole || !corp) {
       for (const table of CORP_TABLES) await deleteWhere(tx, table, { corpid: c })
+      await dropOrphanSettings(tx, state, [c])
       if (corp) putCorp(batch, corp)
       continue
     }
@@ -161,6 +165,7 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
     }
     if (cu.allStores) {
       for (const table of STORE_TABLES) await deleteWhere(tx, table, { corpid: c })
+      await dropOrphanSettings(tx, state, [c])
       for (const store of Object.values(corp.stores)) putStore(batch, c, store)
       continue
     }
@@ -168,11 +173,12 @@ async function writeUnits(tx: Queryable, state: BackendState, units: UnitSet): P
       const store = Object.prototype.hasOwnProperty.call(corp.stores, s) ? corp.stores[s] : undefined
       if (su.whole || !store) {
         for (const table of STORE_TABLES) await deleteWhere(tx, table, { corpid: c, store_id: s })
+        if (!store)
+          for (const table of SETTINGS_TABLES) await deleteWhere(tx, table, { corpid: c, store_id: s })
         if (store) putStore(batch, c, store)
         continue
       }
       if (su.row) batch.put('mail_stores', t.storeRow(c, store))
-      if (su.settings) batch.put('mailbox_settings', t.settingsRow(c, s, store.shared))
       for (const coll of su.colls) {
         await deleteWhere(tx, STORE_COLL_TABLE[coll].table, { corpid: c, store_id: s })
         const items = store[coll] as Record<string, unknown>
@@ -202,6 +208,7 @@ export interface SqlPort extends StatePort {
   readonly tx: Queryable | null
   readonly idempotency: IdempotencyPort
   readonly clientPasswords: ClientPasswordPort
+  readonly settings: SettingsPort
   wroteOwn(): boolean
 }
 
@@ -258,18 +265,21 @@ export function sqlPort(db: Db): SqlPort {
     async replace(state) {
       units.clear()
       unsure = true
-      // The seed's codes go to their table; the state in memory keeps none (the port reads them).
+      // The seed's codes and settings go to their tables; the state in memory keeps neither.
       const passwords = takePasswords(state)
+      const settings = takeSettings(state)
       await db.transaction(async (tx) => {
         const v = (await lockClock(tx)) + 1
         for (const table of CORP_TABLES) await deleteWhere(tx, table, {})
         // Answers remembered for the data replaced would replay ids that no longer exist.
         await deleteWhere(tx, 'idempotency', {})
         await deleteWhere(tx, 'client_passwords', {})
+        for (const table of SETTINGS_TABLES) await deleteWhere(tx, table, {})
         const batch = new RowBatch()
         for (const corp of Object.values(state.corps)) putCorp(batch, corp)
         await writeBatch(tx, batch)
         await insertPasswords(tx, passwords)
+        await putSettings(tx, settings)
         await logChange(tx, v, ['*'], null)
         seen = v
       })
@@ -308,6 +318,8 @@ export function sqlPort(db: Db): SqlPort {
       return refreshed
     },
     touch(path) {
+      const refused = refusedWrite(path)
+      if (refused) throw new Error(refused)
       units.add(path)
     },
     async commit(state) {
@@ -340,6 +352,10 @@ export function sqlPort(db: Db): SqlPort {
       () => (wroteOwn = true),
     ),
     clientPasswords: sqlClientPasswords(
+      () => open?.tx ?? null,
+      () => (wroteOwn = true),
+    ),
+    settings: sqlSettings(
       () => open?.tx ?? null,
       () => (wroteOwn = true),
     ),

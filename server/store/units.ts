@@ -3,8 +3,8 @@
 import type { Path } from '../../src/api/mock/tx'
 import { CORP_COLLECTIONS, type CorpCollection } from './tables'
 
-export type StoreCollection = 'folders' | 'messages' | 'drafts' | 'personal'
-const STORE_COLLECTIONS: readonly string[] = ['folders', 'messages', 'drafts', 'personal']
+export type StoreCollection = 'folders' | 'messages' | 'drafts'
+const STORE_COLLECTIONS: readonly string[] = ['folders', 'messages', 'drafts']
 const CORP_COLLECTION_SET: readonly string[] = CORP_COLLECTIONS
 /** a field name that is no collection: stands for the row of the corp or store itself */
 const ROW = 'row'
@@ -47,10 +47,18 @@ export function unitOf(path: Path): Unit {
   const s = path[3]
   if (path.length === 4) return { k: 'store', c, s }
   const sf = path[4]
-  if (sf === 'shared') return { k: 'settings', c, s }
+  // Settings have a port of their own (store/settings.ts): a change record from before it only.
+  if (sf === 'shared' || sf === 'personal') return { k: 'settings', c, s }
   if (!STORE_COLLECTIONS.includes(sf)) return { k: 'storeRow', c, s }
   const coll = sf as StoreCollection
   return path.length === 5 ? { k: 'scoll', c, s, coll } : { k: 'sitem', c, s, coll, key: path[5] }
+}
+
+/** a write the state must not take: its rows are a port's, which would never see it */
+export function refusedWrite(path: Path): string | null {
+  return path[0] === 'corps' && path[2] === 'stores' && (path[4] === 'shared' || path[4] === 'personal')
+    ? 'mailbox settings are written through their port'
+    : null
 }
 
 /** the touched units of one call, with what a coarser unit covers left out */
@@ -161,7 +169,6 @@ export class CorpUnits {
 export class StoreUnits {
   whole = false
   row = false
-  settings = false
   readonly colls = new Set<StoreCollection>()
   readonly items = new Map<StoreCollection, Set<string>>()
 
@@ -174,7 +181,7 @@ export class StoreUnits {
         this.row = true
         return
       case 'settings':
-        this.settings = true
+        // nothing of the state to read back: the settings port reads the rows themselves
         return
       case 'scoll':
         this.colls.add(u.coll)
@@ -193,7 +200,6 @@ export class StoreUnits {
       return
     }
     if (this.row) out.push([...store, ROW])
-    if (this.settings) out.push([...store, 'shared'])
     for (const coll of this.colls) out.push([...store, coll])
     for (const [coll, keys] of this.items) {
       if (this.colls.has(coll)) continue

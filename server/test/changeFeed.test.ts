@@ -243,13 +243,19 @@ describe('the change feed: another instance reads back just the rows a commit wr
         step: name,
         replaced: [],
       })
-      // A client password is written through its port: nothing in memory to bring in, yet seen.
-      const inPort = name === 'mail/authcode/create'
+      // Client passwords and settings are written through their ports: nothing in memory to
+      // bring in, yet seen.
+      const inPort = name === 'mail/authcode/create' || name === 'mail/settings/update'
       expect({ step: name, patched: brought.some((r) => r.paths.length > 0) }).toEqual({
         step: name,
         patched: !inPort,
       })
-      if (inPort) {
+      if (name === 'mail/settings/update') {
+        const got = await ok(reader, 'mail/settings/get', { mailbox: sales }, as('zhangsan'))
+        expect((got.shared as { signature: string }).signature).toBe('销售部 新桥')
+        expect((got.personal as { conversation_mode: boolean }).conversation_mode).toBe(false)
+      }
+      if (name === 'mail/authcode/create') {
         const listed = await ok(reader, 'mail/authcode/list', { mailbox: box }, as('zhangsan'))
         expect((listed.auth_code_list as unknown[]).length).toBe(1)
       }
@@ -292,14 +298,15 @@ describe('the change record of a commit', () => {
         key,
         fc.constant('stores'),
         key,
-        fc.constantFrom('nextId', 'shared', 'messages', 'folders'),
+        // (its settings are written through their port, never as state paths)
+        fc.constantFrom('nextId', 'messages', 'folders'),
       ),
       fc.tuple(
         fc.constant('corps'),
         key,
         fc.constant('stores'),
         key,
-        fc.constantFrom('messages', 'personal'),
+        fc.constantFrom('messages', 'drafts'),
         key,
       ),
     )

@@ -187,6 +187,15 @@ function lazyPort(world: Promise<Db>): ReturnType<typeof sqlPort> {
       forget: (corpid, ids) => port!.clientPasswords.forget(corpid, ids),
       handOver: (from, to) => port!.clientPasswords.handOver(from, to),
     },
+    settings: {
+      shared: (corpid, storeId) => port!.settings.shared(corpid, storeId),
+      personal: (corpid, storeId, userid) => port!.settings.personal(corpid, storeId, userid),
+      personalIn: (corpid, userid, ids) => port!.settings.personalIn(corpid, userid, ids),
+      putShared: (corpid, storeId, v) => port!.settings.putShared(corpid, storeId, v),
+      putPersonal: (corpid, storeId, userid, v) => port!.settings.putPersonal(corpid, storeId, userid, v),
+      ofCorp: (corpid) => port!.settings.ofCorp(corpid),
+      handOver: (from, to, stores) => port!.settings.handOver(from, to, stores),
+    },
     wroteOwn: () => port?.wroteOwn() ?? false,
   } as ReturnType<typeof sqlPort>
 }

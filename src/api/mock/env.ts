@@ -2,6 +2,7 @@
 // ports whose records live outside the state (ports/).
 import type { ClientPasswordPort } from './ports/clientPasswords'
 import type { IdempotencyPort } from './ports/idempotency'
+import type { SettingsPort } from './ports/settings'
 
 export interface MockEnv {
   now(): number
@@ -38,4 +39,6 @@ export interface MockEnv {
   idempotency?: IdempotencyPort
   /** where client passwords are kept; absent: on their mailbox in the state */
   clientPasswords?: ClientPasswordPort
+  /** where mailbox settings are kept; absent: on their store in the state */
+  settings?: SettingsPort
 }

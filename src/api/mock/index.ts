@@ -160,6 +160,7 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
     // A port that keeps the records itself (the server's tables) instead of in the state.
     idempotency: options.port?.idempotency,
     clientPasswords: options.port?.clientPasswords,
+    settings: options.port?.settings,
   }
   const seed = (): Promise<BackendState> =>
     options.corps ? Promise.resolve(stateFromSetups(options.corps)) : demoState(env)
@@ -354,10 +355,13 @@ export function createMockBackend(options: MockBackendOptions = {}): MockBackend
       const problem = boundaryProblem({ to, mail }, maxChars.deliver)
       if (problem) return problem
       return exclusive(() =>
-        transact(() => {
-          const result = deliverMail(root, env, corpid, to, mail)
-          return result.errcode === 0 ? afterWrite(corpid).then(() => result) : result
-        }, isOk),
+        transact(
+          () =>
+            deliverMail(root, env, corpid, to, mail).then((result) =>
+              result.errcode === 0 ? afterWrite(corpid).then(() => result) : result,
+            ),
+          isOk,
+        ),
       )
     },
     async clientLogin(email, authCode, protocol) {

@@ -4,6 +4,7 @@
 // changed before a call runs. Two adapters: key-value documents (the mini-program, persist/kvPort)
 // and SQL tables (the server, server/store).
 import type { ClientPasswordPort } from './ports/clientPasswords'
+import type { SettingsPort } from './ports/settings'
 import type { IdempotencyPort } from './ports/idempotency'
 import type { BackendState, Member } from './state'
 import type { Path } from './tx'
@@ -68,6 +69,8 @@ export interface StatePort {
   readonly idempotency?: IdempotencyPort
   /** likewise for client passwords (absent: on their mailbox in the state) */
   readonly clientPasswords?: ClientPasswordPort
+  /** likewise for mailbox settings (absent: on their store in the state) */
+  readonly settings?: SettingsPort
   /** whether the open call wrote through `idempotency`: it commits with no tracked write too */
   wroteOwn?(): boolean
 }

@@ -1,5 +1,6 @@
 // A bare corp as the contract describes it: department 1 named after the corp, the creator in it.
 import type { CorpSetup } from '../contract'
+import { DEFAULT_SHARED } from './ports/settings'
 import { SCHEMA_VERSION, type BackendState, type CorpState, type MailStore, type Member } from './state'
 
 export function emptyStore(id: string): MailStore {
@@ -8,7 +9,7 @@ export function emptyStore(id: string): MailStore {
     folders: {},
     messages: {},
     drafts: {},
-    shared: { signature: '', rules: [], imap: true, pop: false, version: 1 },
+    shared: { ...DEFAULT_SHARED, rules: [] },
     personal: {},
     nextId: 1,
   }

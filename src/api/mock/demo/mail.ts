@@ -85,7 +85,7 @@ function script(now: number, rnd: () => number): Script {
   return {
     in(box, m) {
       const html = m.html ? sanitizeMailHtml(m.html) : ''
-      const msg = receive(box.store, {
+      const msg = receive(box.store, box.store.shared.rules, {
         from: m.from,
         to: [m.to ?? box.address],
         cc: m.cc ?? [],
@@ -123,7 +123,7 @@ function script(now: number, rnd: () => number): Script {
         ...(m.files ? { attachments: m.files.map((f) => ({ ...f })) } : {}),
       })
       for (const dest of m.deliverTo ?? []) {
-        receive(dest.store, {
+        receive(dest.store, dest.store.shared.rules, {
           from: box.address,
           to: m.to,
           cc: [],

@@ -26,7 +26,7 @@ export async function seedMailboxDemo(state: BackendState, env: MockEnv): Promis
     corp,
     caller: corp.users[corp.creator],
     // Seeded in memory before any store holds the state: its passwords (none) live on the mailboxes.
-    env: { ...env, now: () => now, clientPasswords: undefined },
+    env: { ...env, now: () => now, clientPasswords: undefined, settings: undefined },
     isAdmin: true,
   })
   const fallback = FALLBACK_USERS.filter((u) => corp.users[u])

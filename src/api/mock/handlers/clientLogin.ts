@@ -12,6 +12,7 @@ import type { MockEnv } from '../env'
 import { orgIndex } from '../orgIndex'
 import { clientLoginLocked, lookupOf, matchAuthCode, recordLoginFailure } from '../publicmail/authCodes'
 import { clientPasswordsOf } from '../ports/clientPasswords'
+import { settingsOf } from '../ports/settings'
 import { mailboxesByAddress } from '../publicmail/mailboxes'
 import { failure, success } from '../registry'
 import type { BackendState } from '../state'
@@ -73,7 +74,9 @@ export async function clientLogin(
       changed ??= corp.corpid
       continue
     }
-    const shared = corp.stores[mailbox.storeId]?.shared ?? { imap: false, pop: false }
+    const shared = Object.prototype.hasOwnProperty.call(corp.stores, mailbox.storeId)
+      ? await settingsOf(env, state).shared(corp.corpid, mailbox.storeId)
+      : { imap: false, pop: false }
     if (!checkClientAccess(mailbox, shared, protocol).ok) return refused(changed)
     // a code saved before lookups existed gets one on its first use
     const lookup = code.lookup ?? lookupOf(secret)

@@ -19,6 +19,7 @@ import { htmlToText } from '../../../policy/mailText'
 import { capReferences } from '../../../policy/references'
 import { storeFile } from '../mail/attachments'
 import { receive } from '../mail/delivery'
+import { settingsOf } from '../ports/settings'
 import { routeAddress } from '../mail/routing'
 import { copyOf } from '../mail/store'
 import { failure, success } from '../registry'
@@ -93,30 +94,35 @@ export function deliverMail(
   corpid: string,
   to: string,
   mail: IncomingMail,
-): ApiResult {
+): Promise<ApiResult> {
+  const refused = (errcode: number, errmsg: string) => Promise.resolve(failure(errcode, errmsg))
   const corp =
     typeof corpid === 'string' && Object.prototype.hasOwnProperty.call(state.corps, corpid)
       ? state.corps[corpid]
       : undefined
-  if (!corp) return failure(ErrCode.INVALID_PARAM, '企业不存在 (corpid)')
-  if (!isValidAddress(to)) return failure(ErrCode.INVALID_PARAM, '收件地址格式不正确 (to)')
+  if (!corp) return refused(ErrCode.INVALID_PARAM, '企业不存在 (corpid)')
+  if (!isValidAddress(to)) return refused(ErrCode.INVALID_PARAM, '收件地址格式不正确 (to)')
   const checked = checkIncoming(mail)
-  if (!checked.ok) return failure(checked.errcode, checked.errmsg)
+  if (!checked.ok) return refused(checked.errcode, checked.errmsg)
   const dest = routeAddress(corp, to)
-  if (!dest) return failure(ErrCode.MAILBOX_ADDRESS_INVALID, `收件地址不存在：${to.slice(0, 64)} (to)`)
+  if (!dest) return refused(ErrCode.MAILBOX_ADDRESS_INVALID, `收件地址不存在：${to.slice(0, 64)} (to)`)
   const { files, content_html, ...m } = checked.value
   // A sender retrying after a dropped connection resends the same Message-ID: store it once.
   const again = copyOf(corp.stores[dest.storeId], m.message_id, 'received')
-  if (again) return success({ mail_id: again.mail_id, duplicate: true })
+  if (again) return Promise.resolve(success({ mail_id: again.mail_id, duplicate: true }))
   const attachments = storeIncomingFiles(env, files)
-  if (!attachments.ok) return failure(attachments.errcode, attachments.errmsg)
-  const msg = receive(corp.stores[dest.storeId], {
-    ...m,
-    ...(content_html ? { content_html } : {}),
-    attachments: attachments.value,
-    to: m.to.length || m.cc.length ? m.to : [normalizeAddress(to)],
-    delivered_to: normalizeAddress(to),
-    time: env.now(),
-  })
-  return success({ mail_id: msg.mail_id })
+  if (!attachments.ok) return refused(attachments.errcode, attachments.errmsg)
+  return settingsOf(env, state)
+    .shared(corp.corpid, dest.storeId)
+    .then(({ rules }) => {
+      const msg = receive(corp.stores[dest.storeId], rules, {
+        ...m,
+        ...(content_html ? { content_html } : {}),
+        attachments: attachments.value,
+        to: m.to.length || m.cc.length ? m.to : [normalizeAddress(to)],
+        delivered_to: normalizeAddress(to),
+        time: env.now(),
+      })
+      return success({ mail_id: msg.mail_id })
+    })
 }

@@ -236,7 +236,7 @@ describe('deliver', () => {
   test('a disabled business mailbox still receives (seen once re-enabled)', async () => {
     const { state, corp } = buildState()
     const env = testEnv(() => 1000)
-    expect(deliverMail(state, env, 'c1', 'old@c.com', inbound('停用期间')).errcode).toBe(0)
+    expect((await deliverMail(state, env, 'c1', 'old@c.com', inbound('停用期间'))).errcode).toBe(0)
     const call = directCaller(state, env)
     expect((await call('alice', 'mail/message/list', { mailbox: 4, folder: 'inbox' })).errcode).toBe(680045)
     corp.publicmails[4].enabled = true
@@ -371,8 +371,8 @@ describe('threads, lists and paging', () => {
     const { state, corp } = buildState()
     corp.publicmails[1].userid_list = ['bob']
     const env = testEnv(() => 5000)
-    deliverMail(state, env, 'c1', 'sales@c.com', inbound('报价单', { message_id: '<p@x.com>' }))
-    deliverMail(state, env, 'c1', 'sales@c.com', inbound('Re: 报价单', { in_reply_to: '<p@x.com>' }))
+    await deliverMail(state, env, 'c1', 'sales@c.com', inbound('报价单', { message_id: '<p@x.com>' }))
+    await deliverMail(state, env, 'c1', 'sales@c.com', inbound('Re: 报价单', { in_reply_to: '<p@x.com>' }))
     const call = directCaller(state, env)
     await call('bob', 'mail/settings/update', { mailbox: 1, personal: { conversation_mode: false } })
     expect(

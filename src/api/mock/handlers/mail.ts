@@ -14,7 +14,8 @@ import { reachableMailboxes } from '../mail/mailboxIndex'
 import { openMailbox, type OpenMailbox } from '../mail/open'
 import { releaseUnnamed } from '../mail/purge'
 import { sendOutgoing } from '../mail/send'
-import { applySettings, checkSettingsUpdate, personalOf, sharedView } from '../mail/settings'
+import { applySettings, checkSettingsUpdate } from '../mail/settings'
+import { settingsOf } from '../ports/settings'
 import {
   FIXED_FOLDERS,
   folderExists,
@@ -45,39 +46,47 @@ function routeName(corp: CorpState, r: AccessRoute) {
   return { type: 'tag', id: r.id, name: corp.tags[r.id]?.tagname ?? '' }
 }
 
-function mailboxList({ corp, caller }: HandlerContext): ApiResult {
-  const mailboxes: Record<string, unknown>[] = []
+function mailboxList({ corp, caller, env, state }: HandlerContext): Promise<ApiResult> {
   const own = caller.storeId && caller.biz_mail ? corp.stores[caller.storeId] : undefined
-  // A member whose mailbox was converted into a business mailbox has no personal one.
-  if (own) {
-    mailboxes.push({
-      id: 'personal',
-      email: caller.biz_mail,
-      name: caller.name,
-      kind: 'personal',
-      enabled: true,
-      unread: mailboxUnread(own),
-      access_via: [],
-      aliases: caller.alias.slice(),
-      // the member's new-mail reminder for this mailbox: the app badges only mailboxes with it on
-      notify: personalOf(own, caller.userid).notify,
+  const reachable = reachableMailboxes(corp, caller)
+  // the member's new-mail reminder of each mailbox: the app badges only mailboxes with it on
+  return settingsOf(env, state)
+    .personalIn(corp.corpid, caller.userid, [
+      ...(own ? [own.id] : []),
+      ...reachable.map(({ mailbox }) => mailbox.storeId),
+    ])
+    .then((mine) => {
+      const mailboxes: Record<string, unknown>[] = []
+      // A member whose mailbox was converted into a business mailbox has no personal one.
+      if (own) {
+        mailboxes.push({
+          id: 'personal',
+          email: caller.biz_mail,
+          name: caller.name,
+          kind: 'personal',
+          enabled: true,
+          unread: mailboxUnread(own),
+          access_via: [],
+          aliases: caller.alias.slice(),
+          notify: mine[own.id].notify,
+        })
+      }
+      for (const { mailbox: mb, routes } of reachable) {
+        const store = corp.stores[mb.storeId]
+        mailboxes.push({
+          id: mb.id,
+          email: mb.email,
+          name: mb.name,
+          kind: 'business',
+          enabled: mb.enabled,
+          unread: store ? mailboxUnread(store) : 0,
+          access_via: routes.map((r) => routeName(corp, r)),
+          aliases: mb.alias_list.slice(),
+          notify: store ? mine[mb.storeId].notify : true,
+        })
+      }
+      return success({ mailboxes })
     })
-  }
-  for (const { mailbox: mb, routes } of reachableMailboxes(corp, caller)) {
-    const store = corp.stores[mb.storeId]
-    mailboxes.push({
-      id: mb.id,
-      email: mb.email,
-      name: mb.name,
-      kind: 'business',
-      enabled: mb.enabled,
-      unread: store ? mailboxUnread(store) : 0,
-      access_via: routes.map((r) => routeName(corp, r)),
-      aliases: mb.alias_list.slice(),
-      notify: store ? personalOf(store, caller.userid).notify : true,
-    })
-  }
-  return success({ mailboxes })
 }
 
 type MailboxApi = Exclude<
@@ -108,7 +117,7 @@ const folderList = withMailbox<'mail/folder/list'>(({ caller }, _body, { store }
   return success({ folders })
 })
 
-const messageList = withMailbox<'mail/message/list'>(({ caller }, body, { store }) => {
+const messageList = withMailbox<'mail/message/list'>(({ corp, caller, env, state }, body, { store }) => {
   if (!folderExists(store, body.folder)) {
     return failure(ErrCode.INVALID_PARAM, '文件夹不存在 (folder)')
   }
@@ -116,11 +125,14 @@ const messageList = withMailbox<'mail/message/list'>(({ caller }, body, { store 
   if (!cursor.ok) return refusal(cursor)
   const limit = parseLimit(body.limit)
   if (!limit.ok) return refusal(limit)
-  const threaded = personalOf(store, caller.userid).conversation_mode
-  return success({
-    threaded,
-    ...listMessages(store, body.folder, caller.userid, threaded, cursor.value, limit.value),
-  })
+  return settingsOf(env, state)
+    .personal(corp.corpid, store.id, caller.userid)
+    .then(({ conversation_mode: threaded }) =>
+      success({
+        threaded,
+        ...listMessages(store, body.folder, caller.userid, threaded, cursor.value, limit.value),
+      }),
+    )
 })
 
 function messageView(m: MailMessage) {
@@ -207,16 +219,17 @@ function ownDraft(box: OpenMailbox, caller: string, id: string | null | undefine
   return d && d.owner === caller ? d : undefined
 }
 
-const messageSend = withMailbox<'mail/message/send'>(({ corp, caller, env }, body, box) => {
+const messageSend = withMailbox<'mail/message/send'>(({ state, corp, caller, env }, body, box) => {
   const out = checkSend(body, box.addresses)
   if (!out.ok) return refusal(out)
   const m = out.value
   const draft = ownDraft(box, caller.userid, m.draft_id)
   const files = resolveAttachments(box.store, caller.userid, body, draft, env.now())
   if (!files.ok) return refusal(files)
-  const sent = sendOutgoing(corp, env, box, { ...m, attachments: files.value })
-  if (draft) delete box.store.drafts[draft.draft_id]
-  return success({ mail_id: sent.mail_id, message_id: sent.message_id })
+  return sendOutgoing(state, corp, env, box, { ...m, attachments: files.value }).then((sent) => {
+    if (draft) delete box.store.drafts[draft.draft_id]
+    return success({ mail_id: sent.mail_id, message_id: sent.message_id })
+  })
 })
 
 /** Saves the caller's draft whole. An unknown (or someone else's) draft_id saves a new draft: never lose text. */
@@ -274,23 +287,38 @@ const draftDelete = withMailbox<'mail/draft/delete'>(
   },
 )
 
-const settingsGet = withMailbox<'mail/settings/get'>(({ caller }, _body, { store }) =>
-  success({ shared: sharedView(store), personal: personalOf(store, caller.userid) }),
+/** the store's shared settings and the caller's own there */
+const settingsIn = ({ corp, caller, env, state }: HandlerContext, storeId: string) => {
+  const port = settingsOf(env, state)
+  return Promise.all([
+    port.shared(corp.corpid, storeId),
+    port.personal(corp.corpid, storeId, caller.userid),
+  ]).then(([shared, personal]) => ({ port, shared, personal }))
+}
+
+const settingsGet = withMailbox<'mail/settings/get'>((ctx, _body, { store }) =>
+  settingsIn(ctx, store.id).then(({ shared, personal }) => success({ shared, personal })),
 )
 
-const settingsUpdate = withMailbox<'mail/settings/update'>(({ caller }, body, { store }) => {
-  const change = checkSettingsUpdate(body, store)
-  if (!change.ok) {
-    // 6000 carries the current shared settings so the app can show the newest version.
-    return { ...failure(change.errcode, change.errmsg), ...(change.shared ? { shared: change.shared } : {}) }
-  }
-  applySettings(store, caller.userid, change.value)
-  return success({
-    version: store.shared.version,
-    shared: sharedView(store),
-    personal: personalOf(store, caller.userid),
-  })
-})
+const settingsUpdate = withMailbox<'mail/settings/update'>((ctx, body, { store }) =>
+  settingsIn(ctx, store.id).then(({ port, ...current }) => {
+    const change = checkSettingsUpdate(body, current.shared)
+    if (!change.ok) {
+      // 6000 carries the current shared settings so the app can show the newest version.
+      return {
+        ...failure(change.errcode, change.errmsg),
+        ...(change.shared ? { shared: change.shared } : {}),
+      }
+    }
+    const next = applySettings(current, change.value)
+    const c = ctx.corp.corpid
+    const shared = next.shared ?? current.shared
+    const personal = next.personal ?? current.personal
+    return (next.shared ? port.putShared(c, store.id, shared) : Promise.resolve())
+      .then(() => (next.personal ? port.putPersonal(c, store.id, ctx.caller.userid, personal) : undefined))
+      .then(() => success({ version: shared.version, shared, personal }))
+  }),
+)
 
 export const mailApis = {
   'mail/mailbox/list': mailboxList,

@@ -11,13 +11,14 @@ import {
 } from '../../../policy/migration'
 import type { Parsed } from '../../contract'
 import { migrationImpact } from '../migration/impact'
+import { settingsOf } from '../ports/settings'
 import { partiesOf, targetCorp } from '../migration/parties'
 import { beginMigration, migrationFor, stepLabel } from '../migration/runner'
 import { failure, success, type Body, type HandlerContext, type Handlers } from '../registry'
 import type { MigrationState } from '../state'
 
 function precheck(ctx: HandlerContext, body: Body) {
-  const { state, corp, caller } = ctx
+  const { state, corp, caller, env } = ctx
   const id = checkTargetCorpid(body.target_corpid, corp.corpid)
   if (!id.ok) return failure(id.errcode, id.errmsg)
   const target = targetCorp(state, id.value)
@@ -27,12 +28,16 @@ function precheck(ctx: HandlerContext, body: Body) {
   if (!target || blockers.some((b) => b.errcode === ErrCode.MIGRATION_NOT_CREATOR)) {
     return success({ ok: false, blockers: view, impact: null })
   }
-  return success({
-    ok: blockers.length === 0,
-    blockers: view,
-    target: { corpid: target.corpid, name: target.name },
-    impact: migrationImpact(corp, target),
-  })
+  return settingsOf(env, state)
+    .ofCorp(corp.corpid)
+    .then((settings) =>
+      success({
+        ok: blockers.length === 0,
+        blockers: view,
+        target: { corpid: target.corpid, name: target.name },
+        impact: migrationImpact(corp, target, settings),
+      }),
+    )
 }
 
 /**

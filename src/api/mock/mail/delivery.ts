@@ -1,7 +1,7 @@
 // Receiving one message into a store: thread it, run the store's receive rules in order.
 import { applyRules } from '../../../policy/receiveRules'
 import type { MailHeaders } from '../../contract/mail'
-import type { MailMessage, MailStore, StoredAttachment } from '../state'
+import type { MailMessage, MailStore, ReceiveRule, StoredAttachment } from '../state'
 import { addMessage, folderByName } from './store'
 
 export interface Inbound extends MailHeaders {
@@ -15,8 +15,9 @@ export interface Inbound extends MailHeaders {
   attachments?: StoredAttachment[]
 }
 
-export function receive(store: MailStore, mail: Inbound): MailMessage {
-  const outcome = applyRules(store.shared.rules, {
+/** `rules`: the store's receive rules (its shared settings, read through the settings port) */
+export function receive(store: MailStore, rules: readonly ReceiveRule[], mail: Inbound): MailMessage {
+  const outcome = applyRules(rules, {
     from: mail.from,
     to: [...mail.to, ...mail.cc],
     subject: mail.subject,

@@ -117,7 +117,7 @@ describe('search index', () => {
           for (const o of ops) {
             if (o.kind === 'tick') t += 60_000
             if (o.kind === 'deliver') {
-              const r = deliverMail(state, env, 'c1', 'sales@c.com', {
+              const r = await deliverMail(state, env, 'c1', 'sales@c.com', {
                 from: FROMS[o.from],
                 subject: o.subject,
                 content: o.content,
@@ -224,26 +224,26 @@ describe('search index', () => {
     quiet.mockRestore()
   })
 
-  test('new mail is indexed incrementally, not by rebuilding', () => {
+  test('new mail is indexed incrementally, not by rebuilding', async () => {
     const { state, corp } = buildState()
     const env = testEnv(() => 0)
     const store = corp.stores[corp.publicmails[1].storeId]
-    deliverMail(state, env, 'c1', 'sales@c.com', { from: 'a@ext.com', subject: '一', content: '' })
+    await deliverMail(state, env, 'c1', 'sales@c.com', { from: 'a@ext.com', subject: '一', content: '' })
     const idx = searchIndexOf(store)
-    deliverMail(state, env, 'c1', 'sales@c.com', { from: 'a@ext.com', subject: '二', content: '' })
+    await deliverMail(state, env, 'c1', 'sales@c.com', { from: 'a@ext.com', subject: '二', content: '' })
     expect(searchIndexOf(store)).toBe(idx)
     expect(idx.docs.map((m) => m.subject)).toEqual(['一', '二'])
   })
 
-  test('newer candidates that only hold the pairs (报价 … 价单) do not hide older real matches', () => {
+  test('newer candidates that only hold the pairs (报价 … 价单) do not hide older real matches', async () => {
     const { state, corp } = buildState()
     let t = 0
     const env = testEnv(() => (t += 1000))
     const store = corp.stores[corp.publicmails[1].storeId]
     const mail = (subject: string) =>
       deliverMail(state, env, 'c1', 'sales@c.com', { from: 'a@ext.com', subject, content: '' })
-    for (let i = 1; i <= 3; i++) mail(`报价单 ${i}`)
-    for (let i = 1; i <= 12; i++) mail(`报价 价单 ${i}`)
+    for (let i = 1; i <= 3; i++) await mail(`报价单 ${i}`)
+    for (let i = 1; i <= 12; i++) await mail(`报价 价单 ${i}`)
     const any = () => true
     const page = searchStore(store, ['报价单'], any, null, 2)
     expect([page.messages.map((m) => m.subject), page.more]).toEqual([['报价单 3', '报价单 2'], true])

@@ -4,7 +4,8 @@
 import { capReferences, replyReferences } from '../../../policy/references'
 import { placeSignature } from '../../../policy/reply'
 import type { MockEnv } from '../env'
-import type { CorpState, MailMessage, MailStore } from '../state'
+import { DEFAULT_SHARED, settingsOf } from '../ports/settings'
+import type { BackendState, CorpState, MailMessage, MailStore, SharedSettings } from '../state'
 import { bounce } from './bounce'
 import type { Outgoing } from './compose'
 import { receive } from './delivery'
@@ -32,17 +33,36 @@ export function outgoingReferences(
  * Message-ID is kept so that replies to it thread in the client too.
  */
 export function sendOutgoing(
+  state: BackendState,
   corp: CorpState,
   env: MockEnv,
   box: OpenMailbox,
   /** with the HTML part and References a mail client submitted (the app sends plain text) */
   m: Outgoing & { content_html?: string; references?: string[] },
   messageId = '',
-): MailMessage {
+): Promise<MailMessage> {
+  const settings = settingsOf(env, state)
   // Every recipient is accepted: internal ones without a mailbox are bounced after the Sent copy exists.
   const plan = planRecipients(corp, [...m.to, ...m.cc, ...m.bcc])
+  // the sender's signature and every recipient store's own receive rules, read before the first write
+  const stores = [...new Set([box.store.id, ...plan.deliveries.map(({ dest }) => dest.storeId)])]
+  return Promise.all(stores.map((id) => settings.shared(corp.corpid, id))).then((found) => {
+    const shared = new Map(stores.map((id, i) => [id, found[i]]))
+    return sendWith(corp, env, box, m, messageId, plan, (id) => shared.get(id) ?? DEFAULT_SHARED)
+  })
+}
+
+function sendWith(
+  corp: CorpState,
+  env: MockEnv,
+  box: OpenMailbox,
+  m: Parameters<typeof sendOutgoing>[4],
+  messageId: string,
+  plan: ReturnType<typeof planRecipients>,
+  sharedOf: (storeId: string) => Readonly<SharedSettings>,
+): MailMessage {
   const time = env.now()
-  const content = placeSignature(m.content, box.store.shared.signature)
+  const content = placeSignature(m.content, sharedOf(box.store.id).signature)
   const files = m.attachments?.length ? { attachments: m.attachments.map((a) => ({ ...a })) } : {}
   const html = m.content_html ? { content_html: m.content_html } : {}
   const references = outgoingReferences(box.store, m.in_reply_to, m.references)
@@ -67,7 +87,7 @@ export function sendOutgoing(
   })
   for (const { address, dest } of plan.deliveries) {
     // Internal delivery runs the recipient mailbox's own receive rules; Bcc stays hidden.
-    receive(corp.stores[dest.storeId], {
+    receive(corp.stores[dest.storeId], sharedOf(dest.storeId).rules, {
       from: m.from,
       to: m.to,
       cc: m.cc,

@@ -4,26 +4,8 @@ import { ErrCode } from '../../../policy/codes'
 import { validateRules } from '../../../policy/receiveRules'
 import { ok, refuse, type Verdict } from '../../../policy/result'
 import { checkSignature } from '../../../policy/signature'
-import type { MailStore, PersonalSettings, ReceiveRule, SharedSettings } from '../state'
+import type { PersonalSettings, ReceiveRule, SharedSettings } from '../state'
 import type { Parsed } from '../../contract'
-
-export const DEFAULT_PERSONAL: PersonalSettings = { conversation_mode: true, notify: true }
-
-export function personalOf(store: MailStore, userid: string): PersonalSettings {
-  const p = Object.prototype.hasOwnProperty.call(store.personal, userid) ? store.personal[userid] : undefined
-  return { ...DEFAULT_PERSONAL, ...p }
-}
-
-export function sharedView(store: MailStore): SharedSettings {
-  const s = store.shared
-  return {
-    signature: s.signature,
-    rules: JSON.parse(JSON.stringify(s.rules)),
-    imap: s.imap,
-    pop: s.pop,
-    version: s.version,
-  }
-}
 
 export interface SettingsChange {
   shared: { signature?: string; rules?: ReceiveRule[]; imap?: boolean; pop?: boolean } | null
@@ -33,14 +15,17 @@ export interface SettingsChange {
 export type SettingsCheck = Verdict<SettingsChange> & { shared?: SharedSettings }
 
 /** Validates the whole update first (a rejected update changes nothing); 6000 carries the current shared settings. */
-export function checkSettingsUpdate(body: Parsed<'mail/settings/update'>, store: MailStore): SettingsCheck {
+export function checkSettingsUpdate(
+  body: Parsed<'mail/settings/update'>,
+  current: SharedSettings,
+): SettingsCheck {
   const change: SettingsChange = { shared: null, personal: null }
   if (body.shared) {
     const s = body.shared
-    if (s.version !== store.shared.version) {
+    if (s.version !== current.version) {
       return {
         ...refuse(ErrCode.STALE_VERSION, '设置已被其他成员修改，请查看最新设置后再保存 (shared.version)'),
-        shared: sharedView(store),
+        shared: current,
       }
     }
     const shared: NonNullable<SettingsChange['shared']> = {}
@@ -73,9 +58,15 @@ export function checkSettingsUpdate(body: Parsed<'mail/settings/update'>, store:
   return ok(change)
 }
 
-export function applySettings(store: MailStore, userid: string, change: SettingsChange): void {
-  if (change.shared) {
-    store.shared = { ...store.shared, ...change.shared, version: store.shared.version + 1 }
+/** the settings after a checked change: a shared change is the next version */
+export function applySettings(
+  current: { shared: SharedSettings; personal: PersonalSettings },
+  change: SettingsChange,
+): { shared: SharedSettings | null; personal: PersonalSettings | null } {
+  return {
+    shared: change.shared
+      ? { ...current.shared, ...change.shared, version: current.shared.version + 1 }
+      : null,
+    personal: change.personal ? { ...current.personal, ...change.personal } : null,
   }
-  if (change.personal) store.personal[userid] = { ...personalOf(store, userid), ...change.personal }
 }

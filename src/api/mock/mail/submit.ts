@@ -21,6 +21,7 @@ import { businessBox } from './open'
 import { sendOutgoing } from './send'
 import { copyOf } from './store'
 import { clientPasswordsOf } from '../ports/clientPasswords'
+import { settingsOf } from '../ports/settings'
 
 /** What clientLogin answered for the connection: the mailbox's address and the password used. */
 export interface ClientSession {
@@ -76,7 +77,9 @@ export async function submitMail(
       if (!member || !hasAccess(mailbox, member, orgIndex(corp))) return loginRefused
     }
     const store = corp.stores[mailbox.storeId]
-    if (!store || !checkClientAccess(mailbox, store.shared, 'smtp').ok) return loginRefused
+    if (!store) return loginRefused
+    const shared = await settingsOf(env, state).shared(corp.corpid, store.id)
+    if (!checkClientAccess(mailbox, shared, 'smtp').ok) return loginRefused
     const box = businessBox(mailbox, store)
     const sender = parseMailbox(mail.from)
     const from = sender ? normalizeAddress(sender.address) : ''
@@ -126,7 +129,8 @@ export async function submitMail(
     if (!files.ok) return { result: failure(files.errcode, files.errmsg), refused: null, changedCorp: null }
     const html = mail.html ? sanitizeMailHtml(mail.html) : ''
     const references = (mail.references ?? []).filter((id) => id.length <= MAX_HEADER_ID)
-    const sent = sendOutgoing(
+    const sent = await sendOutgoing(
+      state,
       corp,
       env,
       box,

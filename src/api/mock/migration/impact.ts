@@ -1,5 +1,6 @@
 // The pre-check's impact report (product spec 6): what moves, what B loses for good, what does not
 // migrate, which settings become invalid (one by one) and which A mailboxes have nobody in B.
+import type { StoreSettings } from '../ports/settings'
 import type { CorpState, MailStore } from '../state'
 import { droppedSettings, type DroppedSetting } from './dropped'
 import { hasMailbox, planMigration } from './plan'
@@ -31,7 +32,14 @@ export interface MigrationImpact {
   authority: { corpid: string; name: string }
 }
 
-export function migrationImpact(a: CorpState, b: CorpState): MigrationImpact {
+/** `settings`: A's stores' settings (the settings port's ofCorp), for their receive rules */
+export function migrationImpact(
+  a: CorpState,
+  b: CorpState,
+  settings: Readonly<Record<string, StoreSettings>>,
+): MigrationImpact {
+  const rulesOf = (id: string | null | undefined) =>
+    id && Object.prototype.hasOwnProperty.call(settings, id) ? settings[id].shared.rules.length : 0
   const plan = planMigration(a, b)
   const memberMailboxes = plan.owners.map((m) => ({
     userid: m.userid,
@@ -52,13 +60,13 @@ export function migrationImpact(a: CorpState, b: CorpState): MigrationImpact {
         aliases: [...mb.alias_list],
         enabled: mb.enabled,
         messages: messagesIn(store),
-        receive_rules: store?.shared.rules.length ?? 0,
+        receive_rules: store ? rulesOf(store.id) : 0,
       }
     })
   let rules = 0
   let messages = 0
   for (const s of Object.values(a.stores)) {
-    rules += s.shared.rules.length
+    rules += rulesOf(s.id)
     messages += messagesIn(s)
   }
   const moves = {

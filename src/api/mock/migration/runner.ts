@@ -11,6 +11,7 @@ import { bumpMailIndex } from '../mail/mailboxIndex'
 import { invalidateOrg } from '../orgIndex'
 import { clientPasswordsOf } from '../ports/clientPasswords'
 import { idempotencyOf, type IdempotencyPort } from '../ports/idempotency'
+import { settingsOf } from '../ports/settings'
 import { sourceFacts, targetFacts } from './parties'
 import { quotaFacts } from '../publicmail/facts'
 import { reconcileAccess } from '../handlers/reconcile'
@@ -205,6 +206,7 @@ async function switchOver(
     invalidateOrg(c)
     bumpMailIndex(c)
   }
+  await settingsOf(env, state).handOver(source.corpid, target.corpid, r.rekeyed)
   await clientPasswordsOf(env, state).handOver(source.corpid, target.corpid)
   // Member-created client passwords of people B does not give access are revoked right away.
   await reconcileAccess(state, state.corps[target.corpid], env)

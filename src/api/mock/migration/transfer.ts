@@ -29,6 +29,8 @@ export interface TransferResult {
   backup: { corpid: string; userid: string; mail_id: string } | null
   /** whether a member's mailbox moves into B with them (their retried sends follow: recordFate) */
   follows: (userid: string) => boolean
+  /** A's store ids → the ids those stores have in B */
+  rekeyed: Map<string, string>
 }
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T
@@ -156,7 +158,7 @@ export function transfer(input: TransferInput): TransferResult {
   a.migration = clone(input.migration)
 
   const backup = mailBackup(input.source, input.target, a, b, dropped, now)
-  return { source: a, target: b, plan, dropped, backup, follows }
+  return { source: a, target: b, plan, dropped, backup, follows, rekeyed }
 }
 
 /** To the creator's mailbox in B; if the creator has none there, to their new mailbox in A. */
