@@ -4,7 +4,7 @@
 import { clientPasswordPortCases, CORPS, MAILBOXES, modelPort } from '../../kit/clientPasswordPort'
 import { memoryClientPasswords } from '../../../src/api/mock/ports/clientPasswords'
 import type { BackendState, CorpState } from '../../../src/api/mock/state'
-import { Tracker } from '../../../src/api/mock/tx'
+import { trackedCall } from '../../kit/trackedCall'
 import { RECYCLE_DAYS } from '../../../src/policy/recycle'
 import { setup } from '../publicmail/harness'
 
@@ -18,23 +18,7 @@ function memoryUnderTest() {
       CORPS.map((c) => [c, { corpid: c, publicmails: mailboxes() } as unknown as CorpState]),
     ),
   } as BackendState
-  const tracker = new Tracker()
-  const root = tracker.track(state)
-  return {
-    port: memoryClientPasswords(() => root),
-    // A call as the backend runs it: tracked writes, rolled back when it throws.
-    async inCall<T>(fn: () => Promise<T>): Promise<T> {
-      tracker.begin(() => undefined)
-      try {
-        const out = await fn()
-        tracker.end()
-        return out
-      } catch (e) {
-        tracker.rollback()
-        throw e
-      }
-    },
-  }
+  return trackedCall(state, (root) => memoryClientPasswords(root))
 }
 
 describe('the client-password port, in memory', () => {

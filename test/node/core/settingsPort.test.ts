@@ -14,7 +14,7 @@ import {
 } from '../../../src/api/mock/ports/settings'
 import { emptyStore } from '../../../src/api/mock/seed'
 import type { BackendState, CorpState, PersonalSettings, SharedSettings } from '../../../src/api/mock/state'
-import { Tracker } from '../../../src/api/mock/tx'
+import { trackedCall } from '../../kit/trackedCall'
 import { setup } from '../publicmail/harness'
 
 function memoryUnderTest() {
@@ -23,23 +23,7 @@ function memoryUnderTest() {
     schema: 1,
     corps: Object.fromEntries(CORPS.map((c) => [c, { corpid: c, stores: stores() } as unknown as CorpState])),
   } as BackendState
-  const tracker = new Tracker()
-  const root = tracker.track(state)
-  return {
-    port: memorySettings(() => root),
-    // A call as the backend runs it: tracked writes, rolled back when it throws.
-    async inCall<T>(fn: () => Promise<T>): Promise<T> {
-      tracker.begin(() => undefined)
-      try {
-        const out = await fn()
-        tracker.end()
-        return out
-      } catch (e) {
-        tracker.rollback()
-        throw e
-      }
-    },
-  }
+  return trackedCall(state, (root) => memorySettings(root))
 }
 
 describe('the settings port, in memory', () => {
