@@ -5,10 +5,11 @@ import {
   copyShared,
   DEFAULT_PERSONAL,
   DEFAULT_SHARED,
+  newStoreSettings,
   type SettingsPort,
   type StoreSettings,
 } from '../../src/api/mock/ports/settings'
-import type { BackendState, MailStore, PersonalSettings, SharedSettings } from '../../src/api/mock/state'
+import type { BackendState, PersonalSettings, SharedSettings } from '../../src/api/mock/state'
 import type { Queryable } from '../db'
 import { escapeDeep, escapeText, unescapeDeep } from './nul'
 import {
@@ -140,15 +141,6 @@ async function insertSettings(
 }
 
 /**
- * What a store in the state in memory holds in place of its settings — nothing reads it — the same
- * a new store gets, so a store the core made equals one loaded from the tables.
- */
-export const placeholderSettings = (): Pick<MailStore, 'shared' | 'personal'> => ({
-  shared: copyShared(DEFAULT_SHARED),
-  personal: {},
-})
-
-/**
  * The settings a state brought along (a first start's seed): taken out of the state in memory,
  * where the port would never look for them, to be written by putSettings.
  */
@@ -158,7 +150,8 @@ export function takeSettings(state: BackendState): Array<[string, Record<string,
     const mine: Record<string, StoreSettings> = {}
     for (const store of Object.values(corp.stores)) {
       mine[store.id] = { shared: store.shared, personal: store.personal }
-      Object.assign(store, placeholderSettings())
+      // what the state in memory holds in their place (nothing reads it)
+      Object.assign(store, newStoreSettings())
     }
     out.push([corp.corpid, mine])
   }

@@ -1,6 +1,6 @@
 // How the core's objects map to rows of server/migrations/0002_core.sql, both ways. A column per
 // field the core has today; fields it gains later travel in `extra` until a migration names them.
-import { copyShared, DEFAULT_SHARED } from '../../src/api/mock/ports/settings'
+import { newStoreSettings } from '../../src/api/mock/ports/settings'
 import type {
   AuthCode,
   BusinessMailbox,
@@ -628,8 +628,7 @@ export const storeFrom = (r: Row): MailStore =>
     messages: {},
     drafts: {},
     // its settings are the settings port's (settings.ts): the state holds a new store's
-    shared: copyShared(DEFAULT_SHARED),
-    personal: {},
+    ...newStoreSettings(),
     nextId: r.next_id,
   }) as MailStore
 

@@ -1,6 +1,6 @@
 // A bare corp as the contract describes it: department 1 named after the corp, the creator in it.
 import type { CorpSetup } from '../contract'
-import { DEFAULT_SHARED } from './ports/settings'
+import { newStoreSettings } from './ports/settings'
 import { SCHEMA_VERSION, type BackendState, type CorpState, type MailStore, type Member } from './state'
 
 export function emptyStore(id: string): MailStore {
@@ -9,8 +9,7 @@ export function emptyStore(id: string): MailStore {
     folders: {},
     messages: {},
     drafts: {},
-    shared: { ...DEFAULT_SHARED, rules: [] },
-    personal: {},
+    ...newStoreSettings(),
     nextId: 1,
   }
 }

@@ -53,6 +53,12 @@ export const copyShared = (s: SharedSettings): SharedSettings => ({
   rules: JSON.parse(JSON.stringify(s.rules)),
 })
 
+/** a new store's settings: what the in-memory adapter starts from, and the SQL state's stand-in */
+export const newStoreSettings = (): Pick<MailStore, 'shared' | 'personal'> => ({
+  shared: copyShared(DEFAULT_SHARED),
+  personal: {},
+})
+
 /** The in-memory adapter: `shared` and `personal` of each store in the state (tracked like any write). */
 export function memorySettings(state: () => BackendState): SettingsPort {
   const storeOf = (corpid: string, id: string): MailStore | undefined => {
